@@ -1,0 +1,140 @@
+// @ts-check
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** UI libraries that the pure layers must never see (DESIGN.md §1). */
+const UI_LIBRARIES = [
+  'react',
+  'react-dom',
+  'react-dom/client',
+  'zustand',
+  '@xyflow/react',
+  'recharts',
+];
+
+/** Ambient, non-deterministic or DOM globals the pure layers must never touch (DESIGN.md §1). */
+const IMPURE_GLOBALS = [
+  'Date',
+  'performance',
+  'setTimeout',
+  'setInterval',
+  'requestAnimationFrame',
+  'window',
+  'document',
+].map((name) => ({
+  name,
+  message: `src/engine and src/patterns are pure: '${name}' is wall-clock, timer or DOM state. Use virtual time and the host layer instead.`,
+}));
+
+/** Source folders and the folders each may NOT import from (DESIGN.md §2, "Allowed imports"). */
+const FOLDERS = [
+  'engine',
+  'patterns',
+  'scenario',
+  'host',
+  'store',
+  'canvas',
+  'charts',
+  'ui',
+  'cli',
+];
+const ALLOWED = {
+  engine: [],
+  patterns: ['engine'],
+  scenario: ['patterns', 'engine'],
+  host: ['engine', 'patterns', 'scenario'],
+  store: ['scenario', 'host', 'engine'],
+  canvas: ['store', 'scenario', 'charts', 'ui', 'engine'],
+  charts: ['store', 'scenario', 'canvas', 'ui', 'engine'],
+  ui: ['store', 'scenario', 'canvas', 'charts', 'engine'],
+  cli: ['engine', 'patterns', 'scenario'],
+};
+
+/** @param {string} folder */
+function importRules(folder) {
+  const allowed = /** @type {Record<string, string[]>} */ (ALLOWED)[folder] ?? [];
+  const forbiddenFolders = FOLDERS.filter((f) => f !== folder && !allowed.includes(f));
+  const paths = [];
+  if (folder === 'engine' || folder === 'patterns') {
+    for (const name of UI_LIBRARIES) {
+      paths.push({ name, message: `src/${folder} is pure: it may not import '${name}'.` });
+    }
+  } else {
+    if (folder !== 'canvas') {
+      paths.push({ name: '@xyflow/react', message: 'Only src/canvas may import @xyflow/react.' });
+    }
+    if (folder !== 'charts') {
+      paths.push({ name: 'recharts', message: 'Only src/charts may import recharts.' });
+    }
+  }
+  return {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths,
+        patterns: forbiddenFolders.length
+          ? [
+              {
+                group: forbiddenFolders.flatMap((f) => [`**/${f}`, `**/${f}/**`]),
+                message: `src/${folder} may import only from: ${allowed.join(', ') || 'itself'}.`,
+              },
+            ]
+          : [],
+      },
+    ],
+  };
+}
+
+export default tseslint.config(
+  { ignores: ['dist/', 'reports/', 'test-results/', 'playwright-report/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['src/**/*.tsx'],
+    ...reactHooks.configs.flat['recommended-latest'],
+  },
+  ...FOLDERS.map((folder) => ({
+    files: [`src/${folder}/**/*.{ts,tsx}`],
+    ignores: ['src/**/*.test.{ts,tsx}'],
+    rules: importRules(folder),
+  })),
+  {
+    files: ['src/engine/**/*.ts', 'src/patterns/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...IMPURE_GLOBALS],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'Math',
+          property: 'random',
+          message:
+            'src/engine and src/patterns are pure: draw from a named seeded stream, never Math.random.',
+        },
+        ...['window', 'globalThis', 'self'].flatMap((object) =>
+          IMPURE_GLOBALS.map(({ name }) => ({
+            object,
+            property: name,
+            message: `src/engine and src/patterns are pure: '${object}.${name}' is not allowed.`,
+          })),
+        ),
+      ],
+    },
+  },
+);
