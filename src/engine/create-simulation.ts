@@ -1,0 +1,246 @@
+import type { z } from 'zod';
+import { compileDistribution } from './kernel/distributions.ts';
+import { msToUs, US_PER_MS } from './kernel/time.ts';
+import type { LatencySummaryMs } from './metrics/histogram.ts';
+import type { SeriesView } from './metrics/time-series.ts';
+import { edgeConfigSchema } from './model/config-schemas.ts';
+import type { NodeRuntime } from './model/kind.ts';
+import type { SimFault, SimScenario } from './model/scenario-types.ts';
+import type { ConservationReport } from './conservation.ts';
+import { defaultRegistry, SimulationCore, type SimulationOptions } from './simulation.ts';
+import { summarize, type SimSummary } from './summary.ts';
+import { buildFrame, type TelemetryFrame } from './telemetry.ts';
+
+/** Live edits applied at the current virtual time. */
+export type SimPatch =
+  | { type: 'node-config'; nodeId: string; config: Record<string, unknown> }
+  | { type: 'edge-config'; edgeId: string; config: Record<string, unknown> }
+  | { type: 'fault-add'; fault: SimFault }
+  | { type: 'fault-remove'; faultId: string };
+
+export type PatchResult = { ok: true } | { ok: false; errors: string[] };
+
+export interface SimSnapshot {
+  timeMs: number;
+  events: number;
+  nodes: {
+    id: string;
+    kind: string;
+    config: unknown;
+    state: unknown;
+    arrivals: number;
+    ok: number;
+    failed: Record<string, number>;
+  }[];
+  activeFaults: string[];
+}
+
+export interface NodeDetail {
+  id: string;
+  kind: string;
+  arrivals: number;
+  ok: number;
+  failed: Record<string, number>;
+  inFlight: number;
+  /** Time-average in flight since the start (Little's law: L = λ·W). */
+  meanInFlight: number;
+  utilization: number;
+  busy: number;
+  capacity: number;
+  queueDepth: number;
+  maxQueueDepth: number;
+  lateResponses: number;
+  latencyMs: LatencySummaryMs;
+  metrics: Record<string, number>;
+}
+
+export interface Simulation {
+  readonly timeMs: number;
+  readonly durationMs: number;
+  readonly events: number;
+  readonly done: boolean;
+  /** Hash of every processed event (only with `hashEvents`). */
+  readonly eventHash: number;
+  /** Processes one event; false when the run has reached its end. */
+  step(): boolean;
+  /** Processes every event up to `timeMs` (capped at the duration) and moves the clock there. */
+  advanceTo(timeMs: number): void;
+  runToEnd(): void;
+  /** What changed since the last call; checks conservation (throws if broken). */
+  drainFrame(): TelemetryFrame;
+  summary(): SimSummary;
+  snapshot(): SimSnapshot;
+  patch(patch: SimPatch): PatchResult;
+  /** Everything the engine knows about one node or client right now (for inspectors, tests). */
+  nodeDetail(nodeId: string): NodeDetail;
+  /** A node's windowed series: the recent full-resolution windows, or the whole run. */
+  series(nodeId: string, range: 'recent' | 'whole'): SeriesView;
+  conservation(): ConservationReport;
+}
+
+function issuesToMessages(error: z.ZodError, prefix: string): string[] {
+  return error.issues.map((i) => {
+    const path = [
+      prefix,
+      ...i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)),
+    ].join('');
+    return `${path.replace(/\.\[/g, '[')}: ${i.message}`;
+  });
+}
+
+export function createSimulation(
+  scenario: SimScenario,
+  options: SimulationOptions = {},
+): Simulation {
+  const core = new SimulationCore(scenario, defaultRegistry(options), options);
+  let windowsAtLastFrame = 0;
+
+  function finish(): void {
+    if (core.finished) return;
+    core.closeWindowsUpTo(core.durationUs);
+    if (core.durationUs > core.windowStartMs * US_PER_MS) core.closeWindow(core.durationUs);
+    core.nowUs = core.durationUs;
+    core.finished = true;
+    core.assertConservation();
+  }
+
+  function advanceTo(timeMs: number): void {
+    const targetUs = Math.min(core.durationUs, Math.max(core.nowUs, msToUs(timeMs)));
+    while (core.queue.peekTimeUs() <= targetUs && core.step()) {
+      /* events up to the target */
+    }
+    core.closeWindowsUpTo(targetUs);
+    core.nowUs = targetUs;
+    if (targetUs >= core.durationUs) finish();
+  }
+
+  function patchNode(nodeId: string, config: Record<string, unknown>): PatchResult {
+    const index = core.nodeIndex.get(nodeId);
+    if (index === undefined) return { ok: false, errors: [`no node with id "${nodeId}"`] };
+    const node = core.nodes[index] as NodeRuntime;
+    const parsed = core.def(index).configSchema.safeParse({ ...node.config, ...config });
+    if (!parsed.success)
+      return { ok: false, errors: issuesToMessages(parsed.error, `${nodeId}.config`) };
+    const previous = node.config;
+    node.config = parsed.data as Record<string, unknown>;
+    core.def(index).onConfigChange?.(core, node, previous);
+    return { ok: true };
+  }
+
+  function patchEdge(edgeId: string, config: Record<string, unknown>): PatchResult {
+    const index = core.edgeIndex.get(edgeId);
+    const edge = index === undefined ? undefined : core.edges[index];
+    if (!edge) return { ok: false, errors: [`no edge with id "${edgeId}"`] };
+    const parsed = edgeConfigSchema.safeParse({ ...edge.config, ...config });
+    if (!parsed.success)
+      return { ok: false, errors: issuesToMessages(parsed.error, `${edgeId}.config`) };
+    edge.config = parsed.data;
+    edge.latency = parsed.data.latency ? compileDistribution(parsed.data.latency) : null;
+    return { ok: true };
+  }
+
+  return {
+    get timeMs() {
+      return core.nowUs / US_PER_MS;
+    },
+    get durationMs() {
+      return scenario.durationMs;
+    },
+    get events() {
+      return core.events;
+    },
+    get done() {
+      return core.finished;
+    },
+    get eventHash() {
+      return core.eventHash;
+    },
+    step() {
+      if (core.finished) return false;
+      if (core.step()) return true;
+      finish();
+      return false;
+    },
+    advanceTo,
+    runToEnd: () => advanceTo(scenario.durationMs),
+    drainFrame() {
+      core.assertConservation();
+      const frame = buildFrame(core, windowsAtLastFrame);
+      windowsAtLastFrame = core.windowsClosed;
+      return frame;
+    },
+    summary: () => summarize(core),
+    snapshot: () =>
+      structuredClone({
+        timeMs: core.nowUs / US_PER_MS,
+        events: core.events,
+        nodes: core.nodes.map((n, i) => ({
+          id: n.id,
+          kind: n.kind,
+          config: n.config,
+          state: n.state,
+          arrivals: core.stat(i).arrivals,
+          ok: core.stat(i).ok,
+          failed: core.stat(i).failed,
+        })),
+        activeFaults: core.faultList
+          .filter((_, i) => core.faultStatus[i] === 'active')
+          .map((f) => f.id),
+      }),
+    patch(p) {
+      switch (p.type) {
+        case 'node-config':
+          return patchNode(p.nodeId, p.config);
+        case 'edge-config':
+          return patchEdge(p.edgeId, p.config);
+        case 'fault-add': {
+          const f = p.fault;
+          const known = core.nodeIndex.has(f.target) || core.edgeIndex.has(f.target);
+          if (!known)
+            return { ok: false, errors: [`fault ${f.id}: no node or edge with id "${f.target}"`] };
+          core.addFault(f);
+          return { ok: true };
+        }
+        case 'fault-remove': {
+          let found = false;
+          core.faultList.forEach((f, i) => {
+            if (f.id === p.faultId && core.faultStatus[i] !== 'removed') {
+              core.removeFault(i);
+              found = true;
+            }
+          });
+          return found ? { ok: true } : { ok: false, errors: [`no fault with id "${p.faultId}"`] };
+        }
+      }
+    },
+    nodeDetail(nodeId) {
+      const index = core.nodeIndex.get(nodeId);
+      if (index === undefined) throw new Error(`no node with id "${nodeId}"`);
+      const s = core.stat(index);
+      return {
+        id: nodeId,
+        kind: core.nodes[index]?.kind ?? '',
+        arrivals: s.arrivals,
+        ok: s.ok,
+        failed: { ...s.failed },
+        inFlight: s.inFlight,
+        meanInFlight: s.meanInFlight(core.nowUs),
+        utilization: s.utilization(core.nowUs),
+        busy: s.busy,
+        capacity: s.capacity,
+        queueDepth: s.queueDepth,
+        maxQueueDepth: s.maxQueueDepth,
+        lateResponses: s.lateResponses,
+        latencyMs: s.latency.summaryMs(),
+        metrics: { ...s.custom },
+      };
+    },
+    series(nodeId, range) {
+      const index = core.nodeIndex.get(nodeId);
+      if (index === undefined) throw new Error(`no node with id "${nodeId}"`);
+      const s = core.stat(index).series;
+      return range === 'recent' ? s.recent() : s.whole();
+    },
+    conservation: () => core.conservation(),
+  };
+}

@@ -1,0 +1,43 @@
+// Public API of the engine. Other folders import from here only.
+export { createSimulation } from './create-simulation.ts';
+export type {
+  NodeDetail,
+  Simulation,
+  SimPatch,
+  PatchResult,
+  SimSnapshot,
+} from './create-simulation.ts';
+export { LivelockError, type SimulationOptions } from './simulation.ts';
+export type { SimSummary, ClientSummary, NodeSummary } from './summary.ts';
+export type { TelemetryFrame, NodeFrame, EdgeFrame } from './telemetry.ts';
+export { ConservationError, type ConservationReport } from './conservation.ts';
+export type { TraceEvent, SimContext, NodeFaultState } from './model/context.ts';
+export { Cause } from './model/context.ts';
+export type { Call, RequestInfo } from './model/call.ts';
+export { CallPhase } from './model/call.ts';
+export {
+  createRegistry,
+  type AnyKindDefinition,
+  type KindCategory,
+  type KindDefinition,
+  type KindRegistry,
+  type MetricSpec,
+  type NodeRuntime,
+} from './model/kind.ts';
+export { BUILTIN_KINDS, BUILTIN_REGISTRY } from './model/builtin-kinds.ts';
+export {
+  distributionSchema,
+  edgeConfigSchema,
+  positiveInt,
+  probability,
+  nonNegativeMs,
+  positiveMs,
+} from './model/config-schemas.ts';
+export * from './model/scenario-types.ts';
+export type { Distribution } from './kernel/distributions.ts';
+export { compileDistribution, distributionMeanMs } from './kernel/distributions.ts';
+export { createStream, RandomStream } from './kernel/rng.ts';
+export { EventQueue } from './kernel/event-queue.ts';
+export type { SeriesView } from './metrics/time-series.ts';
+export type { LatencySummaryMs } from './metrics/histogram.ts';
+export { LatencyHistogram } from './metrics/histogram.ts';

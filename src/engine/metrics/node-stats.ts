@@ -1,0 +1,208 @@
+import { LatencyHistogram } from './histogram.ts';
+import { TimeSeries, type FieldSpec } from './time-series.ts';
+
+/** Per-window fields every node and client records (DESIGN.md §3 "Metrics"). */
+export const NODE_SERIES_FIELDS: readonly FieldSpec[] = [
+  { name: 'arrivals', merge: 'sum' },
+  { name: 'ok', merge: 'sum' },
+  { name: 'failed', merge: 'sum' },
+  { name: 'completed', merge: 'sum' },
+  { name: 'meanMs', merge: 'weighted-mean', weight: 'completed' },
+  { name: 'p50Ms', merge: 'weighted-mean', weight: 'completed' },
+  // Down-sampled tails keep the worst window: a merged p99 cannot be recomputed exactly.
+  { name: 'p95Ms', merge: 'max' },
+  { name: 'p99Ms', merge: 'max' },
+  { name: 'inFlight', merge: 'last' },
+  { name: 'queueDepth', merge: 'max' },
+  { name: 'utilization', merge: 'mean' },
+];
+const FIELD_COUNT = NODE_SERIES_FIELDS.length;
+export const FAILED_FIELD_PREFIX = 'failed:';
+
+export interface SeriesOptions {
+  windowMs: number;
+  recentCapacity: number;
+  maxPoints: number;
+}
+
+/**
+ * Counters, gauges and the latency histogram of one node (or client), plus its windowed
+ * time series. Everything is aggregated here as events happen; nobody recomputes from raw
+ * events. For a client, "arrivals" are the requests it sent.
+ */
+export class NodeStats {
+  arrivals = 0;
+  ok = 0;
+  failedTotal = 0;
+  readonly failed: Record<string, number> = {};
+  lateResponses = 0;
+  readonly custom: Record<string, number> = {};
+  readonly latency = new LatencyHistogram();
+
+  busy = 0;
+  capacity = 0;
+  queueDepth = 0;
+  maxQueueDepth = 0;
+  /** ∫ inFlight dt in µs·calls, for the time-average in flight (Little's law). */
+  private inFlightArea = 0;
+  private lastFlowUs = 0;
+  private busyArea = 0;
+  private capArea = 0;
+  private lastGaugeUs = 0;
+
+  private wArrivals = 0;
+  private wOk = 0;
+  private wFailed = 0;
+  private readonly wFailedByCause: Record<string, number> = {};
+  private readonly wLatency = new LatencyHistogram();
+  private wMaxQueue = 0;
+  private wBusyArea = 0;
+  private wCapArea = 0;
+  private readonly row = new Float64Array(FIELD_COUNT);
+
+  readonly series: TimeSeries;
+  /** Changed since the last telemetry frame. */
+  dirty = true;
+
+  constructor(options: SeriesOptions) {
+    this.series = new TimeSeries(NODE_SERIES_FIELDS, options);
+  }
+
+  get inFlight(): number {
+    return this.arrivals - this.ok - this.failedTotal;
+  }
+
+  recordArrival(nowUs: number): void {
+    this.integrateFlow(nowUs);
+    this.arrivals++;
+    this.wArrivals++;
+    this.dirty = true;
+  }
+
+  recordOutcome(ok: boolean, cause: string, latencyUs: number, nowUs: number): void {
+    this.integrateFlow(nowUs);
+    if (ok) {
+      this.ok++;
+      this.wOk++;
+    } else {
+      this.failedTotal++;
+      this.wFailed++;
+      this.failed[cause] = (this.failed[cause] ?? 0) + 1;
+      this.wFailedByCause[cause] = (this.wFailedByCause[cause] ?? 0) + 1;
+    }
+    this.latency.record(latencyUs);
+    this.wLatency.record(latencyUs);
+    this.dirty = true;
+  }
+
+  setGauges(nowUs: number, busy: number, capacity: number, queueDepth: number): void {
+    this.integrate(nowUs);
+    this.busy = busy;
+    this.capacity = capacity;
+    this.queueDepth = queueDepth;
+    if (queueDepth > this.maxQueueDepth) this.maxQueueDepth = queueDepth;
+    if (queueDepth > this.wMaxQueue) this.wMaxQueue = queueDepth;
+    this.dirty = true;
+  }
+
+  /** Time-average number in flight over [0, nowUs]. */
+  meanInFlight(nowUs: number): number {
+    this.integrateFlow(nowUs);
+    return nowUs > 0 ? this.inFlightArea / nowUs : 0;
+  }
+
+  private integrateFlow(nowUs: number): void {
+    this.inFlightArea += this.inFlight * (nowUs - this.lastFlowUs);
+    this.lastFlowUs = nowUs;
+  }
+
+  /** Share of worker-time spent busy over the whole run so far. */
+  utilization(nowUs: number): number {
+    this.integrate(nowUs);
+    return this.capArea > 0 ? this.busyArea / this.capArea : 0;
+  }
+
+  count(metric: string, amount: number): void {
+    this.custom[metric] = (this.custom[metric] ?? 0) + amount;
+    this.dirty = true;
+  }
+
+  /** Closes the window [startMs, endUs) and appends its row to the series. */
+  closeWindow(startMs: number, endUs: number): void {
+    this.integrate(endUs);
+    const s = this.wLatency.summaryMs();
+    const r = this.row;
+    r[0] = this.wArrivals;
+    r[1] = this.wOk;
+    r[2] = this.wFailed;
+    r[3] = this.wOk + this.wFailed;
+    r[4] = s.mean;
+    r[5] = s.p50;
+    r[6] = s.p95;
+    r[7] = s.p99;
+    r[8] = this.inFlight;
+    r[9] = Math.max(this.wMaxQueue, this.queueDepth);
+    r[10] = this.wCapArea > 0 ? this.wBusyArea / this.wCapArea : 0;
+    // Failure causes become fields the first time they are seen (rare), then stay.
+    for (const cause in this.wFailedByCause) {
+      this.series.ensureField({ name: FAILED_FIELD_PREFIX + cause, merge: 'sum' });
+    }
+    this.series.append(startMs, this.rowWithCauses());
+    this.wArrivals = 0;
+    this.wOk = 0;
+    this.wFailed = 0;
+    for (const cause in this.wFailedByCause) this.wFailedByCause[cause] = 0;
+    this.wLatency.reset();
+    this.wMaxQueue = this.queueDepth;
+    this.wBusyArea = 0;
+    this.wCapArea = 0;
+  }
+
+  private causeRow: Float64Array = new Float64Array(0);
+
+  private rowWithCauses(): ArrayLike<number> {
+    const extra = Object.keys(this.failed).length;
+    if (extra === 0) return this.row;
+    if (this.causeRow.length !== FIELD_COUNT + extra)
+      this.causeRow = new Float64Array(FIELD_COUNT + extra);
+    this.causeRow.set(this.row);
+    // Field order after the fixed fields is the order ensureField saw the causes, which is
+    // insertion order of `failed` (both grow on first sight of a cause).
+    let i = FIELD_COUNT;
+    for (const cause in this.failed) this.causeRow[i++] = this.wFailedByCause[cause] ?? 0;
+    return this.causeRow;
+  }
+
+  private integrate(nowUs: number): void {
+    const dt = nowUs - this.lastGaugeUs;
+    if (dt <= 0) return;
+    const busyDt = this.busy * dt;
+    const capDt = this.capacity * dt;
+    this.busyArea += busyDt;
+    this.capArea += capDt;
+    this.wBusyArea += busyDt;
+    this.wCapArea += capDt;
+    this.lastGaugeUs = nowUs;
+  }
+}
+
+/** Traffic over one edge, for edge thickness and colour on the canvas. */
+export class EdgeStats {
+  calls = 0;
+  ok = 0;
+  failed = 0;
+  dropped = 0;
+  windowCalls = 0;
+  windowFailed = 0;
+  /** Calls and failures in the last closed window. */
+  lastWindowCalls = 0;
+  lastWindowFailed = 0;
+  dirty = true;
+
+  closeWindow(): void {
+    this.lastWindowCalls = this.windowCalls;
+    this.lastWindowFailed = this.windowFailed;
+    this.windowCalls = 0;
+    this.windowFailed = 0;
+  }
+}

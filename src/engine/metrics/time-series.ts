@@ -1,0 +1,424 @@
+/**
+ * Per-window metric series whose memory is fixed at construction, whatever the run length.
+ *
+ * Two tiers over the same base windows (each `windowMs` long):
+ * - recent: a ring of the last `recentCapacity` windows at full resolution;
+ * - whole run: at most `maxPoints` points on a grid anchored at the first window's start.
+ *   A point spans `resolutionMs` = windowMs·2^k. When a window would land past the last
+ *   point, adjacent pairs merge (per each field's rule) and the resolution doubles.
+ * Storage is struct-of-arrays Float64Arrays; only `ensureField` allocates after construction.
+ */
+
+export type MergeRule = 'sum' | 'max' | 'last' | 'mean' | 'weighted-mean';
+
+export interface FieldSpec {
+  name: string;
+  merge: MergeRule;
+  /** For 'weighted-mean': the name of a 'sum' field used as weight. */
+  weight?: string;
+}
+
+export interface TimeSeriesOptions {
+  windowMs: number;
+  recentCapacity: number;
+  maxPoints: number;
+}
+
+/** Plain arrays, oldest first. */
+export interface SeriesView {
+  startMs: number[];
+  /** Time actually covered by appended windows (less than the span for a partial or gap point). */
+  durationMs: number[];
+  fields: Record<string, number[]>;
+}
+
+export interface TimeSeriesData {
+  fields: FieldSpec[];
+  options: TimeSeriesOptions;
+  /** Start of the first appended window; null before any. */
+  originMs: number | null;
+  /** Grid index (in base windows from the origin) of the last appended window; −1 before any. */
+  lastWindowIndex: number;
+  /** Base windows per whole-run point (a power of two). */
+  windowsPerPoint: number;
+  recent: { startMs: number[]; fields: Record<string, number[]> };
+  whole: { durationMs: number[]; fields: Record<string, number[]> };
+}
+
+const MERGE_RULES: readonly MergeRule[] = ['sum', 'max', 'last', 'mean', 'weighted-mean'];
+
+/** Relative tolerance when checking that a window start sits on the base-window grid. */
+const GRID_TOLERANCE = 1e-9;
+
+/**
+ * Combines an earlier value `a` (covering `da` ms, weight `wa`) with a later value `b`.
+ * A side covering no time is a gap and contributes nothing, whatever the rule.
+ */
+function combine(
+  rule: MergeRule,
+  a: number,
+  da: number,
+  wa: number,
+  b: number,
+  db: number,
+  wb: number,
+): number {
+  if (db === 0) return a;
+  if (da === 0) return b;
+  switch (rule) {
+    case 'sum':
+      return a + b;
+    case 'max':
+      return a > b ? a : b;
+    case 'last':
+      return b;
+    case 'mean':
+      return (a * da + b * db) / (da + db);
+    case 'weighted-mean': {
+      const w = wa + wb;
+      // No weight on either side: fall back to the duration-weighted mean, which is the plain
+      // mean for equal spans and, unlike a pairwise plain mean, does not depend on grouping.
+      return w > 0 ? (a * wa + b * wb) / w : (a * da + b * db) / (da + db);
+    }
+  }
+}
+
+function checkInteger(name: string, value: number, min: number): void {
+  if (!(Number.isInteger(value) && value >= min)) {
+    throw new RangeError(`${name} must be an integer ≥ ${min}, got ${value}`);
+  }
+}
+
+export class TimeSeries {
+  private readonly specs: FieldSpec[] = [];
+  private readonly indexByName = new Map<string, number>();
+  /** Per field: index of its weight field, or −1. */
+  private weightIndex: number[] = [];
+  private readonly windowMs: number;
+  private readonly recentCapacity: number;
+  private readonly maxPoints: number;
+
+  private readonly recentStartMs: Float64Array;
+  private readonly recentValues: Float64Array[] = [];
+  /** Next ring slot to write. */
+  private recentHead = 0;
+  private recentSize = 0;
+
+  private readonly wholeDurationMs: Float64Array;
+  private readonly wholeValues: Float64Array[] = [];
+  /** Points in use; every point at or beyond this index is all zeros. */
+  private points = 0;
+  private windowsPerPoint = 1;
+
+  private originMs = 0;
+  private lastWindowIndex = -1;
+  /** Merge results for one point, so a rule reading a weight sees the pre-merge value. */
+  private scratch: Float64Array;
+
+  constructor(fields: readonly FieldSpec[], options: TimeSeriesOptions) {
+    if (!(options.windowMs > 0 && Number.isFinite(options.windowMs))) {
+      throw new RangeError(`windowMs must be a positive number, got ${options.windowMs}`);
+    }
+    checkInteger('recentCapacity', options.recentCapacity, 1);
+    checkInteger('maxPoints', options.maxPoints, 2);
+    this.windowMs = options.windowMs;
+    this.recentCapacity = options.recentCapacity;
+    this.maxPoints = options.maxPoints;
+    this.recentStartMs = new Float64Array(this.recentCapacity);
+    this.wholeDurationMs = new Float64Array(this.maxPoints);
+
+    // Weights may name a field declared later in the same list.
+    for (const spec of fields) this.addField(spec, fields);
+    this.scratch = new Float64Array(this.specs.length);
+  }
+
+  /** Adds a field if absent (earlier windows read as 0); a no-op if it exists with this spec. */
+  ensureField(spec: FieldSpec): void {
+    const existing = this.fieldIndex(spec.name);
+    if (existing >= 0) {
+      const current = this.specs[existing] as FieldSpec;
+      if (current.merge !== spec.merge || current.weight !== spec.weight) {
+        throw new Error(`field '${spec.name}' already exists with a different merge rule`);
+      }
+      return;
+    }
+    this.addField(spec, this.specs);
+    this.scratch = new Float64Array(this.specs.length);
+  }
+
+  /** Index of a field in the `values` order of `append`, or −1. */
+  fieldIndex(name: string): number {
+    return this.indexByName.get(name) ?? -1;
+  }
+
+  get fieldSpecs(): readonly FieldSpec[] {
+    return this.specs;
+  }
+
+  /** Span of one whole-run point. */
+  get resolutionMs(): number {
+    return this.windowsPerPoint * this.windowMs;
+  }
+
+  /** Whole-run points in use (≤ maxPoints), the partially filled last point included. */
+  get pointCount(): number {
+    return this.points;
+  }
+
+  /**
+   * Appends one completed base window. `startMs` must not precede the previous window's end and
+   * must sit on the grid of `windowMs` steps from the first window; skipped windows are gaps.
+   */
+  append(startMs: number, values: ArrayLike<number>): void {
+    const n = this.specs.length;
+    if (values.length !== n) {
+      throw new RangeError(`expected ${n} values (one per field), got ${values.length}`);
+    }
+    for (let f = 0; f < n; f++) {
+      if (!Number.isFinite(values[f])) {
+        throw new RangeError(`value for field '${this.specs[f]?.name}' must be finite`);
+      }
+    }
+    if (!Number.isFinite(startMs)) throw new RangeError('window start must be finite');
+    let windowIndex = 0;
+    if (this.lastWindowIndex >= 0) {
+      const steps = (startMs - this.originMs) / this.windowMs;
+      windowIndex = Math.round(steps);
+      const previousEndMs = this.originMs + (this.lastWindowIndex + 1) * this.windowMs;
+      if (windowIndex <= this.lastWindowIndex) {
+        throw new RangeError(
+          `window at ${startMs} ms starts before the previous window ends (${previousEndMs} ms)`,
+        );
+      }
+      if (Math.abs(steps - windowIndex) > GRID_TOLERANCE * Math.max(1, steps)) {
+        throw new RangeError(
+          `window at ${startMs} ms is not on the ${this.windowMs} ms grid from ${this.originMs} ms`,
+        );
+      }
+    } else {
+      this.originMs = startMs;
+    }
+    this.lastWindowIndex = windowIndex;
+
+    // Recent tier: overwrite the oldest slot.
+    const slot = this.recentHead;
+    this.recentStartMs[slot] = startMs;
+    for (let f = 0; f < n; f++) (this.recentValues[f] as Float64Array)[slot] = values[f] as number;
+    this.recentHead = slot + 1 === this.recentCapacity ? 0 : slot + 1;
+    if (this.recentSize < this.recentCapacity) this.recentSize++;
+
+    // Whole-run tier: halve the resolution until the window's point fits.
+    let point = Math.floor(windowIndex / this.windowsPerPoint);
+    while (point >= this.maxPoints) {
+      this.halve();
+      point = Math.floor(windowIndex / this.windowsPerPoint);
+    }
+    const pointDurationMs = this.wholeDurationMs[point] as number;
+    for (let f = 0; f < n; f++) {
+      const w = this.weightIndex[f] as number;
+      const column = this.wholeValues[f] as Float64Array;
+      this.scratch[f] = combine(
+        (this.specs[f] as FieldSpec).merge,
+        column[point] as number,
+        pointDurationMs,
+        w >= 0 ? ((this.wholeValues[w] as Float64Array)[point] as number) : 0,
+        values[f] as number,
+        this.windowMs,
+        w >= 0 ? (values[w] as number) : 0,
+      );
+    }
+    for (let f = 0; f < n; f++) {
+      (this.wholeValues[f] as Float64Array)[point] = this.scratch[f] as number;
+    }
+    this.wholeDurationMs[point] = pointDurationMs + this.windowMs;
+    if (point + 1 > this.points) this.points = point + 1;
+  }
+
+  /** The last `recentCapacity` base windows at full resolution, oldest first. */
+  recent(): SeriesView {
+    const view = this.emptyView();
+    const first = (this.recentHead - this.recentSize + this.recentCapacity) % this.recentCapacity;
+    for (let i = 0; i < this.recentSize; i++) {
+      const slot = (first + i) % this.recentCapacity;
+      view.startMs.push(this.recentStartMs[slot] as number);
+      view.durationMs.push(this.windowMs);
+      this.specs.forEach((spec, f) => {
+        view.fields[spec.name]?.push((this.recentValues[f] as Float64Array)[slot] as number);
+      });
+    }
+    return view;
+  }
+
+  /** The whole run from the first window, at most `maxPoints` points, oldest first. */
+  whole(): SeriesView {
+    const view = this.emptyView();
+    const spanMs = this.resolutionMs;
+    for (let p = 0; p < this.points; p++) {
+      view.startMs.push(this.originMs + p * spanMs);
+      view.durationMs.push(this.wholeDurationMs[p] as number);
+      this.specs.forEach((spec, f) => {
+        view.fields[spec.name]?.push((this.wholeValues[f] as Float64Array)[p] as number);
+      });
+    }
+    return view;
+  }
+
+  latestWindow(): { startMs: number; values: Record<string, number> } | undefined {
+    if (this.recentSize === 0) return undefined;
+    const slot = (this.recentHead - 1 + this.recentCapacity) % this.recentCapacity;
+    const values: Record<string, number> = {};
+    this.specs.forEach((spec, f) => {
+      values[spec.name] = (this.recentValues[f] as Float64Array)[slot] as number;
+    });
+    return { startMs: this.recentStartMs[slot] as number, values };
+  }
+
+  /** Bytes held in typed arrays; constant after construction unless `ensureField` adds one. */
+  bytesUsed(): number {
+    let bytes =
+      this.recentStartMs.byteLength + this.wholeDurationMs.byteLength + this.scratch.byteLength;
+    for (const a of this.recentValues) bytes += a.byteLength;
+    for (const a of this.wholeValues) bytes += a.byteLength;
+    return bytes;
+  }
+
+  toJSON(): TimeSeriesData {
+    const recent = this.recent();
+    const whole = this.whole();
+    return {
+      fields: this.specs.map((s) => ({ ...s })),
+      options: {
+        windowMs: this.windowMs,
+        recentCapacity: this.recentCapacity,
+        maxPoints: this.maxPoints,
+      },
+      originMs: this.lastWindowIndex >= 0 ? this.originMs : null,
+      lastWindowIndex: this.lastWindowIndex,
+      windowsPerPoint: this.windowsPerPoint,
+      recent: { startMs: recent.startMs, fields: recent.fields },
+      whole: { durationMs: whole.durationMs, fields: whole.fields },
+    };
+  }
+
+  static fromJSON(data: TimeSeriesData): TimeSeries {
+    const ts = new TimeSeries(data.fields, data.options);
+    const wpp = data.windowsPerPoint;
+    if (!(Number.isInteger(wpp) && wpp >= 1 && Number.isInteger(Math.log2(wpp)))) {
+      throw new RangeError(`windowsPerPoint must be a power of two, got ${wpp}`);
+    }
+    const started = data.originMs !== null;
+    if (started && !Number.isFinite(data.originMs)) {
+      throw new RangeError('time series data: originMs must be finite');
+    }
+    if (!(Number.isInteger(data.lastWindowIndex) && data.lastWindowIndex >= (started ? 0 : -1))) {
+      throw new RangeError('time series data: bad lastWindowIndex');
+    }
+    if (!started && data.lastWindowIndex !== -1) {
+      throw new RangeError('time series data: windows without an origin');
+    }
+    const recentSize = data.recent.startMs.length;
+    const points = data.whole.durationMs.length;
+    if (recentSize > ts.recentCapacity || points > ts.maxPoints) {
+      throw new RangeError('time series data: more windows or points than the options allow');
+    }
+    const expectedPoints = started ? Math.floor(data.lastWindowIndex / wpp) + 1 : 0;
+    if (started !== recentSize > 0 || points !== expectedPoints) {
+      throw new RangeError('time series data: window counts are inconsistent');
+    }
+    const column = (source: Record<string, number[]>, name: string, length: number): number[] => {
+      const values = source[name];
+      if (!values || values.length !== length || !values.every(Number.isFinite)) {
+        throw new RangeError(`time series data: field '${name}' needs ${length} finite values`);
+      }
+      return values;
+    };
+    ts.originMs = data.originMs ?? 0;
+    ts.lastWindowIndex = data.lastWindowIndex;
+    ts.windowsPerPoint = wpp;
+    ts.recentStartMs.set(data.recent.startMs);
+    ts.recentSize = recentSize;
+    ts.recentHead = recentSize % ts.recentCapacity;
+    ts.wholeDurationMs.set(data.whole.durationMs);
+    ts.points = points;
+    ts.specs.forEach((spec, f) => {
+      (ts.recentValues[f] as Float64Array).set(column(data.recent.fields, spec.name, recentSize));
+      (ts.wholeValues[f] as Float64Array).set(column(data.whole.fields, spec.name, points));
+    });
+    return ts;
+  }
+
+  /** Merges adjacent point pairs in place; the resolution doubles. */
+  private halve(): void {
+    const n = this.specs.length;
+    const durations = this.wholeDurationMs;
+    const kept = Math.ceil(this.points / 2);
+    for (let k = 0; k < kept; k++) {
+      const a = 2 * k;
+      const b = a + 1;
+      const da = durations[a] as number;
+      const db = b < this.points ? (durations[b] as number) : 0;
+      for (let f = 0; f < n; f++) {
+        const w = this.weightIndex[f] as number;
+        const column = this.wholeValues[f] as Float64Array;
+        const weights = w >= 0 ? (this.wholeValues[w] as Float64Array) : undefined;
+        this.scratch[f] = combine(
+          (this.specs[f] as FieldSpec).merge,
+          column[a] as number,
+          da,
+          weights ? (weights[a] as number) : 0,
+          b < this.points ? (column[b] as number) : 0,
+          db,
+          weights && b < this.points ? (weights[b] as number) : 0,
+        );
+      }
+      for (let f = 0; f < n; f++)
+        (this.wholeValues[f] as Float64Array)[k] = this.scratch[f] as number;
+      durations[k] = da + db;
+    }
+    // Keep the invariant that unused points are zero.
+    durations.fill(0, kept, this.points);
+    for (const column of this.wholeValues) column.fill(0, kept, this.points);
+    this.points = kept;
+    this.windowsPerPoint *= 2;
+  }
+
+  private addField(spec: FieldSpec, declared: readonly FieldSpec[]): void {
+    // '__proto__' would corrupt the plain-object records of the views.
+    if (typeof spec.name !== 'string' || spec.name === '' || spec.name === '__proto__') {
+      throw new Error(`invalid field name '${String(spec.name)}'`);
+    }
+    if (this.indexByName.has(spec.name)) throw new Error(`duplicate field '${spec.name}'`);
+    if (!MERGE_RULES.includes(spec.merge)) {
+      throw new Error(`field '${spec.name}': unknown merge rule '${String(spec.merge)}'`);
+    }
+    if (spec.merge === 'weighted-mean') {
+      const weightSpec = declared.find((d) => d.name === spec.weight);
+      if (weightSpec?.merge !== 'sum') {
+        throw new Error(`field '${spec.name}': weight must name a 'sum' field`);
+      }
+    } else if (spec.weight !== undefined) {
+      throw new Error(`field '${spec.name}': only 'weighted-mean' fields take a weight`);
+    }
+    const f = this.specs.length;
+    this.specs.push(
+      spec.weight === undefined ? { name: spec.name, merge: spec.merge } : { ...spec },
+    );
+    this.indexByName.set(spec.name, f);
+    this.recentValues.push(new Float64Array(this.recentCapacity));
+    this.wholeValues.push(new Float64Array(this.maxPoints));
+    this.resolveWeights();
+  }
+
+  /** Weight indices are resolved after each addition, as weights may be declared later. */
+  private resolveWeights(): void {
+    this.weightIndex = this.specs.map((s) =>
+      s.weight === undefined ? -1 : (this.indexByName.get(s.weight) ?? -1),
+    );
+  }
+
+  private emptyView(): SeriesView {
+    const fields: Record<string, number[]> = {};
+    for (const spec of this.specs) fields[spec.name] = [];
+    return { startMs: [], durationMs: [], fields };
+  }
+}

@@ -1,0 +1,212 @@
+import { z } from 'zod';
+import { US_PER_MS, US_PER_SEC } from '../kernel/time.ts';
+import type { Call } from './call.ts';
+import { positiveInt } from './config-schemas.ts';
+import type { SimContext } from './context.ts';
+import { Cause } from './context.ts';
+import type { KindDefinition, NodeRuntime } from './kind.ts';
+import { keySampler, keysSchema } from './request-keys.ts';
+
+const rate = (what: string) =>
+  z.number({ error: `${what} must be a number` }).refine(Number.isFinite, 'must be finite');
+
+export const arrivalSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('poisson'),
+    ratePerSec: rate('ratePerSec').gt(0, 'must be > 0'),
+  }),
+  z.strictObject({
+    type: z.literal('constant'),
+    ratePerSec: rate('ratePerSec').gt(0, 'must be > 0'),
+  }),
+  z
+    .strictObject({
+      type: z.literal('ramp'),
+      fromPerSec: rate('fromPerSec').min(0, 'must be ≥ 0'),
+      toPerSec: rate('toPerSec').min(0, 'must be ≥ 0'),
+      rampMs: rate('rampMs').gt(0, 'must be > 0 ms'),
+    })
+    .refine((a) => a.fromPerSec > 0 || a.toPerSec > 0, {
+      message: 'fromPerSec or toPerSec must be > 0',
+      path: ['toPerSec'],
+    }),
+  z.strictObject({
+    type: z.literal('burst'),
+    baseRatePerSec: rate('baseRatePerSec').min(0, 'must be ≥ 0').default(0),
+    burstRatePerSec: rate('burstRatePerSec').gt(0, 'must be > 0'),
+    offMs: rate('offMs').gt(0, 'must be > 0 ms'),
+    onMs: rate('onMs').gt(0, 'must be > 0 ms'),
+  }),
+  z.strictObject({
+    type: z.literal('users'),
+    users: positiveInt('users').min(1, 'must be ≥ 1').max(100_000, 'must be ≤ 100000'),
+    thinkTimeMs: rate('thinkTimeMs').min(0, 'must be ≥ 0 ms'),
+  }),
+]);
+export type Arrival = z.infer<typeof arrivalSchema>;
+
+export const clientConfigSchema = z.strictObject({
+  arrival: arrivalSchema.default({ type: 'poisson', ratePerSec: 50 }),
+  timeoutMs: rate('timeoutMs').gt(0, 'must be > 0 ms').nullable().default(null),
+  keys: keysSchema.nullable().default(null),
+  userCount: positiveInt('userCount').min(1, 'must be ≥ 1').nullable().default(null),
+});
+export type ClientConfig = z.infer<typeof clientConfigSchema>;
+
+export interface ClientState {
+  /** Open loop: the live arrival timer's token; older tokens are stale (rate changed). */
+  arrivalToken: number;
+  /** Closed loop: number of users started so far. */
+  usersStarted: number;
+}
+
+type N = NodeRuntime<ClientConfig, ClientState>;
+
+const TAG_ARRIVAL = 1;
+const TAG_TIMEOUT = 2;
+const TAG_USER = 3;
+
+/** Arrival rate at `tUs` (per second, before traffic spikes). Burst cycles start with "off". */
+export function rateAt(a: Arrival, tUs: number): number {
+  switch (a.type) {
+    case 'poisson':
+    case 'constant':
+      return a.ratePerSec;
+    case 'ramp': {
+      const f = Math.min(1, tUs / (a.rampMs * US_PER_MS));
+      return a.fromPerSec + (a.toPerSec - a.fromPerSec) * f;
+    }
+    case 'burst': {
+      const cycleUs = (a.offMs + a.onMs) * US_PER_MS;
+      return tUs % cycleUs < a.offMs * US_PER_MS ? a.baseRatePerSec : a.burstRatePerSec;
+    }
+    case 'users':
+      return 0;
+  }
+}
+
+function peakRate(a: Arrival): number {
+  switch (a.type) {
+    case 'ramp':
+      return Math.max(a.fromPerSec, a.toPerSec);
+    case 'burst':
+      return Math.max(a.baseRatePerSec, a.burstRatePerSec);
+    default:
+      return rateAt(a, 0);
+  }
+}
+
+/** Next open-loop arrival. Poisson processes with a varying rate use thinning at the peak rate. */
+function scheduleArrival(ctx: SimContext, node: N): void {
+  const a = node.config.arrival;
+  const spike = ctx.faults(node.index).trafficMultiplier;
+  const peak = peakRate(a) * spike;
+  if (peak <= 0) return;
+  const gapUs =
+    a.type === 'constant'
+      ? Math.max(1, Math.round(US_PER_SEC / peak))
+      : Math.max(
+          1,
+          Math.round((-US_PER_SEC / peak) * Math.log(1 - ctx.rng(node.index, 'arrivals').next())),
+        );
+  ctx.setTimer(node.index, gapUs, TAG_ARRIVAL, null, node.state.arrivalToken);
+}
+
+function thinkThenSend(ctx: SimContext, node: N, user: number): void {
+  const a = node.config.arrival;
+  if (a.type !== 'users' || user >= a.users) return; // users removed by a live edit stop here
+  const meanUs = (a.thinkTimeMs * US_PER_MS) / ctx.faults(node.index).trafficMultiplier;
+  const gapUs =
+    meanUs > 0 ? Math.round(-meanUs * Math.log(1 - ctx.rng(node.index, 'think').next())) : 0;
+  ctx.setTimer(node.index, gapUs, TAG_USER, null, user);
+}
+
+function pickEdge(ctx: SimContext, node: N): number {
+  const edges = ctx.outEdges(node.index);
+  if (edges.length <= 1) return edges.length === 1 ? (edges[0] as number) : -1;
+  let total = 0;
+  for (const e of edges) total += ctx.edgeConfig(e).weight;
+  let x = ctx.rng(node.index, 'route').next() * total;
+  for (const e of edges) {
+    x -= ctx.edgeConfig(e).weight;
+    if (x < 0) return e;
+  }
+  return edges[edges.length - 1] as number;
+}
+
+function sendRequest(ctx: SimContext, node: N, userId: number): void {
+  const c = node.config;
+  const key = c.keys ? keySampler(c.keys)(ctx.rng(node.index, 'keys')) : -1;
+  const uid =
+    userId >= 0 ? userId : c.userCount ? ctx.rng(node.index, 'users').nextInt(c.userCount) : -1;
+  const timeoutUs = c.timeoutMs === null ? Infinity : Math.round(c.timeoutMs * US_PER_MS);
+  const request = ctx.createRequest(node.index, ctx.nowUs + timeoutUs, key, uid);
+  const edge = pickEdge(ctx, node);
+  if (edge < 0) {
+    ctx.resolveRequest(request, false, Cause.NoRoute);
+    if (userId >= 0) thinkThenSend(ctx, node, userId);
+    return;
+  }
+  const call = ctx.send(node.index, edge, request, null);
+  if (timeoutUs !== Infinity) ctx.setTimer(node.index, timeoutUs, TAG_TIMEOUT, call);
+}
+
+function resolved(ctx: SimContext, node: N, call: Call, ok: boolean, cause: string): void {
+  ctx.resolveRequest(call.request, ok, cause);
+  if (node.config.arrival.type === 'users') thinkThenSend(ctx, node, call.request.userId);
+}
+
+function restartTraffic(ctx: SimContext, node: N): void {
+  const a = node.config.arrival;
+  if (a.type === 'users') {
+    for (; node.state.usersStarted < a.users; node.state.usersStarted++) {
+      thinkThenSend(ctx, node, node.state.usersStarted);
+    }
+  } else {
+    node.state.arrivalToken++;
+    scheduleArrival(ctx, node);
+  }
+}
+
+export const clientKind: KindDefinition<ClientConfig, ClientState> = {
+  kind: 'client',
+  label: 'Client',
+  category: 'traffic',
+  description:
+    'Sends requests along its outgoing edge: open-loop arrivals (Poisson, constant, ramp, bursts) or a closed loop of users with think time. Requests may carry keys and user ids and give up after timeoutMs.',
+  configSchema: clientConfigSchema,
+  isSource: true,
+  metrics: [],
+  init: () => ({ arrivalToken: 0, usersStarted: 0 }),
+  start: restartTraffic,
+  onTimer(ctx, node, tag, call) {
+    if (tag === TAG_ARRIVAL) {
+      if (ctx.timerToken !== node.state.arrivalToken) return;
+      const a = node.config.arrival;
+      const spike = ctx.faults(node.index).trafficMultiplier;
+      const now = rateAt(a, ctx.nowUs) * spike;
+      const peak = peakRate(a) * spike;
+      if (
+        a.type === 'constant' ||
+        now >= peak ||
+        ctx.rng(node.index, 'thinning').next() * peak < now
+      ) {
+        sendRequest(ctx, node, -1);
+      }
+      scheduleArrival(ctx, node);
+    } else if (tag === TAG_USER) {
+      sendRequest(ctx, node, ctx.timerToken);
+    } else if (tag === TAG_TIMEOUT && call) {
+      // Resolve first: abandoning a lost call recycles it at once.
+      resolved(ctx, node, call, false, Cause.Timeout);
+      ctx.abandon(call);
+    }
+  },
+  onResponse(ctx, node, call) {
+    resolved(ctx, node, call, call.ok, call.cause);
+  },
+  onFaultChange: (ctx, node) => {
+    if (node.config.arrival.type !== 'users') restartTraffic(ctx, node);
+  },
+  onConfigChange: restartTraffic,
+};

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { distributionSchema, positiveInt, probability } from './config-schemas.ts';
+import type { KindDefinition } from './kind.ts';
+import { samplerFor } from './service.ts';
+import { createPoolHandlers, QUEUED_METRIC, type PoolState } from './worker-pool.ts';
+
+export const databaseConfigSchema = z.strictObject({
+  connections: positiveInt('connections')
+    .min(1, 'must be ≥ 1')
+    .max(10_000, 'must be ≤ 10000')
+    .default(10),
+  queueCapacity: positiveInt('queueCapacity').min(0, 'must be ≥ 0').nullable().default(null),
+  writeRatio: probability.default(0.2),
+  readTime: distributionSchema.default({ type: 'exponential', meanMs: 2 }),
+  writeTime: distributionSchema.default({ type: 'exponential', meanMs: 8 }),
+  errorRate: probability.default(0),
+});
+export type DatabaseConfig = z.infer<typeof databaseConfigSchema>;
+
+const handlers = createPoolHandlers<DatabaseConfig>({
+  workTimeUs(ctx, node) {
+    const write = ctx.rng(node.index, 'op').chance(node.config.writeRatio);
+    if (write) ctx.count(node.index, 'writes');
+    else ctx.count(node.index, 'reads');
+    const d = write ? node.config.writeTime : node.config.readTime;
+    return samplerFor(d)(ctx.rng(node.index, write ? 'write-time' : 'read-time'));
+  },
+  workers: (c) => c.connections,
+  callsDownstream: false,
+  callOrder: () => 'after-work',
+  callMode: () => 'sequential',
+});
+
+/** Connection pool = worker pool; reads and writes draw from their own latency distributions. */
+export const databaseKind: KindDefinition<DatabaseConfig, PoolState> = {
+  kind: 'database',
+  label: 'Database',
+  category: 'data',
+  description:
+    'A database with a connection pool and a wait queue. A share of queries are writes (writeRatio) with their own latency distribution; the rest are reads.',
+  configSchema: databaseConfigSchema,
+  metrics: [
+    QUEUED_METRIC,
+    { name: 'reads', label: 'Reads', unit: 'count' },
+    { name: 'writes', label: 'Writes', unit: 'count' },
+  ],
+  init: handlers.init,
+  onCall: handlers.onCall,
+  onTimer: handlers.onTimer,
+  onResponse: handlers.onResponse,
+  onFaultChange: handlers.onFaultChange,
+  onConfigChange: handlers.onConfigChange,
+};

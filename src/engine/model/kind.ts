@@ -1,0 +1,71 @@
+import type { z } from 'zod';
+import type { SimContext } from './context.ts';
+import type { Call } from './call.ts';
+
+/** Palette categories (the visual simulator groups kinds by these). */
+export type KindCategory =
+  'traffic' | 'compute' | 'resilience' | 'routing' | 'messaging' | 'data' | 'deployment';
+
+/** A declared metric of a kind: shown in summaries, inspectors and charts. */
+export interface MetricSpec {
+  name: string;
+  label: string;
+  unit: 'count' | 'ms' | 'ratio' | 'per-sec' | 'state';
+}
+
+/** The live view of one node inside a running simulation. */
+export interface NodeRuntime<Config = Record<string, unknown>, State = unknown> {
+  readonly index: number;
+  readonly id: string;
+  readonly kind: string;
+  config: Config;
+  /** Plain, JSON-able data owned by the kind (DESIGN.md §1.4). */
+  state: State;
+}
+
+/**
+ * Everything the engine knows about one component kind. Adding a pattern is a new folder
+ * that exports one of these, plus one registry line.
+ */
+export interface KindDefinition<Config = Record<string, unknown>, State = unknown> {
+  kind: string;
+  label: string;
+  category: KindCategory;
+  description: string;
+  /** Parses a node's `config`, applying defaults; errors name the field. */
+  configSchema: z.ZodType<Config>;
+  /** Traffic sources start requests themselves and receive no calls. */
+  isSource?: boolean;
+  metrics: readonly MetricSpec[];
+  init(ctx: SimContext, node: NodeRuntime<Config, State>): State;
+  /** Runs once at time 0, after every node is initialised. */
+  start?(ctx: SimContext, node: NodeRuntime<Config, State>): void;
+  /** A call arrived at this node (`call.to === node.index`). */
+  onCall?(ctx: SimContext, node: NodeRuntime<Config, State>, call: Call): void;
+  /** The response to one of this node's outgoing calls arrived (`call.from === node.index`). */
+  onResponse?(ctx: SimContext, node: NodeRuntime<Config, State>, call: Call): void;
+  /** A timer set by this node fired. `call` is null for timers not tied to a call. */
+  onTimer?(ctx: SimContext, node: NodeRuntime<Config, State>, tag: number, call: Call | null): void;
+  /** Faults on this node or its traffic changed (started or ended). */
+  onFaultChange?(ctx: SimContext, node: NodeRuntime<Config, State>): void;
+  /** The node's config was edited live (`patch`). */
+  onConfigChange?(ctx: SimContext, node: NodeRuntime<Config, State>, previous: Config): void;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry holds kinds of every config type
+export type AnyKindDefinition = KindDefinition<any, any>;
+
+export interface KindRegistry {
+  get(kind: string): AnyKindDefinition | undefined;
+  kinds(): readonly AnyKindDefinition[];
+}
+
+export function createRegistry(definitions: readonly AnyKindDefinition[]): KindRegistry {
+  const byKind = new Map<string, AnyKindDefinition>();
+  for (const d of definitions) {
+    if (byKind.has(d.kind)) throw new Error(`kind "${d.kind}" is registered twice`);
+    byKind.set(d.kind, d);
+  }
+  const all = [...byKind.values()];
+  return { get: (kind) => byKind.get(kind), kinds: () => all };
+}

@@ -1,0 +1,89 @@
+import type { Distribution } from '../kernel/distributions.ts';
+
+/**
+ * The validated, defaults-applied scenario the engine runs. The JSON document format
+ * (DESIGN.md §4) is parsed into this by `src/scenario`; field names are a public contract.
+ */
+export interface SimScenario {
+  format: 'faultline-scenario';
+  version: number;
+  meta: ScenarioMeta;
+  /** 32-bit unsigned integer. */
+  seed: number;
+  durationMs: number;
+  nodes: SimNode[];
+  edges: SimEdge[];
+  faults: SimFault[];
+}
+
+export interface ScenarioMeta {
+  title: string;
+  description: string;
+  /** Catalogue ids such as "R1". */
+  patterns: string[];
+}
+
+export interface Position {
+  x: number;
+  y: number;
+}
+
+export interface SimNode {
+  id: string;
+  kind: string;
+  label?: string | undefined;
+  position: Position;
+  /** Validated by the kind's config schema, defaults applied. */
+  config: Record<string, unknown>;
+}
+
+export interface EdgeConfig {
+  /** One-way network latency, added to the call and again to its response. `null` = none. */
+  latency: Distribution | null;
+  /** Probability that the caller makes this call for a given request. */
+  callProbability: number;
+  /** A failed required call fails the caller's response; an optional one does not. */
+  required: boolean;
+  /** Relative weight when a caller picks one edge among several (clients, routers). */
+  weight: number;
+}
+
+export interface SimEdge {
+  id: string;
+  source: string;
+  target: string;
+  label?: string | undefined;
+  config: EdgeConfig;
+}
+
+interface FaultBase {
+  id: string;
+  /** Node id, or edge id for edge faults. */
+  target: string;
+  startMs: number;
+  /** `null` = until the end of the run. */
+  durationMs: number | null;
+}
+
+export type SimFault =
+  | (FaultBase & { type: 'error-rate'; rate: number })
+  | (FaultBase & { type: 'latency'; addMs: number; multiplier: number })
+  | (FaultBase & { type: 'crash' })
+  | (FaultBase & { type: 'hang' })
+  | (FaultBase & { type: 'capacity'; factor: number; workers: number | null })
+  | (FaultBase & { type: 'partition' })
+  | (FaultBase & { type: 'edge-latency'; addMs: number })
+  | (FaultBase & { type: 'traffic-spike'; multiplier: number });
+
+export type FaultType = SimFault['type'];
+
+export const NODE_FAULT_TYPES = ['error-rate', 'latency', 'crash', 'hang', 'capacity'] as const;
+export const EDGE_FAULT_TYPES = ['partition', 'edge-latency'] as const;
+export const CLIENT_FAULT_TYPES = ['traffic-spike'] as const;
+
+export const DEFAULT_EDGE_CONFIG: EdgeConfig = {
+  latency: null,
+  callProbability: 1,
+  required: true,
+  weight: 1,
+};

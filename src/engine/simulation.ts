@@ -1,0 +1,526 @@
+import { compileDistribution, type Sampler } from './kernel/distributions.ts';
+import { EventQueue } from './kernel/event-queue.ts';
+import { createStream, type RandomStream } from './kernel/rng.ts';
+import { msToUs, US_PER_MS } from './kernel/time.ts';
+import { EdgeStats, NodeStats } from './metrics/node-stats.ts';
+import { CallPhase, CallPool, type Call, type RequestInfo } from './model/call.ts';
+import { Cause, type NodeFaultState, type SimContext, type TraceEvent } from './model/context.ts';
+import {
+  foldEdgeFaults,
+  foldNodeFaults,
+  isEdgeFault,
+  noEdgeFaults,
+  noFaults,
+  type EdgeFaultState,
+} from './model/fault-state.ts';
+import type { AnyKindDefinition, KindRegistry, NodeRuntime } from './model/kind.ts';
+import type { EdgeConfig, SimFault, SimScenario } from './model/scenario-types.ts';
+import { ConservationError, checkConservation, type ConservationReport } from './conservation.ts';
+import { BUILTIN_REGISTRY } from './model/builtin-kinds.ts';
+
+export interface SimulationOptions {
+  /** Component kinds; defaults to the engine's built-ins (client, service, database). */
+  registry?: KindRegistry;
+  /** Receives typed trace events (opt-in: costs time). */
+  trace?: (event: TraceEvent) => void;
+  /** Folds every processed event into `eventHash` (for determinism checks). */
+  hashEvents?: boolean;
+  windowMs?: number;
+  recentWindows?: number;
+  maxSeriesPoints?: number;
+}
+
+// Event types. Timers use TIMER_BASE + tag so a kind can keep several kinds of timer.
+const EV_CALL_ARRIVE = 1;
+const EV_RESPONSE_ARRIVE = 2;
+const EV_FAULT = 3;
+const EV_TIMER_BASE = 16;
+// Faults apply before anything else at the same instant, so a fault starting at t is seen at t.
+const PRIORITY_FAULT = 0;
+const PRIORITY_NORMAL = 1;
+
+interface EdgeRuntime {
+  id: string;
+  source: number;
+  target: number;
+  config: EdgeConfig;
+  latency: Sampler | null;
+  rng: RandomStream;
+  faults: EdgeFaultState;
+  stats: EdgeStats;
+}
+
+/** More events than this at one virtual instant means a zero-delay loop that never ends. */
+const MAX_EVENTS_PER_INSTANT = 2_000_000;
+
+export class LivelockError extends Error {
+  constructor(timeUs: number) {
+    super(
+      `Virtual time stopped advancing at ${timeUs / 1000} ms: more than ${MAX_EVENTS_PER_INSTANT} events at one instant. ` +
+        'A loop with zero delay (e.g. users with no think time calling a node that fails instantly) never ends; give it some latency.',
+    );
+    this.name = 'LivelockError';
+  }
+}
+
+type FaultStatus = 'scheduled' | 'active' | 'ended' | 'removed';
+
+/**
+ * The simulation core: owns the clock, the event queue, the call pool and the metrics, and
+ * is the `SimContext` kinds act through. `createSimulation` wraps it in the public API.
+ */
+export class SimulationCore implements SimContext {
+  nowUs = 0;
+  readonly seed: number;
+  readonly durationUs: number;
+  events = 0;
+  eventHash = 0x811c9dc5;
+  timerToken = 0;
+  readonly tracing: boolean;
+  private eventsThisInstant = 0;
+
+  readonly queue = new EventQueue(4096);
+  readonly pool = new CallPool();
+  readonly nodes: NodeRuntime[] = [];
+  readonly defs: AnyKindDefinition[] = [];
+  readonly stats: NodeStats[] = [];
+  readonly ids: string[] = [];
+  readonly isSource: boolean[] = [];
+  readonly edges: EdgeRuntime[] = [];
+  readonly edgeIndex = new Map<string, number>();
+  readonly nodeIndex = new Map<string, number>();
+  private readonly out: number[][] = [];
+  private readonly nodeFaults: NodeFaultState[] = [];
+  readonly faultList: SimFault[] = [];
+  readonly faultStatus: FaultStatus[] = [];
+  private readonly streams: Map<string, RandomStream>[] = [];
+  private nextRequestId = 0;
+  readonly windowUs: number;
+  private windowStartUs = 0;
+  windowsClosed = 0;
+  finished = false;
+  lastReport: ConservationReport | null = null;
+
+  constructor(
+    readonly scenario: SimScenario,
+    readonly registry: KindRegistry,
+    private readonly options: SimulationOptions,
+  ) {
+    this.seed = scenario.seed >>> 0;
+    this.durationUs = msToUs(scenario.durationMs);
+    this.windowUs = msToUs(options.windowMs ?? 1000);
+    this.tracing = options.trace !== undefined;
+    const seriesOptions = {
+      windowMs: this.windowUs / US_PER_MS,
+      recentCapacity: options.recentWindows ?? 300,
+      maxPoints: options.maxSeriesPoints ?? 512,
+    };
+    scenario.nodes.forEach((n, i) => {
+      const def = registry.get(n.kind);
+      if (!def) throw new Error(`nodes[${i}].kind: unknown kind "${n.kind}"`);
+      this.nodeIndex.set(n.id, i);
+      this.ids.push(n.id);
+      this.defs.push(def);
+      this.isSource.push(def.isSource === true);
+      this.stats.push(new NodeStats(seriesOptions));
+      this.out.push([]);
+      this.nodeFaults.push(noFaults());
+      this.streams.push(new Map());
+      this.nodes.push({ index: i, id: n.id, kind: n.kind, config: n.config, state: undefined });
+    });
+    scenario.edges.forEach((e, i) => {
+      const source = this.nodeIndex.get(e.source);
+      const target = this.nodeIndex.get(e.target);
+      if (source === undefined || target === undefined) {
+        throw new Error(`edges[${i}]: dangling edge ${e.source} → ${e.target}`);
+      }
+      this.edgeIndex.set(e.id, i);
+      this.edges.push({
+        id: e.id,
+        source,
+        target,
+        config: e.config,
+        latency: e.config.latency ? compileDistribution(e.config.latency) : null,
+        rng: createStream(this.seed, e.id, 'latency'),
+        faults: noEdgeFaults(),
+        stats: new EdgeStats(),
+      });
+      (this.out[source] as number[]).push(i);
+    });
+    for (const node of this.nodes) node.state = this.def(node.index).init(this, node);
+    for (const f of scenario.faults) this.addFault(f);
+    for (const node of this.nodes) this.def(node.index).start?.(this, node);
+  }
+
+  // ---- SimContext -------------------------------------------------------------------
+
+  rng(node: number, purpose: string): RandomStream {
+    const map = this.streams[node] as Map<string, RandomStream>;
+    let s = map.get(purpose);
+    if (!s) {
+      s = createStream(this.seed, this.ids[node] as string, purpose);
+      map.set(purpose, s);
+    }
+    return s;
+  }
+
+  nodeId(node: number): string {
+    return this.ids[node] as string;
+  }
+
+  outEdges(node: number): readonly number[] {
+    return this.out[node] as number[];
+  }
+
+  edgeConfig(edge: number): EdgeConfig {
+    return (this.edges[edge] as EdgeRuntime).config;
+  }
+
+  faults(node: number): NodeFaultState {
+    return this.nodeFaults[node] as NodeFaultState;
+  }
+
+  createRequest(client: number, deadlineUs: number, key: number, userId: number): RequestInfo {
+    const request: RequestInfo = {
+      id: this.nextRequestId++,
+      client,
+      createdUs: this.nowUs,
+      deadlineUs,
+      attempt: 1,
+      key,
+      userId,
+      attrs: null,
+      resolved: false,
+    };
+    this.stat(client).recordArrival(this.nowUs);
+    if (this.tracing) this.trace(client, 'request.sent', request);
+    return request;
+  }
+
+  resolveRequest(request: RequestInfo, ok: boolean, cause: string): void {
+    if (request.resolved) {
+      throw new ConservationError(
+        `request ${request.id} of ${this.ids[request.client]} resolved twice`,
+      );
+    }
+    request.resolved = true;
+    this.stat(request.client).recordOutcome(ok, cause, this.nowUs - request.createdUs, this.nowUs);
+    if (this.tracing) {
+      this.trace(
+        request.client,
+        ok ? 'request.succeeded' : 'request.failed',
+        request,
+        ok ? undefined : cause,
+      );
+    }
+  }
+
+  send(from: number, edge: number, request: RequestInfo, parent: Call | null): Call {
+    const e = this.edges[edge] as EdgeRuntime;
+    const call = this.pool.allocate();
+    call.request = request;
+    call.from = from;
+    call.to = e.target;
+    call.edge = edge;
+    call.parent = parent;
+    call.parentGen = parent ? parent.gen : 0;
+    call.sentUs = this.nowUs;
+    call.arrivedUs = 0;
+    call.ok = false;
+    call.cause = '';
+    call.abandoned = false;
+    call.parked = false;
+    call.step = 0;
+    call.pending = 0;
+    call.failCause = '';
+    call.callerSlot = -1;
+    e.stats.calls++;
+    e.stats.windowCalls++;
+    e.stats.dirty = true;
+    if (e.faults.partitioned) {
+      call.phase = CallPhase.Lost;
+      e.stats.dropped++;
+      if (this.tracing) this.trace(from, 'call.dropped', request, 'partition', e.id);
+      return call;
+    }
+    call.phase = CallPhase.Outbound;
+    this.queue.push(
+      this.nowUs + this.edgeDelayUs(e),
+      PRIORITY_NORMAL,
+      EV_CALL_ARRIVE,
+      call.id,
+      call.gen,
+    );
+    return call;
+  }
+
+  respond(call: Call, ok: boolean, cause = ''): void {
+    if (call.phase !== CallPhase.AtNode || call.parked) {
+      throw new ConservationError(
+        `call ${call.id} at ${this.ids[call.to]} answered when it was not waiting for an answer`,
+      );
+    }
+    const node = call.to;
+    if ((this.nodeFaults[node] as NodeFaultState).hung) {
+      // A hung process accepts and never answers: the call stays in flight at the node.
+      call.parked = true;
+      return;
+    }
+    const outcomeCause = ok ? '' : cause || Cause.Error;
+    this.stat(node).recordOutcome(ok, outcomeCause, this.nowUs - call.arrivedUs, this.nowUs);
+    const e = this.edges[call.edge] as EdgeRuntime;
+    if (ok) e.stats.ok++;
+    else {
+      e.stats.failed++;
+      e.stats.windowFailed++;
+    }
+    call.ok = ok;
+    call.cause = outcomeCause;
+    if (e.faults.partitioned) {
+      call.phase = CallPhase.Lost;
+      e.stats.dropped++;
+      if (this.tracing) this.trace(node, 'call.dropped', call.request, 'partition', e.id);
+      if (call.abandoned) this.pool.release(call);
+      return;
+    }
+    call.phase = CallPhase.Returning;
+    this.queue.push(
+      this.nowUs + this.edgeDelayUs(e),
+      PRIORITY_NORMAL,
+      EV_RESPONSE_ARRIVE,
+      call.id,
+      call.gen,
+    );
+  }
+
+  abandon(call: Call): void {
+    call.abandoned = true;
+    if (this.tracing)
+      this.trace(call.from, 'call.timeout', call.request, Cause.Timeout, this.ids[call.to]);
+    if (call.phase === CallPhase.Lost) this.pool.release(call);
+  }
+
+  isLive(call: Call, gen: number): boolean {
+    return call.gen === gen && call.phase !== CallPhase.Free;
+  }
+
+  callById(id: number, gen: number): Call | undefined {
+    return this.pool.get(id, gen);
+  }
+
+  setTimer(node: number, delayUs: number, tag: number, call: Call | null, token = 0): void {
+    const at = this.nowUs + Math.max(0, Math.round(delayUs));
+    if (call) this.queue.push(at, PRIORITY_NORMAL, EV_TIMER_BASE + tag, node, call.id, call.gen);
+    else this.queue.push(at, PRIORITY_NORMAL, EV_TIMER_BASE + tag, node, -1, token);
+  }
+
+  setGauges(node: number, busy: number, capacity: number, queueDepth: number): void {
+    this.stat(node).setGauges(this.nowUs, busy, capacity, queueDepth);
+  }
+
+  count(node: number, metric: string, amount = 1): void {
+    this.stat(node).count(metric, amount);
+  }
+
+  trace(node: number, type: string, request?: RequestInfo, cause?: string, detail?: string): void {
+    const emit = this.options.trace;
+    if (!emit) return;
+    const event: TraceEvent = { timeUs: this.nowUs, type, node: this.ids[node] ?? '' };
+    if (request) event.requestId = request.id;
+    if (cause) event.cause = cause;
+    if (detail) event.detail = detail;
+    emit(event);
+  }
+
+  // ---- event loop -------------------------------------------------------------------
+
+  /** Processes the next event if it falls within the run; false when there is none. */
+  step(): boolean {
+    const q = this.queue;
+    const t = q.peekTimeUs();
+    if (t > this.durationUs) return false;
+    if (t === this.nowUs) {
+      if (++this.eventsThisInstant > MAX_EVENTS_PER_INSTANT) throw new LivelockError(this.nowUs);
+    } else {
+      this.eventsThisInstant = 0;
+    }
+    q.pop();
+    const ev = q.top;
+    if (t >= this.windowStartUs + this.windowUs) this.closeWindowsUpTo(t);
+    this.nowUs = t;
+    this.events++;
+    if (this.options.hashEvents) this.hashEvent(ev.type, ev.target, ev.a);
+    this.dispatch(ev.type, ev.target, ev.a, ev.b);
+    return true;
+  }
+
+  private dispatch(type: number, target: number, a: number, b: number): void {
+    if (type >= EV_TIMER_BASE) {
+      let call: Call | null = null;
+      if (a >= 0) {
+        const live = this.pool.get(a, b);
+        if (!live) return; // the call it was about has finished: lazily cancelled
+        call = live;
+      } else {
+        this.timerToken = b;
+      }
+      const node = this.nodes[target] as NodeRuntime;
+      this.def(target).onTimer?.(this, node, type - EV_TIMER_BASE, call);
+    } else if (type === EV_CALL_ARRIVE) {
+      const call = this.pool.get(target, a);
+      if (call) this.arrive(call);
+    } else if (type === EV_RESPONSE_ARRIVE) {
+      const call = this.pool.get(target, a);
+      if (call) this.responseArrived(call);
+    } else if (type === EV_FAULT) {
+      this.applyFault(target, a === 1);
+    }
+  }
+
+  private arrive(call: Call): void {
+    const node = call.to;
+    call.phase = CallPhase.AtNode;
+    call.arrivedUs = this.nowUs;
+    this.stat(node).recordArrival(this.nowUs);
+    const f = this.nodeFaults[node] as NodeFaultState;
+    const def = this.def(node);
+    if (f.crashed) this.respond(call, false, Cause.Refused);
+    else if (f.hung) call.parked = true;
+    else if (def.onCall) def.onCall(this, this.nodes[node] as NodeRuntime, call);
+    else this.respond(call, false, Cause.NoRoute);
+  }
+
+  private responseArrived(call: Call): void {
+    if (call.abandoned) {
+      this.stat(call.from).lateResponses++;
+      if (this.tracing)
+        this.trace(call.from, 'call.late-response', call.request, undefined, this.ids[call.to]);
+    } else {
+      this.def(call.from).onResponse?.(this, this.nodes[call.from] as NodeRuntime, call);
+    }
+    this.pool.release(call);
+  }
+
+  private edgeDelayUs(e: EdgeRuntime): number {
+    return (e.latency ? e.latency(e.rng) : 0) + e.faults.addLatencyUs;
+  }
+
+  // ---- faults -----------------------------------------------------------------------
+
+  addFault(fault: SimFault): void {
+    const index = this.faultList.length;
+    this.faultList.push(fault);
+    this.faultStatus.push('scheduled');
+    const startUs = Math.max(this.nowUs, msToUs(fault.startMs));
+    this.queue.push(startUs, PRIORITY_FAULT, EV_FAULT, index, 1);
+    if (fault.durationMs !== null) {
+      this.queue.push(startUs + msToUs(fault.durationMs), PRIORITY_FAULT, EV_FAULT, index, 0);
+    }
+  }
+
+  removeFault(index: number): void {
+    const was = this.faultStatus[index];
+    this.faultStatus[index] = 'removed';
+    if (was === 'active') this.refreshFaultTarget(this.faultList[index] as SimFault);
+  }
+
+  private applyFault(index: number, starting: boolean): void {
+    const status = this.faultStatus[index];
+    if (status === 'removed' || status === 'ended') return;
+    if (starting && status !== 'scheduled') return;
+    const fault = this.faultList[index] as SimFault;
+    this.faultStatus[index] = starting ? 'active' : 'ended';
+    const where = isEdgeFault(fault)
+      ? this.edges[this.edgeIndex.get(fault.target) ?? -1]?.source
+      : this.nodeIndex.get(fault.target);
+    if (this.tracing && where !== undefined) {
+      this.trace(
+        where,
+        starting ? 'fault.started' : 'fault.ended',
+        undefined,
+        undefined,
+        `${fault.type} ${fault.id}`,
+      );
+    }
+    this.refreshFaultTarget(fault);
+  }
+
+  private activeFaultsOn(target: string): SimFault[] {
+    return this.faultList.filter((f, i) => f.target === target && this.faultStatus[i] === 'active');
+  }
+
+  private refreshFaultTarget(fault: SimFault): void {
+    if (isEdgeFault(fault)) {
+      const e = this.edges[this.edgeIndex.get(fault.target) ?? -1];
+      if (e) e.faults = foldEdgeFaults(this.activeFaultsOn(fault.target));
+      return;
+    }
+    const node = this.nodeIndex.get(fault.target);
+    if (node === undefined) return;
+    this.nodeFaults[node] = foldNodeFaults(this.activeFaultsOn(fault.target));
+    this.def(node).onFaultChange?.(this, this.nodes[node] as NodeRuntime);
+  }
+
+  // ---- windows and checks -------------------------------------------------------------
+
+  /** Closes every full window that ends at or before `timeUs`. */
+  closeWindowsUpTo(timeUs: number): void {
+    while (this.windowStartUs + this.windowUs <= timeUs) {
+      this.closeWindow(this.windowStartUs + this.windowUs);
+    }
+  }
+
+  /** Closes the current window at `endUs` (the run's end may cut the last window short). */
+  closeWindow(endUs: number): void {
+    const startMs = this.windowStartUs / US_PER_MS;
+    for (const s of this.stats) s.closeWindow(startMs, endUs);
+    for (const e of this.edges) e.stats.closeWindow();
+    this.windowStartUs = endUs;
+    this.windowsClosed++;
+  }
+
+  get windowStartMs(): number {
+    return this.windowStartUs / US_PER_MS;
+  }
+
+  conservation(): ConservationReport {
+    const report = checkConservation(
+      this.ids,
+      this.isSource,
+      this.stats,
+      this.pool,
+      this.nowUs / US_PER_MS,
+    );
+    this.lastReport = report;
+    return report;
+  }
+
+  /** Runs the conservation check and throws if any identity is broken. */
+  assertConservation(): ConservationReport {
+    const report = this.conservation();
+    if (!report.ok) throw new ConservationError(report.violations.join('; '));
+    return report;
+  }
+
+  private hashEvent(type: number, target: number, a: number): void {
+    let h = this.eventHash;
+    h = Math.imul(h ^ (this.nowUs % 4294967296), 0x01000193);
+    h = Math.imul(h ^ Math.floor(this.nowUs / 4294967296), 0x01000193);
+    h = Math.imul(h ^ type, 0x01000193);
+    h = Math.imul(h ^ target, 0x01000193);
+    h = Math.imul(h ^ a, 0x01000193);
+    this.eventHash = h >>> 0;
+  }
+
+  def(node: number): AnyKindDefinition {
+    return this.defs[node] as AnyKindDefinition;
+  }
+
+  stat(node: number): NodeStats {
+    return this.stats[node] as NodeStats;
+  }
+}
+
+export function defaultRegistry(options: SimulationOptions): KindRegistry {
+  return options.registry ?? BUILTIN_REGISTRY;
+}

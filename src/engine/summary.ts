@@ -1,0 +1,88 @@
+import type { ConservationReport } from './conservation.ts';
+import type { LatencySummaryMs } from './metrics/histogram.ts';
+import type { SimulationCore } from './simulation.ts';
+
+export interface ClientSummary {
+  sent: number;
+  succeeded: number;
+  failed: Record<string, number>;
+  inFlight: number;
+  latencyMs: LatencySummaryMs;
+}
+
+export interface NodeSummary {
+  arrivals: number;
+  completed: number;
+  failed: Record<string, number>;
+  latencyMs: LatencySummaryMs;
+  utilization: number;
+  maxQueueDepth: number;
+  /** Kind-declared counters (e.g. reads and writes), present when the kind has any. */
+  metrics?: Record<string, number>;
+  /** Responses that came back after this node had stopped waiting (timed out). */
+  lateResponses?: number;
+}
+
+/** The run's figures in the CLI's `--json` shape (a public contract). */
+export interface SimSummary {
+  seed: number;
+  durationMs: number;
+  events: number;
+  clients: Record<string, ClientSummary>;
+  nodes: Record<string, NodeSummary>;
+  conservation: ConservationReport;
+}
+
+const round = (x: number, digits = 3) => {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+};
+
+function latency(s: LatencySummaryMs): LatencySummaryMs {
+  return {
+    mean: round(s.mean),
+    p50: round(s.p50),
+    p95: round(s.p95),
+    p99: round(s.p99),
+    p999: round(s.p999),
+    max: round(s.max),
+  };
+}
+
+export function summarize(core: SimulationCore): SimSummary {
+  const conservation = core.conservation();
+  const clients: Record<string, ClientSummary> = {};
+  const nodes: Record<string, NodeSummary> = {};
+  core.ids.forEach((id, i) => {
+    const s = core.stat(i);
+    if (core.isSource[i]) {
+      clients[id] = {
+        sent: s.arrivals,
+        succeeded: s.ok,
+        failed: { ...s.failed },
+        inFlight: s.inFlight,
+        latencyMs: latency(s.latency.summaryMs()),
+      };
+      return;
+    }
+    const entry: NodeSummary = {
+      arrivals: s.arrivals,
+      completed: s.ok,
+      failed: { ...s.failed },
+      latencyMs: latency(s.latency.summaryMs()),
+      utilization: round(s.utilization(core.nowUs), 4),
+      maxQueueDepth: s.maxQueueDepth,
+    };
+    if (Object.keys(s.custom).length > 0) entry.metrics = { ...s.custom };
+    if (s.lateResponses > 0) entry.lateResponses = s.lateResponses;
+    nodes[id] = entry;
+  });
+  return {
+    seed: core.seed,
+    durationMs: core.scenario.durationMs,
+    events: core.events,
+    clients,
+    nodes,
+    conservation,
+  };
+}

@@ -1,0 +1,1 @@
+export { ALL_KINDS, REGISTRY } from './registry.ts';

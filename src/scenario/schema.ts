@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { DEFAULT_EDGE_CONFIG, type EdgeConfig } from '../engine/index.ts';
+import { distributionSchema } from './distribution-schema.ts';
+import { faultSchema } from './fault-schema.ts';
+import { idSchema } from './id-schema.ts';
+
+export const SCENARIO_FORMAT = 'faultline-scenario';
+
+const MAX_SEED = 4_294_967_295;
+
+const metaSchema = z
+  .strictObject({
+    title: z.string().default(''),
+    description: z.string().default(''),
+    /** Catalogue ids such as "R1". */
+    patterns: z.array(z.string()).default(() => []),
+  })
+  .prefault({});
+
+const positionSchema = z.strictObject({ x: z.number(), y: z.number() });
+
+export const nodeSchema = z.strictObject({
+  id: idSchema,
+  kind: z.string().min(1),
+  label: z.string().max(80).optional(),
+  position: positionSchema.default(() => ({ x: 0, y: 0 })),
+  /** Validated later by the kind's own config schema; only its shape is checked here. */
+  config: z.record(z.string(), z.unknown()).default(() => ({})),
+});
+
+export const edgeConfigSchema = z
+  .strictObject({
+    latency: distributionSchema.nullable().default(DEFAULT_EDGE_CONFIG.latency),
+    callProbability: z.number().min(0).max(1).default(DEFAULT_EDGE_CONFIG.callProbability),
+    required: z.boolean().default(DEFAULT_EDGE_CONFIG.required),
+    weight: z.number().positive().default(DEFAULT_EDGE_CONFIG.weight),
+  })
+  // Absent config → every default, so the engine always sees a full EdgeConfig.
+  .prefault({}) satisfies z.ZodType<EdgeConfig>;
+
+export const edgeSchema = z.strictObject({
+  id: idSchema,
+  source: z.string(),
+  target: z.string(),
+  label: z.string().max(80).optional(),
+  config: edgeConfigSchema,
+});
+
+/**
+ * The shareable scenario document (DESIGN.md §4) at the current version, before the semantic
+ * checks that need the kind registry (kinds, node configs, references between ids).
+ * Strict at every level, so a misspelt field is reported instead of silently ignored.
+ */
+export const scenarioSchema = z.strictObject({
+  format: z.literal(SCENARIO_FORMAT),
+  version: z.number().int(),
+  meta: metaSchema,
+  seed: z.number().int().min(0).max(MAX_SEED).default(1),
+  durationMs: z.number().positive(),
+  nodes: z.array(nodeSchema),
+  edges: z.array(edgeSchema).default(() => []),
+  faults: z.array(faultSchema).default(() => []),
+});
+
+export type ScenarioDocument = z.output<typeof scenarioSchema>;
+export type ScenarioDocumentInput = z.input<typeof scenarioSchema>;
