@@ -4,6 +4,7 @@ import { msToUs, US_PER_MS } from './kernel/time.ts';
 import type { LatencySummaryMs } from './metrics/histogram.ts';
 import type { SeriesView } from './metrics/time-series.ts';
 import { edgeConfigSchema } from './model/config-schemas.ts';
+import { issueMessage } from './model/zod-messages.ts';
 import type { NodeRuntime } from './model/kind.ts';
 import type { SimFault, SimScenario } from './model/scenario-types.ts';
 import type { ConservationReport } from './conservation.ts';
@@ -118,7 +119,9 @@ export function createSimulation(
     const index = core.nodeIndex.get(nodeId);
     if (index === undefined) return { ok: false, errors: [`no node with id "${nodeId}"`] };
     const node = core.nodes[index] as NodeRuntime;
-    const parsed = core.def(index).configSchema.safeParse({ ...node.config, ...config });
+    const parsed = core
+      .def(index)
+      .configSchema.safeParse({ ...node.config, ...config }, { error: issueMessage });
     if (!parsed.success)
       return { ok: false, errors: issuesToMessages(parsed.error, `${nodeId}.config`) };
     const previous = node.config;
@@ -131,7 +134,10 @@ export function createSimulation(
     const index = core.edgeIndex.get(edgeId);
     const edge = index === undefined ? undefined : core.edges[index];
     if (!edge) return { ok: false, errors: [`no edge with id "${edgeId}"`] };
-    const parsed = edgeConfigSchema.safeParse({ ...edge.config, ...config });
+    const parsed = edgeConfigSchema.safeParse(
+      { ...edge.config, ...config },
+      { error: issueMessage },
+    );
     if (!parsed.success)
       return { ok: false, errors: issuesToMessages(parsed.error, `${edgeId}.config`) };
     edge.config = parsed.data;

@@ -25,14 +25,8 @@ export {
   type NodeRuntime,
 } from './model/kind.ts';
 export { BUILTIN_KINDS, BUILTIN_REGISTRY } from './model/builtin-kinds.ts';
-export {
-  distributionSchema,
-  edgeConfigSchema,
-  positiveInt,
-  probability,
-  nonNegativeMs,
-  positiveMs,
-} from './model/config-schemas.ts';
+export { distributionSchema, edgeConfigSchema, probability } from './model/config-schemas.ts';
+export { describeValue, issueMessage, quote } from './model/zod-messages.ts';
 export * from './model/scenario-types.ts';
 export type { Distribution } from './kernel/distributions.ts';
 export { compileDistribution, distributionMeanMs } from './kernel/distributions.ts';

@@ -31,24 +31,5 @@ export function formatErrors(errors: readonly ScenarioError[]): string[] {
   return errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
 }
 
-const MAX_QUOTED_CHARS = 40;
-
-/** A user-supplied string quoted for a message, truncated so hostile input cannot flood it. */
-export function quote(value: string): string {
-  const short =
-    value.length > MAX_QUOTED_CHARS ? `${value.slice(0, MAX_QUOTED_CHARS - 1)}…` : value;
-  return JSON.stringify(short);
-}
-
-/** A short description of a received value for "(got …)" clauses. */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (typeof value === 'string') return quote(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
-    return String(value);
-  }
-  if (Array.isArray(value)) return `a list of ${value.length}`;
-  if (typeof value === 'object') return 'an object';
-  return `a ${typeof value}`;
-}
+// Value descriptions live with the shared zod message formatter in the engine.
+export { describeValue, quote } from '../engine/index.ts';

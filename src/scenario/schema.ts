@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_EDGE_CONFIG, type EdgeConfig } from '../engine/index.ts';
-import { distributionSchema } from './distribution-schema.ts';
+import { edgeConfigSchema as engineEdgeConfigSchema, type EdgeConfig } from '../engine/index.ts';
 import { faultSchema } from './fault-schema.ts';
 import { idSchema } from './id-schema.ts';
 
@@ -28,15 +27,8 @@ export const nodeSchema = z.strictObject({
   config: z.record(z.string(), z.unknown()).default(() => ({})),
 });
 
-export const edgeConfigSchema = z
-  .strictObject({
-    latency: distributionSchema.nullable().default(DEFAULT_EDGE_CONFIG.latency),
-    callProbability: z.number().min(0).max(1).default(DEFAULT_EDGE_CONFIG.callProbability),
-    required: z.boolean().default(DEFAULT_EDGE_CONFIG.required),
-    weight: z.number().positive().default(DEFAULT_EDGE_CONFIG.weight),
-  })
-  // Absent config → every default, so the engine always sees a full EdgeConfig.
-  .prefault({}) satisfies z.ZodType<EdgeConfig>;
+// Absent config → every default, so the engine always sees a full EdgeConfig.
+export const edgeConfigSchema = engineEdgeConfigSchema.prefault({}) satisfies z.ZodType<EdgeConfig>;
 
 export const edgeSchema = z.strictObject({
   id: idSchema,

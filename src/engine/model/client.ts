@@ -1,55 +1,51 @@
 import { z } from 'zod';
 import { US_PER_MS, US_PER_SEC } from '../kernel/time.ts';
 import type { Call } from './call.ts';
-import { positiveInt } from './config-schemas.ts';
 import type { SimContext } from './context.ts';
 import { Cause } from './context.ts';
 import type { KindDefinition, NodeRuntime } from './kind.ts';
 import { keySampler, keysSchema } from './request-keys.ts';
 
-const rate = (what: string) =>
-  z.number({ error: `${what} must be a number` }).refine(Number.isFinite, 'must be finite');
-
 export const arrivalSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('poisson'),
-    ratePerSec: rate('ratePerSec').gt(0, 'must be > 0'),
+    ratePerSec: z.number().positive(),
   }),
   z.strictObject({
     type: z.literal('constant'),
-    ratePerSec: rate('ratePerSec').gt(0, 'must be > 0'),
+    ratePerSec: z.number().positive(),
   }),
   z
     .strictObject({
       type: z.literal('ramp'),
-      fromPerSec: rate('fromPerSec').min(0, 'must be ≥ 0'),
-      toPerSec: rate('toPerSec').min(0, 'must be ≥ 0'),
-      rampMs: rate('rampMs').gt(0, 'must be > 0 ms'),
+      fromPerSec: z.number().min(0),
+      toPerSec: z.number().min(0),
+      rampMs: z.number().positive(),
     })
     .refine((a) => a.fromPerSec > 0 || a.toPerSec > 0, {
-      message: 'fromPerSec or toPerSec must be > 0',
+      error: 'must be > 0 when fromPerSec is 0 (a ramp needs some traffic)',
       path: ['toPerSec'],
     }),
   z.strictObject({
     type: z.literal('burst'),
-    baseRatePerSec: rate('baseRatePerSec').min(0, 'must be ≥ 0').default(0),
-    burstRatePerSec: rate('burstRatePerSec').gt(0, 'must be > 0'),
-    offMs: rate('offMs').gt(0, 'must be > 0 ms'),
-    onMs: rate('onMs').gt(0, 'must be > 0 ms'),
+    baseRatePerSec: z.number().min(0).default(0),
+    burstRatePerSec: z.number().positive(),
+    offMs: z.number().positive(),
+    onMs: z.number().positive(),
   }),
   z.strictObject({
     type: z.literal('users'),
-    users: positiveInt('users').min(1, 'must be ≥ 1').max(100_000, 'must be ≤ 100000'),
-    thinkTimeMs: rate('thinkTimeMs').min(0, 'must be ≥ 0 ms'),
+    users: z.number().int().min(1).max(100_000),
+    thinkTimeMs: z.number().min(0),
   }),
 ]);
 export type Arrival = z.infer<typeof arrivalSchema>;
 
 export const clientConfigSchema = z.strictObject({
   arrival: arrivalSchema.default({ type: 'poisson', ratePerSec: 50 }),
-  timeoutMs: rate('timeoutMs').gt(0, 'must be > 0 ms').nullable().default(null),
+  timeoutMs: z.number().positive().nullable().default(null),
   keys: keysSchema.nullable().default(null),
-  userCount: positiveInt('userCount').min(1, 'must be ≥ 1').nullable().default(null),
+  userCount: z.number().int().min(1).nullable().default(null),
 });
 export type ClientConfig = z.infer<typeof clientConfigSchema>;
 

@@ -1,36 +1,58 @@
 import { z } from 'zod';
 import type { Distribution } from '../kernel/distributions.ts';
 
-// Shared zod pieces for kind config schemas. Messages are written for people: they end up
-// in the inspector and in CLI errors next to the field's path.
+// z.number() already rejects NaN and ±Infinity in zod 4, so every field here is finite.
+const constant = z.strictObject({
+  type: z.literal('constant'),
+  valueMs: z.number().min(0),
+});
 
-const finite = (what: string) =>
-  z.number({ error: `${what} must be a number` }).refine(Number.isFinite, `${what} must be finite`);
+const uniform = z
+  .strictObject({
+    type: z.literal('uniform'),
+    minMs: z.number().min(0),
+    maxMs: z.number().min(0),
+  })
+  .refine((d) => d.maxMs >= d.minMs, {
+    path: ['maxMs'],
+    error: (issue) => {
+      const d = issue.input as { minMs: number; maxMs: number };
+      return `must be ≥ minMs (${d.minMs}) (got ${d.maxMs})`;
+    },
+  });
 
-export const nonNegativeMs = finite('a duration').min(0, 'must be ≥ 0 ms');
-export const positiveMs = finite('a duration').gt(0, 'must be > 0 ms');
-export const probability = finite('a probability').min(0, 'must be ≥ 0').max(1, 'must be ≤ 1');
+const exponential = z.strictObject({
+  type: z.literal('exponential'),
+  meanMs: z.number().positive(),
+});
 
+const lognormal = z
+  .strictObject({
+    type: z.literal('lognormal'),
+    medianMs: z.number().positive(),
+    p99Ms: z.number().positive(),
+  })
+  .refine((d) => d.p99Ms >= d.medianMs, {
+    path: ['p99Ms'],
+    error: (issue) => {
+      const d = issue.input as { medianMs: number; p99Ms: number };
+      return `must be ≥ medianMs (${d.medianMs}) (got ${d.p99Ms})`;
+    },
+  });
+
+/** A latency / duration distribution (DESIGN.md §4), all values in milliseconds. */
 export const distributionSchema: z.ZodType<Distribution> = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('constant'), valueMs: nonNegativeMs }),
-  z
-    .strictObject({ type: z.literal('uniform'), minMs: nonNegativeMs, maxMs: nonNegativeMs })
-    .refine((d) => d.maxMs >= d.minMs, { message: 'maxMs must be ≥ minMs', path: ['maxMs'] }),
-  z.strictObject({ type: z.literal('exponential'), meanMs: positiveMs }),
-  z
-    .strictObject({ type: z.literal('lognormal'), medianMs: positiveMs, p99Ms: positiveMs })
-    .refine((d) => d.p99Ms >= d.medianMs, {
-      message: 'p99Ms must be ≥ medianMs',
-      path: ['p99Ms'],
-    }),
+  constant,
+  uniform,
+  exponential,
+  lognormal,
 ]);
 
-export const positiveInt = (what: string) =>
-  z.number({ error: `${what} must be a whole number` }).int(`${what} must be a whole number`);
+export const probability = z.number().min(0).max(1);
 
 export const edgeConfigSchema = z.strictObject({
   latency: distributionSchema.nullable().default(null),
   callProbability: probability.default(1),
-  required: z.boolean({ error: 'must be true or false' }).default(true),
-  weight: finite('a weight').gt(0, 'must be > 0').default(1),
+  required: z.boolean().default(true),
+  weight: z.number().positive().default(1),
 });

@@ -1,15 +1,12 @@
 import { z } from 'zod';
-import { distributionSchema, positiveInt, probability } from './config-schemas.ts';
+import { distributionSchema, probability } from './config-schemas.ts';
 import type { KindDefinition } from './kind.ts';
 import { samplerFor } from './service.ts';
 import { createPoolHandlers, QUEUED_METRIC, type PoolState } from './worker-pool.ts';
 
 export const databaseConfigSchema = z.strictObject({
-  connections: positiveInt('connections')
-    .min(1, 'must be ≥ 1')
-    .max(10_000, 'must be ≤ 10000')
-    .default(10),
-  queueCapacity: positiveInt('queueCapacity').min(0, 'must be ≥ 0').nullable().default(null),
+  connections: z.number().int().min(1).max(10_000).default(10),
+  queueCapacity: z.number().int().min(0).nullable().default(null),
   writeRatio: probability.default(0.2),
   readTime: distributionSchema.default({ type: 'exponential', meanMs: 2 }),
   writeTime: distributionSchema.default({ type: 'exponential', meanMs: 8 }),

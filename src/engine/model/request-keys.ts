@@ -3,13 +3,9 @@ import type { RandomStream } from '../kernel/rng.ts';
 
 export const keysSchema = z.strictObject({
   distribution: z.enum(['uniform', 'zipf']).default('uniform'),
-  count: z
-    .number()
-    .int('must be a whole number')
-    .min(1, 'must be ≥ 1')
-    .max(1_000_000, 'must be ≤ 1000000'),
+  count: z.number().int().min(1).max(1_000_000),
   /** Zipf exponent s: key k (1-based) has weight 1 / k^s. */
-  exponent: z.number().gt(0, 'must be > 0').max(5, 'must be ≤ 5').default(1),
+  exponent: z.number().positive().max(5).default(1),
 });
 export type KeysConfig = z.infer<typeof keysSchema>;
 

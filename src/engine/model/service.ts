@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { compileDistribution, type Distribution, type Sampler } from '../kernel/distributions.ts';
-import { distributionSchema, positiveInt, probability } from './config-schemas.ts';
+import { distributionSchema, probability } from './config-schemas.ts';
 import type { KindDefinition } from './kind.ts';
 import { createPoolHandlers, QUEUED_METRIC, type PoolState } from './worker-pool.ts';
 
 export const serviceConfigSchema = z.strictObject({
-  workers: positiveInt('workers').min(1, 'must be ≥ 1').max(10_000, 'must be ≤ 10000').default(1),
-  queueCapacity: positiveInt('queueCapacity').min(0, 'must be ≥ 0').nullable().default(null),
+  workers: z.number().int().min(1).max(10_000).default(1),
+  queueCapacity: z.number().int().min(0).nullable().default(null),
   serviceTime: distributionSchema.default({ type: 'exponential', meanMs: 10 }),
   errorRate: probability.default(0),
   callOrder: z.enum(['after-work', 'before-work']).default('after-work'),
