@@ -107,9 +107,7 @@ export function createSimulation(
 
   function advanceTo(timeMs: number): void {
     const targetUs = Math.min(core.durationUs, Math.max(core.nowUs, msToUs(timeMs)));
-    while (core.queue.peekTimeUs() <= targetUs && core.step()) {
-      /* events up to the target */
-    }
+    core.runUntil(targetUs);
     core.closeWindowsUpTo(targetUs);
     core.nowUs = targetUs;
     if (targetUs >= core.durationUs) finish();

@@ -126,7 +126,14 @@ export class SimulationCore implements SimContext {
       this.out.push([]);
       this.nodeFaults.push(noFaults());
       this.streams.push(new Map());
-      this.nodes.push({ index: i, id: n.id, kind: n.kind, config: n.config, state: undefined });
+      this.nodes.push({
+        index: i,
+        id: n.id,
+        kind: n.kind,
+        config: n.config,
+        state: undefined,
+        derived: undefined,
+      });
     });
     scenario.edges.forEach((e, i) => {
       const source = this.nodeIndex.get(e.source);
@@ -233,6 +240,7 @@ export class SimulationCore implements SimContext {
     call.step = 0;
     call.pending = 0;
     call.failCause = '';
+    call.slot = -1;
     call.callerSlot = -1;
     e.stats.calls++;
     e.stats.windowCalls++;
@@ -336,22 +344,36 @@ export class SimulationCore implements SimContext {
 
   /** Processes the next event if it falls within the run; false when there is none. */
   step(): boolean {
+    return this.runUntil(this.durationUs, 1) === 1;
+  }
+
+  /**
+   * Processes events with time ≤ `limitUs` (and within the run), at most `maxEvents` of them.
+   * Returns how many ran. The one hot loop of the engine: one peek and one pop per event.
+   */
+  runUntil(limitUs: number, maxEvents = Infinity): number {
     const q = this.queue;
-    const t = q.peekTimeUs();
-    if (t > this.durationUs) return false;
-    if (t === this.nowUs) {
-      if (++this.eventsThisInstant > MAX_EVENTS_PER_INSTANT) throw new LivelockError(this.nowUs);
-    } else {
-      this.eventsThisInstant = 0;
-    }
-    q.pop();
     const ev = q.top;
-    if (t >= this.windowStartUs + this.windowUs) this.closeWindowsUpTo(t);
-    this.nowUs = t;
-    this.events++;
-    if (this.options.hashEvents) this.hashEvent(ev.type, ev.target, ev.a);
-    this.dispatch(ev.type, ev.target, ev.a, ev.b);
-    return true;
+    const limit = Math.min(limitUs, this.durationUs);
+    const hash = this.options.hashEvents === true;
+    let ran = 0;
+    while (ran < maxEvents) {
+      const t = q.peekTimeUs();
+      if (t > limit) break;
+      if (t === this.nowUs) {
+        if (++this.eventsThisInstant > MAX_EVENTS_PER_INSTANT) throw new LivelockError(this.nowUs);
+      } else {
+        this.eventsThisInstant = 0;
+      }
+      q.pop();
+      if (t >= this.windowStartUs + this.windowUs) this.closeWindowsUpTo(t);
+      this.nowUs = t;
+      this.events++;
+      ran++;
+      if (hash) this.hashEvent(ev.type, ev.target, ev.a);
+      this.dispatch(ev.type, ev.target, ev.a, ev.b);
+    }
+    return ran;
   }
 
   private dispatch(type: number, target: number, a: number, b: number): void {

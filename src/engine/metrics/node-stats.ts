@@ -37,7 +37,8 @@ export class NodeStats {
   readonly failed: Record<string, number> = {};
   lateResponses = 0;
   readonly custom: Record<string, number> = {};
-  readonly latency = new LatencyHistogram();
+  /** Latency of every closed window; the open window is merged in on demand (`latency`). */
+  private readonly closedLatency = new LatencyHistogram();
 
   busy = 0;
   capacity = 0;
@@ -90,7 +91,7 @@ export class NodeStats {
       this.failed[cause] = (this.failed[cause] ?? 0) + 1;
       this.wFailedByCause[cause] = (this.wFailedByCause[cause] ?? 0) + 1;
     }
-    this.latency.record(latencyUs);
+    // One record per outcome (the hot path); windows fold into the run's histogram on close.
     this.wLatency.record(latencyUs);
     this.dirty = true;
   }
@@ -103,6 +104,14 @@ export class NodeStats {
     if (queueDepth > this.maxQueueDepth) this.maxQueueDepth = queueDepth;
     if (queueDepth > this.wMaxQueue) this.wMaxQueue = queueDepth;
     this.dirty = true;
+  }
+
+  /** Latency of every answered request so far, the open window included. */
+  get latency(): LatencyHistogram {
+    if (this.wLatency.count === 0) return this.closedLatency;
+    const all = LatencyHistogram.fromJSON(this.closedLatency.toJSON());
+    all.merge(this.wLatency);
+    return all;
   }
 
   /** Time-average number in flight over [0, nowUs]. */
@@ -148,6 +157,7 @@ export class NodeStats {
       this.series.ensureField({ name: FAILED_FIELD_PREFIX + cause, merge: 'sum' });
     }
     this.series.append(startMs, this.rowWithCauses());
+    this.closedLatency.merge(this.wLatency);
     this.wArrivals = 0;
     this.wOk = 0;
     this.wFailed = 0;

@@ -60,6 +60,8 @@ export interface Call {
   step: number;
   pending: number;
   failCause: string;
+  /** Scratch owned by the callee: e.g. the call's index in a worker pool's active list. */
+  slot: number;
   /** Scratch owned by the caller (`from`), e.g. a timeout timer or attempt index. */
   callerSlot: number;
 }
@@ -108,6 +110,7 @@ export class CallPool {
       step: 0,
       pending: 0,
       failCause: '',
+      slot: -1,
       callerSlot: -1,
     };
     this.calls.push(call);

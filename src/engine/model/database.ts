@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { distributionSchema, probability } from './config-schemas.ts';
-import type { KindDefinition } from './kind.ts';
-import { samplerFor } from './service.ts';
+import { compileDistribution, type Sampler } from '../kernel/distributions.ts';
+import type { RandomStream } from '../kernel/rng.ts';
+import type { SimContext } from './context.ts';
+import type { KindDefinition, NodeRuntime } from './kind.ts';
 import { createPoolHandlers, QUEUED_METRIC, type PoolState } from './worker-pool.ts';
 
 export const databaseConfigSchema = z.strictObject({
@@ -14,13 +16,35 @@ export const databaseConfigSchema = z.strictObject({
 });
 export type DatabaseConfig = z.infer<typeof databaseConfigSchema>;
 
+interface DatabaseDerived {
+  config: DatabaseConfig;
+  read: Sampler;
+  write: Sampler;
+  readStream: RandomStream;
+  writeStream: RandomStream;
+}
+
+function derivedOf(ctx: SimContext, node: NodeRuntime<DatabaseConfig, PoolState>): DatabaseDerived {
+  const d = node.derived as DatabaseDerived | undefined;
+  if (d && d.config === node.config) return d;
+  const fresh: DatabaseDerived = {
+    config: node.config,
+    read: compileDistribution(node.config.readTime),
+    write: compileDistribution(node.config.writeTime),
+    readStream: ctx.rng(node.index, 'read-time'),
+    writeStream: ctx.rng(node.index, 'write-time'),
+  };
+  node.derived = fresh;
+  return fresh;
+}
+
 const handlers = createPoolHandlers<DatabaseConfig>({
   workTimeUs(ctx, node) {
     const write = ctx.rng(node.index, 'op').chance(node.config.writeRatio);
     if (write) ctx.count(node.index, 'writes');
     else ctx.count(node.index, 'reads');
-    const d = write ? node.config.writeTime : node.config.readTime;
-    return samplerFor(d)(ctx.rng(node.index, write ? 'write-time' : 'read-time'));
+    const d = derivedOf(ctx, node);
+    return write ? d.write(d.writeStream) : d.read(d.readStream);
   },
   workers: (c) => c.connections,
   callsDownstream: false,

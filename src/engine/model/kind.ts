@@ -21,6 +21,11 @@ export interface NodeRuntime<Config = Record<string, unknown>, State = unknown> 
   config: Config;
   /** Plain, JSON-able data owned by the kind (DESIGN.md §1.4). */
   state: State;
+  /**
+   * Derived from config only (compiled samplers, stream handles), owned by the kind, rebuilt
+   * on config change; never part of a snapshot. Keeps lookups off the per-event path.
+   */
+  derived: unknown;
 }
 
 /**

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { compileDistribution, type Distribution, type Sampler } from '../kernel/distributions.ts';
+import { compileDistribution, type Sampler } from '../kernel/distributions.ts';
+import type { RandomStream } from '../kernel/rng.ts';
+import type { SimContext } from './context.ts';
 import { distributionSchema, probability } from './config-schemas.ts';
-import type { KindDefinition } from './kind.ts';
+import type { KindDefinition, NodeRuntime } from './kind.ts';
 import { createPoolHandlers, QUEUED_METRIC, type PoolState } from './worker-pool.ts';
 
 export const serviceConfigSchema = z.strictObject({
@@ -14,20 +16,30 @@ export const serviceConfigSchema = z.strictObject({
 });
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
 
-// Compiled samplers are cached by distribution object, so live config edits take effect.
-const samplers = new WeakMap<Distribution, Sampler>();
-export function samplerFor(d: Distribution): Sampler {
-  let s = samplers.get(d);
-  if (!s) {
-    s = compileDistribution(d);
-    samplers.set(d, s);
-  }
-  return s;
+interface ServiceDerived {
+  config: ServiceConfig;
+  sample: Sampler;
+  stream: RandomStream;
+}
+
+/** The compiled service-time sampler and its stream, rebuilt when the config object changes. */
+function derivedOf(ctx: SimContext, node: NodeRuntime<ServiceConfig, PoolState>): ServiceDerived {
+  const d = node.derived as ServiceDerived | undefined;
+  if (d && d.config === node.config) return d;
+  const fresh: ServiceDerived = {
+    config: node.config,
+    sample: compileDistribution(node.config.serviceTime),
+    stream: ctx.rng(node.index, 'service-time'),
+  };
+  node.derived = fresh;
+  return fresh;
 }
 
 const handlers = createPoolHandlers<ServiceConfig>({
-  workTimeUs: (ctx, node) =>
-    samplerFor(node.config.serviceTime)(ctx.rng(node.index, 'service-time')),
+  workTimeUs(ctx, node) {
+    const d = derivedOf(ctx, node);
+    return d.sample(d.stream);
+  },
   workers: (c) => c.workers,
   callsDownstream: true,
   callOrder: (c) => c.callOrder,

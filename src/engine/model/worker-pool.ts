@@ -72,6 +72,7 @@ export function createPoolHandlers<C extends PoolConfig>(b: PoolBehaviour<C>) {
   }
 
   function start(ctx: SimContext, node: N, call: Call): void {
+    call.slot = node.state.active.length;
     node.state.active.push(call.id, call.gen);
     if (b.callsDownstream && b.callOrder(node.config) === 'before-work')
       beginCalls(ctx, node, call);
@@ -105,7 +106,7 @@ export function createPoolHandlers<C extends PoolConfig>(b: PoolBehaviour<C>) {
     if (b.callMode(node.config) === 'parallel') {
       for (let i = 0; i < edges.length; i++) {
         const e = edges[i] as number;
-        if (ctx.rng(node.index, 'calls').chance(ctx.edgeConfig(e).callProbability)) {
+        if (takesEdge(ctx, node.index, e)) {
           call.pending++;
           ctx.send(node.index, e, call.request, call);
         }
@@ -121,7 +122,7 @@ export function createPoolHandlers<C extends PoolConfig>(b: PoolBehaviour<C>) {
     const edges = ctx.outEdges(node.index);
     for (let i = from; i < edges.length; i++) {
       const e = edges[i] as number;
-      if (ctx.rng(node.index, 'calls').chance(ctx.edgeConfig(e).callProbability)) {
+      if (takesEdge(ctx, node.index, e)) {
         call.pending = i;
         ctx.send(node.index, e, call.request, call);
         return;
@@ -137,7 +138,7 @@ export function createPoolHandlers<C extends PoolConfig>(b: PoolBehaviour<C>) {
   }
 
   function finish(ctx: SimContext, node: N, call: Call, ok: boolean, cause: string): void {
-    removeActive(node.state, call);
+    removeActive(ctx, node.state, call);
     ctx.respond(call, ok, cause);
     drain(ctx, node);
   }
@@ -232,12 +233,30 @@ export function createPoolHandlers<C extends PoolConfig>(b: PoolBehaviour<C>) {
   }
 }
 
-function removeActive(s: PoolState, call: Call): void {
+/** Coin flip for an edge's callProbability; certain edges draw nothing (and cost nothing). */
+function takesEdge(ctx: SimContext, node: number, edge: number): boolean {
+  const p = ctx.edgeConfig(edge).callProbability;
+  return p >= 1 || (p > 0 && ctx.rng(node, 'calls').chance(p));
+}
+
+/** O(1) swap-remove: the last active call takes the freed place and learns its new slot. */
+function removeActive(ctx: SimContext, s: PoolState, call: Call): void {
   const a = s.active;
-  for (let i = 0; i < a.length; i += 2) {
-    if (a[i] === call.id && a[i + 1] === call.gen) {
-      a.splice(i, 2);
-      return;
-    }
+  const i = call.slot;
+  if (i < 0 || a[i] !== call.id || a[i + 1] !== call.gen) {
+    throw new Error(`worker pool lost track of call ${call.id}`);
   }
+  const last = a.length - 2;
+  if (i !== last) {
+    const movedId = a[last] as number;
+    const movedGen = a[last + 1] as number;
+    a[i] = movedId;
+    a[i + 1] = movedGen;
+    const moved = ctx.callById(movedId, movedGen);
+    if (moved) moved.slot = i;
+  }
+  // Two pops: cheaper than assigning `length`, which deoptimises in V8.
+  a.pop();
+  a.pop();
+  call.slot = -1;
 }
