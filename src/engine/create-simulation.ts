@@ -77,6 +77,8 @@ export interface Simulation {
   /** A node's windowed series: the recent full-resolution windows, or the whole run. */
   series(nodeId: string, range: 'recent' | 'whole'): SeriesView;
   conservation(): ConservationReport;
+  /** Pauses or resumes the trace stream (only with a `trace` option). */
+  setTracing(enabled: boolean): void;
 }
 
 function issuesToMessages(error: z.ZodError, prefix: string): string[] {
@@ -87,6 +89,55 @@ function issuesToMessages(error: z.ZodError, prefix: string): string[] {
     ].join('');
     return `${path.replace(/\.\[/g, '[')}: ${i.message}`;
   });
+}
+
+/** Checks a live fault the way a document's faults are checked (right kind of target, sane numbers). */
+function checkLiveFault(core: SimulationCore, f: SimFault): string[] {
+  const at = `fault ${f.id}`;
+  const errors: string[] = [];
+  const edgeFault = f.type === 'partition' || f.type === 'edge-latency';
+  const node = core.nodeIndex.get(f.target);
+  if (edgeFault && !core.edgeIndex.has(f.target))
+    errors.push(`${at}.target: no edge with id "${f.target}"`);
+  if (!edgeFault && node === undefined) errors.push(`${at}.target: no node with id "${f.target}"`);
+  if (f.type === 'traffic-spike' && node !== undefined && !core.isSource[node]) {
+    errors.push(`${at}.target: a traffic spike needs a client, and "${f.target}" is not one`);
+  }
+  if (!(f.startMs >= 0)) errors.push(`${at}.startMs: must be a number ≥ 0 (got ${f.startMs})`);
+  if (f.durationMs !== null && !(f.durationMs > 0)) {
+    errors.push(`${at}.durationMs: must be a number > 0 or null (got ${f.durationMs})`);
+  }
+  const range = (field: string, value: unknown, min: number, max: number, integer = false) => {
+    const ok =
+      typeof value === 'number' &&
+      value >= min &&
+      value <= max &&
+      (!integer || Number.isInteger(value));
+    if (!ok)
+      errors.push(
+        `${at}.${field}: must be a${integer ? ' whole' : ''} number between ${min} and ${max} (got ${String(value)})`,
+      );
+  };
+  if (f.type === 'error-rate') range('rate', f.rate, 0, 1);
+  if (f.type === 'latency') {
+    range('addMs', f.addMs, 0, 3_600_000);
+    range('multiplier', f.multiplier, 1, 1000);
+  }
+  if (f.type === 'edge-latency') range('addMs', f.addMs, 0, 3_600_000);
+  if (f.type === 'capacity') {
+    range('factor', f.factor, 0, 1);
+    if (f.workers !== null) range('workers', f.workers, 0, 10_000, true);
+  }
+  if (f.type === 'traffic-spike') range('multiplier', f.multiplier, 0.01, 1000);
+  if (
+    core.faultList.some(
+      (g, i) =>
+        g.id === f.id && core.faultStatus[i] !== 'removed' && core.faultStatus[i] !== 'ended',
+    )
+  ) {
+    errors.push(`${at}: a fault with this id is already scheduled or active`);
+  }
+  return errors;
 }
 
 export function createSimulation(
@@ -198,11 +249,9 @@ export function createSimulation(
         case 'edge-config':
           return patchEdge(p.edgeId, p.config);
         case 'fault-add': {
-          const f = p.fault;
-          const known = core.nodeIndex.has(f.target) || core.edgeIndex.has(f.target);
-          if (!known)
-            return { ok: false, errors: [`fault ${f.id}: no node or edge with id "${f.target}"`] };
-          core.addFault(f);
+          const errors = checkLiveFault(core, p.fault);
+          if (errors.length) return { ok: false, errors };
+          core.addFault(p.fault);
           return { ok: true };
         }
         case 'fault-remove': {
@@ -246,5 +295,8 @@ export function createSimulation(
       return range === 'recent' ? s.recent() : s.whole();
     },
     conservation: () => core.conservation(),
+    setTracing(enabled) {
+      core.tracing = enabled && options.trace !== undefined;
+    },
   };
 }

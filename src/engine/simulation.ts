@@ -23,6 +23,11 @@ export interface SimulationOptions {
   registry?: KindRegistry;
   /** Receives typed trace events (opt-in: costs time). */
   trace?: (event: TraceEvent) => void;
+  /**
+   * With `trace`: also emit hop events (`call.sent`, `call.arrived`, `call.answered`,
+   * `call.returned`) for one request in every N (0 = none), for request waterfalls.
+   */
+  traceHopsEvery?: number;
   /** Folds every processed event into `eventHash` (for determinism checks). */
   hashEvents?: boolean;
   windowMs?: number;
@@ -76,8 +81,11 @@ export class SimulationCore implements SimContext {
   events = 0;
   eventHash = 0x811c9dc5;
   timerToken = 0;
-  readonly tracing: boolean;
+  /** Trace events are emitted only while true (a host may pause tracing to run flat out). */
+  tracing: boolean;
   private eventsThisInstant = 0;
+  private readonly hopsEvery: number;
+  private nextTraceId = 0;
 
   readonly queue = new EventQueue(4096);
   readonly pool = new CallPool();
@@ -110,6 +118,7 @@ export class SimulationCore implements SimContext {
     this.durationUs = msToUs(scenario.durationMs);
     this.windowUs = msToUs(options.windowMs ?? 1000);
     this.tracing = options.trace !== undefined;
+    this.hopsEvery = Math.max(0, Math.floor(options.traceHopsEvery ?? 0));
     const seriesOptions = {
       windowMs: this.windowUs / US_PER_MS,
       recentCapacity: options.recentWindows ?? 300,
@@ -200,7 +209,7 @@ export class SimulationCore implements SimContext {
       resolved: false,
     };
     this.stat(client).recordArrival(this.nowUs);
-    if (this.tracing) this.trace(client, 'request.sent', request);
+    if (this.tracing && this.sampled(request)) this.trace(client, 'request.sent', request);
     return request;
   }
 
@@ -245,6 +254,11 @@ export class SimulationCore implements SimContext {
     e.stats.calls++;
     e.stats.windowCalls++;
     e.stats.dirty = true;
+    call.traceId = -1;
+    if (this.tracing && this.hopsEvery > 0 && request.id % this.hopsEvery === 0) {
+      call.traceId = this.nextTraceId++;
+      this.traceHop('call.sent', from, call, this.ids[e.target]);
+    }
     if (e.faults.partitioned) {
       call.phase = CallPhase.Lost;
       e.stats.dropped++;
@@ -269,14 +283,18 @@ export class SimulationCore implements SimContext {
       );
     }
     const node = call.to;
-    if ((this.nodeFaults[node] as NodeFaultState).hung) {
+    const f = this.nodeFaults[node] as NodeFaultState;
+    if (f.hung && !f.crashed) {
       // A hung process accepts and never answers: the call stays in flight at the node.
       call.parked = true;
       return;
     }
     const outcomeCause = ok ? '' : cause || Cause.Error;
+    if (call.traceId >= 0)
+      this.traceHop('call.answered', node, call, this.ids[call.from], outcomeCause);
     this.stat(node).recordOutcome(ok, outcomeCause, this.nowUs - call.arrivedUs, this.nowUs);
     const e = this.edges[call.edge] as EdgeRuntime;
+    e.stats.dirty = true;
     if (ok) e.stats.ok++;
     else {
       e.stats.failed++;
@@ -340,6 +358,29 @@ export class SimulationCore implements SimContext {
     emit(event);
   }
 
+  /** With hop sampling on, one request in `hopsEvery` is followed in full. */
+  private sampled(request: RequestInfo): boolean {
+    return this.hopsEvery === 0 || request.id % this.hopsEvery === 0;
+  }
+
+  private traceHop(type: string, node: number, call: Call, peer?: string, cause?: string): void {
+    const emit = this.options.trace;
+    if (!emit) return;
+    const parent = call.parent;
+    const event: TraceEvent = {
+      timeUs: this.nowUs,
+      type,
+      node: this.ids[node] ?? '',
+      requestId: call.request.id,
+      callId: call.traceId,
+    };
+    if (parent && parent.gen === call.parentGen && parent.traceId >= 0)
+      event.parentCallId = parent.traceId;
+    if (peer) event.peer = peer;
+    if (cause) event.cause = cause;
+    emit(event);
+  }
+
   // ---- event loop -------------------------------------------------------------------
 
   /** Processes the next event if it falls within the run; false when there is none. */
@@ -359,7 +400,8 @@ export class SimulationCore implements SimContext {
     let ran = 0;
     while (ran < maxEvents) {
       const t = q.peekTimeUs();
-      if (t > limit) break;
+      // The run covers [0, duration): an event at exactly the end belongs to no window.
+      if (t > limit || t >= this.durationUs) break;
       if (t === this.nowUs) {
         if (++this.eventsThisInstant > MAX_EVENTS_PER_INSTANT) throw new LivelockError(this.nowUs);
       } else {
@@ -404,6 +446,7 @@ export class SimulationCore implements SimContext {
     call.phase = CallPhase.AtNode;
     call.arrivedUs = this.nowUs;
     this.stat(node).recordArrival(this.nowUs);
+    if (call.traceId >= 0) this.traceHop('call.arrived', node, call, this.ids[call.from]);
     const f = this.nodeFaults[node] as NodeFaultState;
     const def = this.def(node);
     if (f.crashed) this.respond(call, false, Cause.Refused);
@@ -413,6 +456,15 @@ export class SimulationCore implements SimContext {
   }
 
   private responseArrived(call: Call): void {
+    if (call.traceId >= 0) {
+      this.traceHop(
+        call.abandoned ? 'call.returned-late' : 'call.returned',
+        call.from,
+        call,
+        this.ids[call.to],
+        call.cause,
+      );
+    }
     if (call.abandoned) {
       this.stat(call.from).lateResponses++;
       if (this.tracing)
@@ -433,11 +485,21 @@ export class SimulationCore implements SimContext {
     const index = this.faultList.length;
     this.faultList.push(fault);
     this.faultStatus.push('scheduled');
-    const startUs = Math.max(this.nowUs, msToUs(fault.startMs));
-    this.queue.push(startUs, PRIORITY_FAULT, EV_FAULT, index, 1);
-    if (fault.durationMs !== null) {
-      this.queue.push(startUs + msToUs(fault.durationMs), PRIORITY_FAULT, EV_FAULT, index, 0);
+    // The window is absolute: a fault added live whose window already began starts now and
+    // still ends on schedule; one whose window is over never starts.
+    const endUs = fault.durationMs === null ? Infinity : msToUs(fault.startMs + fault.durationMs);
+    if (endUs <= this.nowUs) {
+      this.faultStatus[index] = 'ended';
+      return;
     }
+    this.queue.push(
+      Math.max(this.nowUs, msToUs(fault.startMs)),
+      PRIORITY_FAULT,
+      EV_FAULT,
+      index,
+      1,
+    );
+    if (endUs !== Infinity) this.queue.push(endUs, PRIORITY_FAULT, EV_FAULT, index, 0);
   }
 
   removeFault(index: number): void {
@@ -467,6 +529,16 @@ export class SimulationCore implements SimContext {
     this.refreshFaultTarget(fault);
   }
 
+  /** A crash ends the hung process too: its parked calls fail like every other open call. */
+  private resetParkedCalls(node: number): void {
+    for (const call of this.pool.calls) {
+      if (call.phase === CallPhase.AtNode && call.to === node && call.parked) {
+        call.parked = false;
+        this.respond(call, false, Cause.Refused);
+      }
+    }
+  }
+
   private activeFaultsOn(target: string): SimFault[] {
     return this.faultList.filter((f, i) => f.target === target && this.faultStatus[i] === 'active');
   }
@@ -474,12 +546,19 @@ export class SimulationCore implements SimContext {
   private refreshFaultTarget(fault: SimFault): void {
     if (isEdgeFault(fault)) {
       const e = this.edges[this.edgeIndex.get(fault.target) ?? -1];
-      if (e) e.faults = foldEdgeFaults(this.activeFaultsOn(fault.target));
+      if (e) {
+        e.faults = foldEdgeFaults(this.activeFaultsOn(fault.target));
+        e.stats.dirty = true;
+      }
       return;
     }
     const node = this.nodeIndex.get(fault.target);
     if (node === undefined) return;
+    const crashedBefore = (this.nodeFaults[node] as NodeFaultState).crashed;
     this.nodeFaults[node] = foldNodeFaults(this.activeFaultsOn(fault.target));
+    this.stat(node).dirty = true;
+    if (!crashedBefore && (this.nodeFaults[node] as NodeFaultState).crashed)
+      this.resetParkedCalls(node);
     this.def(node).onFaultChange?.(this, this.nodes[node] as NodeRuntime);
   }
 

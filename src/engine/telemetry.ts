@@ -1,4 +1,16 @@
+import type { NodeFaultState } from './model/context.ts';
 import type { SimulationCore } from './simulation.ts';
+
+export function nodeFaultWords(f: NodeFaultState): string[] {
+  const words: string[] = [];
+  if (f.crashed) words.push('crash');
+  if (f.hung) words.push('hang');
+  if (f.errorRate > 0) words.push('errors');
+  if (f.addLatencyUs > 0 || f.latencyMultiplier !== 1) words.push('slow');
+  if (f.capacityWorkers !== null || f.capacityFactor < 1) words.push('capacity');
+  if (f.trafficMultiplier !== 1) words.push('spike');
+  return words;
+}
 
 export interface NodeFrame {
   id: string;
@@ -12,6 +24,8 @@ export interface NodeFrame {
   /** The last closed window's figures (per-second rates, ms latencies), if one closed. */
   window: Record<string, number> | null;
   metrics: Record<string, number>;
+  /** Faults in force on the node right now, as short words: crash, hang, errors, slow, capacity, spike. */
+  faults: string[];
 }
 
 export interface EdgeFrame {
@@ -23,6 +37,8 @@ export interface EdgeFrame {
   /** Calls and failed calls in the last closed window (traffic volume, failure share). */
   windowCalls: number;
   windowFailed: number;
+  /** Faults in force on the edge: partition, slow. */
+  faults: string[];
 }
 
 /** What changed since the previous frame; small enough to post from a worker every frame. */
@@ -54,6 +70,7 @@ export function buildFrame(core: SimulationCore, windowsBefore: number): Telemet
       capacity: s.capacity,
       window: latest ? latest.values : null,
       metrics: { ...s.custom },
+      faults: nodeFaultWords(core.faults(i)),
     });
   });
   const edges: EdgeFrame[] = [];
@@ -68,6 +85,10 @@ export function buildFrame(core: SimulationCore, windowsBefore: number): Telemet
       dropped: e.stats.dropped,
       windowCalls: e.stats.lastWindowCalls,
       windowFailed: e.stats.lastWindowFailed,
+      faults: [
+        ...(e.faults.partitioned ? ['partition'] : []),
+        ...(e.faults.addLatencyUs > 0 ? ['slow'] : []),
+      ],
     });
   }
   return {

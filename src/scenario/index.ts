@@ -1,5 +1,17 @@
 // Public API of src/scenario: the shareable scenario document (DESIGN.md §4).
+export { canConnect, NO_OUTGOING_KINDS, type ConnectionCheck } from './connection-rules.ts';
+export { defaultScenario } from './default-scenario.ts';
 export { distributionSchema } from './distribution-schema.ts';
+export {
+  defaultConfigFor,
+  documentText,
+  nextId,
+  toDocument,
+  type EdgeJson,
+  type JsonValue,
+  type NodeJson,
+  type ScenarioJson,
+} from './document.ts';
 export { faultSchema } from './fault-schema.ts';
 export { idSchema } from './id-schema.ts';
 export {
@@ -9,6 +21,15 @@ export {
   utf8ByteLength,
   type ScenarioLimits,
 } from './limits.ts';
+export {
+  decodeScenarioLink,
+  encodeScenarioLink,
+  hasScenarioLink,
+  LINK_CODEC_VERSION,
+  LINK_LIMITS,
+  NO_SCENARIO_IN_LINK,
+  type LinkResult,
+} from './link-codec.ts';
 export {
   CURRENT_VERSION,
   MIGRATIONS,
@@ -33,3 +54,4 @@ export {
   type ParseOptions,
   type ParseResult,
 } from './validate.ts';
+export { ALL_KINDS, REGISTRY } from './registry.ts';

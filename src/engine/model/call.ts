@@ -60,6 +60,8 @@ export interface Call {
   step: number;
   pending: number;
   failCause: string;
+  /** Id in hop traces of sampled requests; -1 when this call is not traced. */
+  traceId: number;
   /** Scratch owned by the callee: e.g. the call's index in a worker pool's active list. */
   slot: number;
   /** Scratch owned by the caller (`from`), e.g. a timeout timer or attempt index. */
@@ -112,6 +114,7 @@ export class CallPool {
       failCause: '',
       slot: -1,
       callerSlot: -1,
+      traceId: -1,
     };
     this.calls.push(call);
     return call;

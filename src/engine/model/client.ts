@@ -54,6 +54,11 @@ export interface ClientState {
   arrivalToken: number;
   /** Closed loop: number of users started so far. */
   usersStarted: number;
+  /** Constant arrivals: when the current schedule started, and arrivals since. */
+  constantAnchorUs: number;
+  constantCount: number;
+  /** Time of the last open-loop arrival; -1 before the first. */
+  lastArrivalUs: number;
 }
 
 type N = NodeRuntime<ClientConfig, ClientState>;
@@ -98,13 +103,19 @@ function scheduleArrival(ctx: SimContext, node: N): void {
   const spike = ctx.faults(node.index).trafficMultiplier;
   const peak = peakRate(a) * spike;
   if (peak <= 0) return;
-  const gapUs =
-    a.type === 'constant'
-      ? Math.max(1, Math.round(US_PER_SEC / peak))
-      : Math.max(
-          1,
-          Math.round((-US_PER_SEC / peak) * Math.log(1 - ctx.rng(node.index, 'arrivals').next())),
-        );
+  if (a.type === 'constant') {
+    // Arrival k of a constant stream lands at anchor + k/rate exactly: rounding never drifts,
+    // and a stream starting at 0 puts exactly `rate` arrivals in every one-second window.
+    const st = node.state;
+    const atUs = st.constantAnchorUs + Math.round((st.constantCount * US_PER_SEC) / peak);
+    st.constantCount++;
+    ctx.setTimer(node.index, Math.max(0, atUs - ctx.nowUs), TAG_ARRIVAL, null, st.arrivalToken);
+    return;
+  }
+  const gapUs = Math.max(
+    1,
+    Math.round((-US_PER_SEC / peak) * Math.log(1 - ctx.rng(node.index, 'arrivals').next())),
+  );
   ctx.setTimer(node.index, gapUs, TAG_ARRIVAL, null, node.state.arrivalToken);
 }
 
@@ -155,11 +166,23 @@ function resolved(ctx: SimContext, node: N, call: Call, ok: boolean, cause: stri
 function restartTraffic(ctx: SimContext, node: N): void {
   const a = node.config.arrival;
   if (a.type === 'users') {
+    // Any pending open-loop arrival timer (from a previous arrival type) is now stale.
+    node.state.arrivalToken++;
     for (; node.state.usersStarted < a.users; node.state.usersStarted++) {
       thinkThenSend(ctx, node, node.state.usersStarted);
     }
   } else {
-    node.state.arrivalToken++;
+    const st = node.state;
+    st.arrivalToken++;
+    if (a.type === 'constant') {
+      // A rate change keeps the rhythm: the next arrival comes one new gap after the last one.
+      const gapUs = US_PER_SEC / (a.ratePerSec * ctx.faults(node.index).trafficMultiplier);
+      st.constantAnchorUs =
+        st.lastArrivalUs < 0
+          ? ctx.nowUs
+          : Math.max(ctx.nowUs, Math.round(st.lastArrivalUs + gapUs));
+      st.constantCount = 0;
+    }
     scheduleArrival(ctx, node);
   }
 }
@@ -173,7 +196,13 @@ export const clientKind: KindDefinition<ClientConfig, ClientState> = {
   configSchema: clientConfigSchema,
   isSource: true,
   metrics: [],
-  init: () => ({ arrivalToken: 0, usersStarted: 0 }),
+  init: () => ({
+    arrivalToken: 0,
+    usersStarted: 0,
+    constantAnchorUs: 0,
+    constantCount: 0,
+    lastArrivalUs: -1,
+  }),
   start: restartTraffic,
   onTimer(ctx, node, tag, call) {
     if (tag === TAG_ARRIVAL) {
@@ -187,6 +216,7 @@ export const clientKind: KindDefinition<ClientConfig, ClientState> = {
         now >= peak ||
         ctx.rng(node.index, 'thinning').next() * peak < now
       ) {
+        node.state.lastArrivalUs = ctx.nowUs;
         sendRequest(ctx, node, -1);
       }
       scheduleArrival(ctx, node);

@@ -33,6 +33,10 @@ export interface TraceEvent {
   requestId?: number;
   cause?: string;
   detail?: string;
+  /** Hop events of sampled requests: the call, its caller's call, and the other end. */
+  callId?: number;
+  parentCallId?: number;
+  peer?: string;
 }
 
 /**

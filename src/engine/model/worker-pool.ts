@@ -52,8 +52,13 @@ export function initPool(): PoolState {
 /** Workers available now: the configured number, reduced by any capacity fault. */
 export function effectiveCapacity(ctx: SimContext, node: number, workers: number): number {
   const f = ctx.faults(node);
-  if (f.capacityWorkers !== null) return Math.min(workers, f.capacityWorkers);
-  return Math.floor(workers * f.capacityFactor);
+  // A reduced pool keeps at least one worker unless the factor is 0 (half of 1 worker is 1).
+  let cap = workers;
+  if (f.capacityFactor < 1) {
+    cap = f.capacityFactor > 0 ? Math.max(1, Math.round(workers * f.capacityFactor)) : 0;
+  }
+  // Overlapping capacity faults: the smallest capacity wins.
+  return f.capacityWorkers !== null ? Math.min(cap, f.capacityWorkers) : cap;
 }
 
 function queueLength(s: PoolState): number {

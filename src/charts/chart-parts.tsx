@@ -1,0 +1,64 @@
+import { ReferenceArea, XAxis } from 'recharts';
+import type { FaultBand } from './fault-bands.ts';
+import { formatSeconds } from './format.ts';
+
+/** Everything here is a module constant so charts get the same props object every render. */
+export const CHART_HEIGHT = 140;
+export const CHART_MARGIN = { top: 6, right: 10, bottom: 0, left: 0 } as const;
+export const AXIS_TICK = { fontSize: 11, fill: 'var(--chart-axis)' } as const;
+export const Y_AXIS_WIDTH = 44;
+export const GRID_STROKE = 'var(--chart-grid)';
+export const LEGEND_STYLE = { fontSize: 11 } as const;
+export const TOOLTIP_CONTENT_STYLE = {
+  background: 'var(--chart-tooltip-bg)',
+  border: '1px solid var(--chart-tooltip-border)',
+  color: 'var(--chart-tooltip-text)',
+  fontSize: 12,
+} as const;
+const BAND_LABEL = {
+  position: 'insideTopLeft',
+  fontSize: 10,
+  fill: 'var(--chart-fault-label)',
+} as const;
+
+export const tooltipLabel = (t: unknown) => (typeof t === 'number' ? formatSeconds(t) : '');
+
+/** Failure-cause colour slots (charts.css defines --chart-fail-1..6). */
+export function causeColor(index: number): string {
+  return `var(--chart-fail-${(index % 6) + 1})`;
+}
+
+/** The shared time axis: virtual seconds over the panel's domain. */
+export function timeAxis(domain: [number, number]) {
+  return (
+    <XAxis
+      dataKey="tSec"
+      type="number"
+      domain={domain}
+      allowDataOverflow
+      tick={AXIS_TICK}
+      tickFormatter={formatSeconds}
+      stroke="var(--chart-axis)"
+    />
+  );
+}
+
+/**
+ * Fault windows as shaded bands with the fault type as label. Called as a function (not a
+ * component) so the ReferenceAreas are direct children of the chart.
+ */
+export function faultBandAreas(bands: readonly FaultBand[]) {
+  return bands.map((b) => (
+    <ReferenceArea
+      key={b.id}
+      x1={b.x1}
+      x2={b.x2}
+      ifOverflow="hidden"
+      fill="var(--chart-fault-band)"
+      fillOpacity={1}
+      stroke="var(--chart-fault-edge)"
+      strokeOpacity={1}
+      label={{ ...BAND_LABEL, value: b.label }}
+    />
+  ));
+}

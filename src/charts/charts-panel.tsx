@@ -1,0 +1,95 @@
+import { useMemo, useState } from 'react';
+import { useApp, useTelemetry } from '../store/index.ts';
+import { SYSTEM_SCOPE, scopeNodeId, type ChartRange, type ChartScope } from './chart-scope.ts';
+import { ErrorRateChart } from './error-rate-chart.tsx';
+import { clipBands, faultBands } from './fault-bands.ts';
+import { formatSeconds } from './format.ts';
+import { LatencyChart } from './latency-chart.tsx';
+import { QueueChart } from './queue-chart.tsx';
+import { ThroughputChart } from './throughput-chart.tsx';
+import { useSeries } from './use-series.ts';
+import { xDomain } from './x-domain.ts';
+import './charts.css';
+
+const RANGES: readonly { range: ChartRange; label: string }[] = [
+  { range: 'recent', label: 'Last 5 min' },
+  { range: 'whole', label: 'Whole run' },
+];
+
+/** Scope header: the first selected node's label, else "System". */
+function useScope(): { scope: ChartScope; label: string } {
+  const nodeId = useApp((s) => scopeNodeId(s.selectedNodes, s.scenario.nodes));
+  const nodeLabel = useApp((s) => {
+    const node = nodeId === null ? undefined : s.scenario.nodes.find((n) => n.id === nodeId);
+    return node ? node.label || node.id : null;
+  });
+  const scope = useMemo<ChartScope>(
+    () => (nodeId === null ? SYSTEM_SCOPE : { type: 'node', nodeId }),
+    [nodeId],
+  );
+  return { scope, label: nodeLabel ?? 'System' };
+}
+
+/**
+ * Live charts for the system or the selected node: throughput by outcome, latency
+ * percentiles, error rate, queue and in flight, with fault windows as bands. Fills its
+ * container's width; each chart is ~140 px tall.
+ */
+export function ChartsPanel() {
+  const [range, setRange] = useState<ChartRange>('recent');
+  const { scope, label } = useScope();
+  const { rows, causes, resolutionMs } = useSeries(scope, range);
+  const faults = useApp((s) => s.scenario.faults);
+  const edges = useApp((s) => s.scenario.edges);
+  const scenarioDurationMs = useApp((s) => s.scenario.durationMs);
+  const liveDurationMs = useTelemetry((s) => s.durationMs);
+  const runEndMs = liveDurationMs > 0 ? liveDurationMs : scenarioDurationMs;
+
+  const [d0, d1] = xDomain(rows, range, runEndMs);
+  // Rebuilt from the numbers, so an unchanged domain keeps its identity across polls.
+  const domain = useMemo<[number, number]>(() => [d0, d1], [d0, d1]);
+  const allBands = useMemo(
+    () => faultBands(faults, edges, scope, runEndMs),
+    [faults, edges, scope, runEndMs],
+  );
+  const bands = useMemo(() => clipBands(allBands, domain), [allBands, domain]);
+
+  return (
+    <section className="charts-panel" data-testid="charts-panel" aria-label="Live charts">
+      <header className="charts-panel__header">
+        <h2 className="charts-panel__scope" data-testid="charts-scope">
+          {label}
+        </h2>
+        {range === 'whole' && resolutionMs > 1000 && (
+          <span className="charts-panel__note">1 point = {formatSeconds(resolutionMs / 1000)}</span>
+        )}
+        <div className="charts-panel__ranges" role="group" aria-label="Time range">
+          {RANGES.map((r) => (
+            <button
+              key={r.range}
+              type="button"
+              className="charts-panel__range"
+              aria-pressed={range === r.range}
+              data-testid={`range-${r.range}`}
+              onClick={() => setRange(r.range)}
+            >
+              {r.label}
+            </button>
+          ))}
+        </div>
+      </header>
+      {rows.length === 0 ? (
+        <p className="charts-panel__empty" data-testid="charts-empty">
+          Press Play to see live charts
+        </p>
+      ) : (
+        <div className="charts-panel__grid">
+          <ThroughputChart rows={rows} causes={causes} domain={domain} bands={bands} />
+          <LatencyChart rows={rows} domain={domain} bands={bands} />
+          <ErrorRateChart rows={rows} domain={domain} bands={bands} />
+          <QueueChart rows={rows} domain={domain} bands={bands} />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { SimSummary } from '../engine/index.ts';
+import { SUMMARY_COLUMNS, clientRows, nodeRows, summaryCaption } from './summary-rows.ts';
+
+const latencyMs = { mean: 12.345, p50: 10, p95: 30.25, p99: 55.5, p999: 80, max: 100 };
+const summary: SimSummary = {
+  seed: 42,
+  durationMs: 60_000,
+  events: 123_456,
+  clients: {
+    web: {
+      sent: 6000,
+      succeeded: 5940,
+      failed: { timeout: 50, error: 10 },
+      inFlight: 0,
+      latencyMs,
+    },
+  },
+  nodes: {
+    api: {
+      arrivals: 6000,
+      completed: 5950,
+      failed: { error: 50 },
+      latencyMs,
+      utilization: 0.4567,
+      maxQueueDepth: 7,
+    },
+  },
+  conservation: { ok: true, checkedAtMs: 60_000, violations: [], inFlight: {} },
+};
+
+describe('summary rows', () => {
+  it('match the CLI figures for clients', () => {
+    const [web] = clientRows(summary, { web: 'Web client' });
+    expect(web?.name).toBe('Web client');
+    expect(web?.cells).toHaveLength(SUMMARY_COLUMNS.length);
+    expect(web?.cells).toEqual([
+      '6000',
+      '5940',
+      '60',
+      'error 10, timeout 50',
+      '0',
+      '12.3 ms',
+      '10.0 ms',
+      '30.3 ms',
+      '55.5 ms',
+      '99/s',
+      '–',
+      '–',
+    ]);
+  });
+
+  it('match the CLI figures for nodes, falling back to the id as name', () => {
+    const [api] = nodeRows(summary, {});
+    expect(api?.name).toBe('api');
+    expect(api?.cells.slice(9)).toEqual(['99.2/s', '45.7%', '7']);
+    expect(api?.cells[4]).toBe('–');
+  });
+
+  it('caption the run', () => {
+    expect(summaryCaption(summary)).toBe(
+      'Run summary: seed 42, 1:00 simulated, 123k events, conservation ok.',
+    );
+  });
+});

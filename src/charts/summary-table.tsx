@@ -1,0 +1,76 @@
+import { useMemo } from 'react';
+import { useApp, useTelemetry } from '../store/index.ts';
+import {
+  SUMMARY_COLUMNS,
+  clientRows,
+  nodeRows,
+  summaryCaption,
+  type SummaryRow,
+} from './summary-rows.ts';
+import './charts.css';
+
+const COLUMN_COUNT = SUMMARY_COLUMNS.length + 1;
+
+function Section({ title, rows }: { title: string; rows: readonly SummaryRow[] }) {
+  if (rows.length === 0) return null;
+  return (
+    <tbody>
+      <tr className="summary-table__section">
+        <th scope="rowgroup" colSpan={COLUMN_COUNT}>
+          {title}
+        </th>
+      </tr>
+      {rows.map((row) => (
+        <tr key={row.id} data-testid={`summary-row-${row.id}`}>
+          <th scope="row" title={row.name === row.id ? undefined : row.id}>
+            {row.name}
+          </th>
+          {row.cells.map((cell, i) => (
+            <td key={SUMMARY_COLUMNS[i]}>{cell}</td>
+          ))}
+        </tr>
+      ))}
+    </tbody>
+  );
+}
+
+/**
+ * The finished run's figures, the same as the CLI prints: per client, then per node. Shown
+ * once the run is done; before that, a note.
+ */
+export function SummaryTable() {
+  const summary = useTelemetry((s) => s.summary);
+  const nodes = useApp((s) => s.scenario.nodes);
+  const labels = useMemo(() => {
+    const map: Record<string, string> = {};
+    for (const n of nodes) map[n.id] = n.label || n.id;
+    return map;
+  }, [nodes]);
+
+  if (!summary) {
+    return (
+      <p className="summary-table__note" data-testid="summary-pending">
+        Run to the end to see the summary
+      </p>
+    );
+  }
+  return (
+    <div className="summary-table__scroll">
+      <table className="summary-table" data-testid="summary-table">
+        <caption>{summaryCaption(summary)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            {SUMMARY_COLUMNS.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <Section title="Clients" rows={clientRows(summary, labels)} />
+        <Section title="Nodes" rows={nodeRows(summary, labels)} />
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+/** At most ~10 requests per second, whatever the simulation speed (DESIGN.md §5). */
+export const MIN_FETCH_INTERVAL_MS = 100;
+
+/** Statuses in which no further frames may come: fetch once more so the final state shows. */
+const SETTLED: ReadonlySet<string> = new Set(['empty', 'ready', 'paused', 'done', 'error']);
+
+/** Throttle decision: one request in flight at most, and a minimum gap between requests. */
+export function shouldFetch(
+  nowMs: number,
+  lastFetchMs: number,
+  inFlight: boolean,
+  minIntervalMs: number = MIN_FETCH_INTERVAL_MS,
+): boolean {
+  return !inFlight && nowMs - lastFetchMs >= minIntervalMs;
+}
+
+export function isSettled(status: string): boolean {
+  return SETTLED.has(status);
+}

@@ -1,0 +1,195 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { SimScenario } from '../engine/index.ts';
+import { REGISTRY } from '../patterns/index.ts';
+import { defaultConfigFor, documentText, nextId, toDocument } from './document.ts';
+import { idSchema } from './id-schema.ts';
+import { validDocument } from './test-arbitraries.ts';
+import { at, exampleDoc } from './test-fixtures.ts';
+import { parseScenario, parseScenarioText } from './validate.ts';
+
+function parsed(doc: unknown): SimScenario {
+  const result = parseScenario(doc, REGISTRY);
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.scenario;
+}
+
+const example = () => parsed(exampleDoc());
+
+describe('toDocument', () => {
+  it('writes the fields in a fixed order', () => {
+    const doc = toDocument(example());
+    expect(Object.keys(doc)).toEqual([
+      'format',
+      'version',
+      'meta',
+      'seed',
+      'durationMs',
+      'nodes',
+      'edges',
+      'faults',
+    ]);
+    expect(Object.keys(doc.meta)).toEqual(['title', 'description', 'patterns']);
+    expect(Object.keys(at(doc.nodes, 0))).toEqual(['id', 'kind', 'label', 'position', 'config']);
+    expect(Object.keys(at(doc.edges, 0))).toEqual(['id', 'source', 'target', 'config']);
+    expect(Object.keys(at(doc.edges, 0).config)).toEqual([
+      'latency',
+      'callProbability',
+      'required',
+      'weight',
+    ]);
+    expect(Object.keys(at(doc.faults, 0))).toEqual([
+      'id',
+      'type',
+      'target',
+      'startMs',
+      'durationMs',
+      'rate',
+    ]);
+  });
+
+  it('puts fault fields in the same order however the scenario was built', () => {
+    const s = example();
+    s.faults = [
+      { rate: 0.5, durationMs: null, startMs: 1, target: 'orders', type: 'error-rate', id: 'f1' },
+    ];
+    const keys = Object.keys(at(toDocument(s).faults, 0));
+    expect(keys).toEqual(['id', 'type', 'target', 'startMs', 'durationMs', 'rate']);
+  });
+
+  it('omits a label that is unset, even when the key is present', () => {
+    const s = example();
+    at(s.nodes, 0).label = undefined;
+    const doc = toDocument(s);
+    expect('label' in at(doc.nodes, 0)).toBe(false);
+    expect('label' in at(doc.nodes, 1)).toBe(false);
+    expect(JSON.stringify(doc)).not.toContain('undefined');
+  });
+
+  it('keeps every config field, defaults included', () => {
+    const doc = toDocument(example());
+    expect(at(doc.nodes, 1).config).toEqual({
+      workers: 1,
+      queueCapacity: null,
+      serviceTime: { type: 'exponential', meanMs: 10 },
+      errorRate: 0,
+      callOrder: 'after-work',
+      callMode: 'sequential',
+    });
+    expect(at(doc.edges, 0).config).toEqual({
+      latency: null,
+      callProbability: 1,
+      required: true,
+      weight: 1,
+    });
+  });
+
+  it('shares nothing with the scenario', () => {
+    const s = example();
+    const before = structuredClone(s);
+    const doc = toDocument(s);
+    at(doc.nodes, 0).position.x = 999;
+    (at(doc.nodes, 0).config['arrival'] as { ratePerSec: number }).ratePerSec = 1;
+    at(doc.edges, 0).config.weight = 7;
+    doc.meta.patterns.push('X');
+    at(doc.faults, 0).startMs = 5;
+    expect(s).toEqual(before);
+  });
+
+  it('parses back to the same scenario (design example)', () => {
+    const s = example();
+    expect(parsed(toDocument(s))).toEqual(s);
+  });
+
+  it('parses back to the same scenario (random valid documents)', () => {
+    fc.assert(
+      fc.property(validDocument, (doc) => {
+        const s = parsed(doc);
+        const again = parsed(JSON.parse(JSON.stringify(toDocument(s))));
+        expect(again).toEqual(s);
+        // A second trip changes nothing at all, down to the text.
+        expect(documentText(again)).toBe(documentText(s));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('documentText', () => {
+  it('is pretty JSON with a trailing newline that reads back to the scenario', () => {
+    const s = example();
+    const text = documentText(s);
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(text).toContain('\n  "format": "faultline-scenario",\n');
+    const back = parseScenarioText(text, REGISTRY);
+    expect(back.ok && back.scenario).toEqual(s);
+  });
+});
+
+describe('nextId', () => {
+  it('returns the prefix when it is free', () => {
+    expect(nextId('service', [])).toBe('service');
+    expect(nextId('service', ['service-2', 'db'])).toBe('service');
+  });
+
+  it('counts up from 2 past every taken id', () => {
+    expect(nextId('service', ['service'])).toBe('service-2');
+    expect(nextId('service', new Set(['service', 'service-2', 'service-3']))).toBe('service-4');
+    expect(nextId('service', ['service', 'service-3'])).toBe('service-2');
+  });
+
+  it('accepts any iterable, including a generator', () => {
+    function* ids() {
+      yield 'e';
+      yield 'e-2';
+    }
+    expect(nextId('e', ids())).toBe('e-3');
+  });
+
+  it('stays a valid id when the prefix is already at the length limit', () => {
+    const long = 'x'.repeat(64);
+    const id = nextId(long, [long]);
+    expect(id).toBe(`${'x'.repeat(62)}-2`);
+    expect(idSchema.safeParse(id).success).toBe(true);
+  });
+
+  it('is always unique', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'a-2', 'a-3', 'a-5', 'b', 'b-2')), (taken) => {
+        const id = nextId('a', taken);
+        expect(taken).not.toContain(id);
+        expect(id).toMatch(/^a(-\d+)?$/);
+      }),
+    );
+  });
+});
+
+describe('defaultConfigFor', () => {
+  const kinds = REGISTRY.kinds().map((d) => d.kind);
+
+  it.each(kinds)('gives a complete, valid config for %s', (kind) => {
+    const config = defaultConfigFor(kind, REGISTRY);
+    const def = REGISTRY.get(kind);
+    expect(def?.configSchema.parse(config)).toEqual(config); // already complete
+    const result = parseScenario(
+      {
+        format: 'faultline-scenario',
+        version: 1,
+        durationMs: 1000,
+        nodes: [{ id: 'n', kind, config }],
+      },
+      REGISTRY,
+    );
+    expect(result.ok && result.warnings).toEqual([]);
+  });
+
+  it('returns a fresh object every time', () => {
+    const a = defaultConfigFor('service', REGISTRY);
+    a['workers'] = 99;
+    expect(defaultConfigFor('service', REGISTRY)['workers']).toBe(1);
+  });
+
+  it('throws for a kind the registry does not know (a programming error)', () => {
+    expect(() => defaultConfigFor('nope', REGISTRY)).toThrow('unknown kind "nope"');
+  });
+});

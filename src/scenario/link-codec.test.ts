@@ -1,0 +1,140 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { SimScenario } from '../engine/index.ts';
+import { REGISTRY } from '../patterns/index.ts';
+import { decodeBase64url } from './base64url.ts';
+import {
+  decodeScenarioLink,
+  encodeScenarioLink,
+  hasScenarioLink,
+  LINK_LIMITS,
+  NO_SCENARIO_IN_LINK,
+  type LinkResult,
+} from './link-codec.ts';
+import { validDocument } from './test-arbitraries.ts';
+import { at, exampleDoc } from './test-fixtures.ts';
+import { parseScenario } from './validate.ts';
+import { inflateSync } from 'fflate';
+
+function parsed(doc: unknown): SimScenario {
+  const result = parseScenario(doc, REGISTRY);
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.scenario;
+}
+
+function scenarioOf(result: LinkResult): SimScenario {
+  if (!result.ok) throw new Error(result.error);
+  return result.scenario;
+}
+
+describe('encodeScenarioLink', () => {
+  it('writes s=1.<base64url> with no characters a URL would need to escape', () => {
+    const link = encodeScenarioLink(parsed(exampleDoc()));
+    expect(link).toMatch(/^s=1\.[A-Za-z0-9_-]+$/);
+  });
+
+  it('carries the raw-DEFLATE-compressed JSON document', () => {
+    const s = parsed(exampleDoc());
+    const bytes = decodeBase64url(encodeScenarioLink(s).slice('s=1.'.length));
+    if (!bytes.ok) throw new Error(bytes.problem);
+    const doc: unknown = JSON.parse(new TextDecoder().decode(inflateSync(bytes.bytes)));
+    expect(doc).toMatchObject({ format: 'faultline-scenario', version: 1, seed: 42 });
+    expect(parsed(doc)).toEqual(s);
+  });
+
+  it('is deterministic', () => {
+    expect(encodeScenarioLink(parsed(exampleDoc()))).toBe(encodeScenarioLink(parsed(exampleDoc())));
+  });
+});
+
+describe('decodeScenarioLink round trip', () => {
+  it('returns the same scenario for the design example, seed and faults included', () => {
+    const s = parsed(exampleDoc());
+    const back = scenarioOf(decodeScenarioLink(encodeScenarioLink(s), REGISTRY));
+    expect(back).toEqual(s);
+    expect(back.seed).toBe(42);
+    expect(back.faults).toEqual([
+      {
+        id: 'f1',
+        type: 'error-rate',
+        target: 'orders',
+        startMs: 30000,
+        durationMs: 20000,
+        rate: 0.8,
+      },
+    ]);
+  });
+
+  it('returns the same scenario for random valid scenarios', () => {
+    fc.assert(
+      fc.property(validDocument, (doc) => {
+        const s = parsed(doc);
+        const link = encodeScenarioLink(s);
+        expect(link.length).toBeLessThanOrEqual(LINK_LIMITS.maxEncodedChars);
+        expect(scenarioOf(decodeScenarioLink(link, REGISTRY))).toEqual(s);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('keeps non-ASCII labels and descriptions exactly', () => {
+    const doc = exampleDoc();
+    at(doc.nodes, 0)['label'] = 'Usuários 🚀 — 東京';
+    doc['meta'] = { title: 'Ünïcödé', description: 'line 1\nline 2\t"quoted"', patterns: [] };
+    const s = parsed(doc);
+    expect(scenarioOf(decodeScenarioLink(encodeScenarioLink(s), REGISTRY))).toEqual(s);
+  });
+
+  it('passes validation warnings through', () => {
+    const doc = exampleDoc();
+    at(doc.faults, 0)['startMs'] = 500_000; // after the end of the run
+    const result = decodeScenarioLink(encodeScenarioLink(parsed(doc)), REGISTRY);
+    expect(result.ok && result.warnings).toEqual([
+      'faults[0].startMs: starts at 500000 ms, at or after the end of the run (120000 ms), so it never takes effect',
+    ]);
+  });
+});
+
+describe('reading the hash', () => {
+  const link = encodeScenarioLink(parsed(exampleDoc()));
+
+  it.each([
+    ['bare', link],
+    ['with #', `#${link}`],
+    ['followed by other params', `#${link}&view=charts&x=y`],
+    ['after other params', `#view=charts&${link}`],
+    ['between other params', `tab=1&${link}&x`],
+  ])('finds the scenario %s', (_, hash) => {
+    expect(hasScenarioLink(hash)).toBe(true);
+    expect(decodeScenarioLink(hash, REGISTRY).ok).toBe(true);
+  });
+
+  it.each(['', '#', '#view=charts', 'x=1&y=2', '#ss=1.abc', '#&&&', 'S=1.abc', '#x=s=1.abc'])(
+    'reports no scenario for %j',
+    (hash) => {
+      expect(hasScenarioLink(hash)).toBe(false);
+      expect(decodeScenarioLink(hash, REGISTRY)).toEqual({ ok: false, error: NO_SCENARIO_IN_LINK });
+    },
+  );
+
+  it('takes the first s= when there are several', () => {
+    const other = encodeScenarioLink({ ...parsed(exampleDoc()), seed: 7 });
+    const result = decodeScenarioLink(`#${other}&${link}`, REGISTRY);
+    expect(result.ok && result.scenario.seed).toBe(7);
+  });
+
+  it('sees an empty s= as a (damaged) scenario link', () => {
+    expect(hasScenarioLink('#s=')).toBe(true);
+    expect(hasScenarioLink('#a=b&s=&c')).toBe(true);
+  });
+
+  it('treats non-string input as no scenario rather than throwing', () => {
+    for (const value of [undefined, null, 42, {}, ['s=1.x']]) {
+      expect(hasScenarioLink(value as unknown as string)).toBe(false);
+      expect(decodeScenarioLink(value as unknown as string, REGISTRY)).toEqual({
+        ok: false,
+        error: NO_SCENARIO_IN_LINK,
+      });
+    }
+  });
+});

@@ -1,0 +1,40 @@
+export {
+  createAppStore,
+  type AppState,
+  type AppStore,
+  type AppStoreDeps,
+  type Banner,
+  type EditResult,
+  type ScenarioSource,
+} from './app-store.ts';
+export { createTelemetryStore, LOG_CAPACITY, type TelemetryState, type TelemetryStore } from './telemetry-store.ts';
+export { createRunController, livePatches, type RunController } from './run-controller.ts';
+export { RingBuffer } from './ring-buffer.ts';
+export { sameTopology, type Clipboard } from './document-edits.ts';
+export {
+  AUTOSAVE_KEY,
+  BROKEN_AUTOSAVE_KEY,
+  restoreAutosave,
+  startAutosave,
+  type KeyValueStorage,
+  type RestoreResult,
+} from './persistence.ts';
+export { StoresProvider, useApp, useRun, useStores, useTelemetry, type Stores } from './store-context.tsx';
+export {
+  CATEGORY_LABELS,
+  CATEGORY_ORDER,
+  configJsonSchema,
+  defaultConfig,
+  edgeConfigJsonSchema,
+  KIND_CATALOG,
+  kindInfo,
+  type KindInfo,
+} from './kind-catalog.ts';
+export {
+  createStores,
+  openLink,
+  parseScenarioFile,
+  validateScenario,
+  type StartedStores,
+  type StoreEnvironment,
+} from './create-stores.ts';

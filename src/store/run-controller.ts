@@ -1,0 +1,106 @@
+import type { SimEdge, SimFault, SimNode, SimPatch, SimScenario } from '../engine/index.ts';
+import type { SeriesResult, SeriesScope, SimHost } from '../host/index.ts';
+import type { AppStore } from './app-store.ts';
+import { sameTopology } from './document-edits.ts';
+import type { TelemetryStore } from './telemetry-store.ts';
+
+/**
+ * Binds the document to the running simulation: config and fault edits become live patches
+ * at the current virtual time; a topology change (nodes or edges added or removed, seed or
+ * duration changed) reloads the run, because a running engine cannot grow new components.
+ */
+export interface RunController {
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  step(): void;
+  setSpeed(multiplier: number): void;
+  runToEnd(): void;
+  reset(): void;
+  /** A node's (or the whole system's) windowed series, for charts. */
+  series(scope: SeriesScope, range: 'recent' | 'whole'): Promise<SeriesResult>;
+  readonly hostKind: SimHost['kind'];
+  dispose(): void;
+}
+
+export function livePatches(from: SimScenario, to: SimScenario): SimPatch[] {
+  const patches: SimPatch[] = [];
+  to.nodes.forEach((n: SimNode, i) => {
+    if (from.nodes[i]?.config !== n.config) patches.push({ type: 'node-config', nodeId: n.id, config: n.config });
+  });
+  to.edges.forEach((e: SimEdge, i) => {
+    if (from.edges[i]?.config !== e.config) patches.push({ type: 'edge-config', edgeId: e.id, config: { ...e.config } });
+  });
+  const before = new Map(from.faults.map((f) => [f.id, f]));
+  const after = new Map(to.faults.map((f) => [f.id, f]));
+  for (const [id, f] of before) {
+    if (after.get(id) !== f) patches.push({ type: 'fault-remove', faultId: id });
+  }
+  for (const [id, f] of after) {
+    if (before.get(id) !== f) patches.push({ type: 'fault-add', fault: f as SimFault });
+  }
+  return patches;
+}
+
+export function createRunController(app: AppStore, telemetry: TelemetryStore, host: SimHost): RunController {
+  let loaded: SimScenario = app.getState().scenario;
+
+  const reload = (scenario: SimScenario) => {
+    loaded = scenario;
+    telemetry.getState().clear('ready', scenario.durationMs);
+    host.load(scenario);
+  };
+
+  const offFrame = host.onFrame((frame) => telemetry.getState().applyFrame(frame));
+  reload(loaded);
+
+  const unsubscribe = app.subscribe((state, prev) => {
+    if (state.scenario === prev.scenario && state.loadSeq === prev.loadSeq) return;
+    const next = state.scenario;
+    if (state.loadSeq !== prev.loadSeq) {
+      // A freshly loaded document (file, link, autosave) always starts a new run.
+      reload(next);
+      return;
+    }
+    if (sameTopology(loaded, next)) {
+      const patches = livePatches(loaded, next);
+      loaded = next;
+      for (const p of patches) {
+        void host.patch(p).then((r) => {
+          if (!r.ok) app.getState().notify('error', `Live edit refused: ${r.errors[0] ?? ''}`);
+        });
+      }
+      return;
+    }
+    const status = telemetry.getState().status;
+    const wasRunning = telemetry.getState().timeMs > 0 && status !== 'ready';
+    reload(next);
+    if (wasRunning) app.getState().notify('info', 'The scenario’s structure changed, so the run restarted from 0 s.');
+  });
+
+  return {
+    play: () => host.play(),
+    pause: () => host.pause(),
+    togglePlay() {
+      const s = telemetry.getState().status;
+      if (s === 'playing' || s === 'running-to-end') host.pause();
+      else if (s !== 'done') host.play();
+    },
+    step: () => host.step(),
+    setSpeed: (m) => host.setSpeed(m),
+    runToEnd: () => host.runToEnd(),
+    reset() {
+      telemetry.getState().clear('ready', loaded.durationMs);
+      host.reset();
+    },
+    series: (scope, range) => host.series(scope, range),
+    // Read live: the host may fall back from worker to inline after start-up.
+    get hostKind() {
+      return host.kind;
+    },
+    dispose() {
+      unsubscribe();
+      offFrame();
+    },
+  };
+}

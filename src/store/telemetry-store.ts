@@ -1,0 +1,95 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { EdgeFrame, NodeFrame, SimSummary, TraceEvent } from '../engine/index.ts';
+import type { HostFrame, RunStatus } from '../host/index.ts';
+import { RingBuffer } from './ring-buffer.ts';
+
+export const LOG_CAPACITY = 5000;
+
+/**
+ * Live figures, written at most once per frame and kept apart from the document store so
+ * that node bodies subscribe to their own entry only (DESIGN.md §1.6): a NodeFrame object is
+ * replaced only when that node changed, so unchanged nodes do not re-render.
+ */
+export interface TelemetryState {
+  status: RunStatus;
+  speed: number;
+  timeMs: number;
+  durationMs: number;
+  progress: number;
+  error: string | null;
+  summary: SimSummary | null;
+  nodes: Readonly<Record<string, NodeFrame>>;
+  edges: Readonly<Record<string, EdgeFrame>>;
+  frameSeq: number;
+  /** Bumps when the event log gained entries; the log itself lives in `log`. */
+  logVersion: number;
+  applyFrame(frame: HostFrame): void;
+  clear(status: RunStatus, durationMs: number): void;
+}
+
+export interface TelemetryStore extends StoreApi<TelemetryState> {
+  readonly log: RingBuffer<TraceEvent>;
+}
+
+export function createTelemetryStore(): TelemetryStore {
+  const log = new RingBuffer<TraceEvent>(LOG_CAPACITY);
+  const store = createStore<TelemetryState>()((set, get) => ({
+    status: 'empty',
+    speed: 1,
+    timeMs: 0,
+    durationMs: 0,
+    progress: 0,
+    error: null,
+    summary: null,
+    nodes: {},
+    edges: {},
+    frameSeq: 0,
+    logVersion: 0,
+    applyFrame(frame) {
+      const t = frame.telemetry;
+      const prev = get();
+      let nodes = prev.nodes;
+      if (t.nodes.length) {
+        const next: Record<string, NodeFrame> = { ...nodes };
+        for (const n of t.nodes) next[n.id] = n;
+        nodes = next;
+      }
+      let edges = prev.edges;
+      if (t.edges.length) {
+        const next: Record<string, EdgeFrame> = { ...edges };
+        for (const e of t.edges) next[e.id] = e;
+        edges = next;
+      }
+      for (const e of frame.trace) log.push(e);
+      set({
+        status: frame.status,
+        speed: frame.speed,
+        timeMs: frame.timeMs,
+        durationMs: frame.durationMs,
+        progress: frame.progress,
+        error: frame.error,
+        summary: frame.summary,
+        nodes,
+        edges,
+        frameSeq: prev.frameSeq + 1,
+        logVersion: frame.trace.length ? prev.logVersion + 1 : prev.logVersion,
+      });
+    },
+    clear(status, durationMs) {
+      log.clear();
+      set((s) => ({
+        status,
+        timeMs: 0,
+        durationMs,
+        progress: 0,
+        error: null,
+        summary: null,
+        nodes: {},
+        edges: {},
+        frameSeq: s.frameSeq + 1,
+        logVersion: s.logVersion + 1,
+      }));
+    },
+  }));
+  return Object.assign(store, { log });
+}
