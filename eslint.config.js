@@ -106,7 +106,9 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['src/**/*.tsx'],
+    // Hooks live in .ts files too (use-*.ts); the rules are harmless on non-React code.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/engine/**', 'src/patterns/**'],
     ...reactHooks.configs.flat['recommended-latest'],
   },
   ...FOLDERS.map((folder) => ({

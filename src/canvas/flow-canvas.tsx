@@ -4,37 +4,215 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  useReactFlow,
+  type Connection,
   type Edge,
-  type Node,
+  type EdgeChange,
+  type IsValidConnection,
+  type NodeChange,
+  type OnDelete,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import { useCallback, useEffect, useState, type DragEvent } from 'react';
+import type { Position } from '../engine/index.ts';
+
+type Size = { width: number; height: number };
+import { defaultConfig, kindInfo, useApp, useStores } from '../store/index.ts';
 import './canvas.css';
+import { ComponentNode, type ComponentFlowNode } from './component-node.tsx';
+import { fitRequest } from './fit-request.ts';
+import { PALETTE_MIME } from './palette-drag.ts';
+import { TrafficEdge } from './traffic-edge.tsx';
+import { useFlowEdges, useFlowNodes } from './use-flow-elements.ts';
 
-// Stable empty arrays: a new array per render would make React Flow re-diff every time.
-const NO_NODES: Node[] = [];
-const NO_EDGES: Edge[] = [];
+const NODE_TYPES = { component: ComponentNode };
+const EDGE_TYPES = { traffic: TrafficEdge };
+const DELETE_KEYS = ['Backspace', 'Delete'];
+const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
 
-/** The editing surface: grid, zoom controls and minimap around the scenario's nodes. */
+/** Adds a node of `kind` with its default config, labelled "Service 2" and so on. */
+export function addNodeOfKind(
+  app: ReturnType<typeof useStores>['app'],
+  kind: string,
+  position: Position,
+): string | null {
+  const info = kindInfo(kind);
+  if (!info) return null;
+  const same = app.getState().scenario.nodes.filter((n) => n.kind === kind).length;
+  const label = same === 0 ? info.label : `${info.label} ${same + 1}`;
+  return app.getState().addNode(kind, label, defaultConfig(kind), position);
+}
+
+/** The editing surface: the scenario's components and calls, live badges, connect by drag. */
 export function FlowCanvas() {
+  const { app } = useStores();
+  const flow = useReactFlow();
+  const nodes = useApp((s) => s.scenario.nodes);
+  const edges = useApp((s) => s.scenario.edges);
+  const selectedNodes = useApp((s) => s.selectedNodes);
+  const selectedEdges = useApp((s) => s.selectedEdges);
+  const hint = useApp((s) => s.connectionHint);
+  const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
+  const flowNodes = useFlowNodes(nodes, selectedNodes, measured);
+  const flowEdges = useFlowEdges(edges, selectedEdges);
+
+  // After an auto-layout (or a newly loaded scenario) has rendered, frame it.
+  useEffect(() => {
+    if (!fitRequest.pending) return;
+    fitRequest.pending = false;
+    void flow.fitView(FIT_VIEW_OPTIONS);
+  }, [nodes, flow]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<ComponentFlowNode>[]) => {
+      const state = app.getState();
+      const positions = new Map<string, Position>();
+      let sized: Map<string, Size> | null = null;
+      let dragEnded = false;
+      let selection: Set<string> | null = null;
+      for (const c of changes) {
+        if (c.type === 'dimensions' && c.dimensions) {
+          (sized ??= new Map()).set(c.id, c.dimensions);
+        } else if (c.type === 'position') {
+          if (c.position) positions.set(c.id, c.position);
+          if (c.dragging === false) dragEnded = true;
+        } else if (c.type === 'select') {
+          selection ??= new Set(state.selectedNodes);
+          if (c.selected) selection.add(c.id);
+          else selection.delete(c.id);
+        }
+      }
+      if (positions.size) {
+        state.beginDrag();
+        state.dragTo(positions);
+      }
+      if (dragEnded) state.endDrag();
+      if (selection) state.select([...selection], state.selectedEdges);
+      if (sized) {
+        const update = sized;
+        setMeasured((prev) => new Map([...prev, ...update]));
+      }
+    },
+    [app],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<Edge>[]) => {
+      const state = app.getState();
+      let selection: Set<string> | null = null;
+      for (const c of changes) {
+        if (c.type === 'select') {
+          selection ??= new Set(state.selectedEdges);
+          if (c.selected) selection.add(c.id);
+          else selection.delete(c.id);
+        }
+      }
+      if (selection) state.select(state.selectedNodes, [...selection]);
+    },
+    [app],
+  );
+
+  const onDelete: OnDelete<ComponentFlowNode, Edge> = useCallback(
+    ({ nodes: gone, edges: cut }) => {
+      app.getState().removeElements(
+        gone.map((n) => n.id),
+        cut.map((e) => e.id),
+      );
+    },
+    [app],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      app.getState().connect(c.source, c.target);
+    },
+    [app],
+  );
+
+  const isValidConnection: IsValidConnection<Edge> = useCallback(
+    (c) => app.getState().checkConnection(c.source, c.target).ok,
+    [app],
+  );
+
+  // Dragging a connection onto a refused target explains why, instead of silently snapping back.
+  const onConnectEnd = useCallback(
+    (
+      _event: MouseEvent | TouchEvent,
+      state: {
+        isValid: boolean | null;
+        fromNode: { id: string } | null;
+        toNode: { id: string } | null;
+      },
+    ) => {
+      if (state.isValid === false && state.fromNode && state.toNode) {
+        app.getState().connect(state.fromNode.id, state.toNode.id);
+      }
+    },
+    [app],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (event.dataTransfer.types.includes(PALETTE_MIME)) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(PALETTE_MIME);
+      if (!kind) return;
+      event.preventDefault();
+      const p = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      addNodeOfKind(app, kind, { x: Math.round(p.x - 90), y: Math.round(p.y - 40) });
+    },
+    [app, flow],
+  );
+
   return (
     <div className="flow-canvas" data-testid="canvas">
-      <ReactFlow
-        nodes={NO_NODES}
-        edges={NO_EDGES}
+      <ReactFlow<ComponentFlowNode, Edge>
+        nodes={flowNodes}
+        edges={flowEdges}
+        nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onDelete={onDelete}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        deleteKeyCode={DELETE_KEYS}
         colorMode="system"
         fitView
+        fitViewOptions={FIT_VIEW_OPTIONS}
         minZoom={0.1}
         maxZoom={4}
-        proOptions={{ hideAttribution: false }}
         aria-label="Scenario canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.5} />
         <Controls position="bottom-left" aria-label="Zoom controls" />
         <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" />
       </ReactFlow>
-      <p className="flow-canvas__empty" data-testid="canvas-empty">
-        The canvas is empty. Scroll to zoom, drag to pan.
-      </p>
+      {nodes.length === 0 && (
+        <p className="flow-canvas__empty" data-testid="canvas-empty">
+          The canvas is empty. Drag a component from the palette, or click one to add it.
+        </p>
+      )}
+      {hint && (
+        <div className="flow-canvas__hint" role="status" data-testid="connection-hint">
+          <span>Can’t connect: {hint}</span>
+          <button
+            type="button"
+            onClick={() => app.getState().clearConnectionHint()}
+            aria-label="Dismiss"
+          >
+            ×
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -44,7 +44,7 @@ export function createHost(options: CreateHostOptions = {}): SimHost {
     }
   }
 
-  function use(next: SimHost): SimHost {
+  function adopt(next: SimHost): SimHost {
     unsubscribe();
     unsubscribe = next.onFrame(forward);
     return next;
@@ -55,14 +55,14 @@ export function createHost(options: CreateHostOptions = {}): SimHost {
     const replay = journal ?? [];
     journal = null;
     const failed = current;
-    current = use(makeInline());
+    current = adopt(makeInline());
     failed.dispose();
     options.onFallback?.(reason);
     for (const entry of replay) entry(current);
   }
 
   try {
-    current = use(
+    current = adopt(
       (options.createWorkerHost ?? createWorkerHost)({
         ticker: options.ticker,
         onStarted: () => {
@@ -73,7 +73,7 @@ export function createHost(options: CreateHostOptions = {}): SimHost {
     );
   } catch (error) {
     journal = null;
-    current = use(makeInline());
+    current = adopt(makeInline());
     options.onFallback?.(`The simulation worker could not be created: ${messageOf(error)}`);
   }
 

@@ -6,8 +6,14 @@ import { emptyHistory, record, redo, undo, type History } from './history.ts';
 /** Outcome of an edit: applied, or refused with messages naming the fields. */
 export type EditResult = { ok: true } | { ok: false; errors: string[] };
 
-export type Validator = (s: SimScenario) => { ok: true; scenario: SimScenario } | { ok: false; errors: string[] };
-export type ConnectionRule = (s: SimScenario, source: string, target: string) => { ok: true } | { ok: false; reason: string };
+export type Validator = (
+  s: SimScenario,
+) => { ok: true; scenario: SimScenario } | { ok: false; errors: string[] };
+export type ConnectionRule = (
+  s: SimScenario,
+  source: string,
+  target: string,
+) => { ok: true } | { ok: false; reason: string };
 
 export interface Banner {
   id: number;
@@ -44,7 +50,12 @@ export interface AppState {
   dragTo(positions: ReadonlyMap<string, Position>): void;
   endDrag(): void;
   select(nodes: readonly string[], edges: readonly string[]): void;
-  addNode(kind: string, label: string, config: Record<string, unknown>, position: Position): string | null;
+  addNode(
+    kind: string,
+    label: string,
+    config: Record<string, unknown>,
+    position: Position,
+  ): string | null;
   connect(source: string, target: string): EditResult;
   /** The connection rule's verdict without connecting (live feedback while dragging). */
   checkConnection(source: string, target: string): { ok: true } | { ok: false; reason: string };
@@ -130,7 +141,10 @@ export function createAppStore({ initial, validate, canConnect }: AppStoreDeps):
       },
       dragTo(positions) {
         // Positions need no validation; history is recorded once at the end of the drag.
-        set((s) => ({ scenario: edits.moveNodes(s.scenario, positions), revision: s.revision + 1 }));
+        set((s) => ({
+          scenario: edits.moveNodes(s.scenario, positions),
+          revision: s.revision + 1,
+        }));
       },
       endDrag() {
         const { dragBase, scenario } = get();
@@ -185,7 +199,9 @@ export function createAppStore({ initial, validate, canConnect }: AppStoreDeps):
       updateNodeConfig(nodeId, config) {
         const node = get().scenario.nodes.find((n) => n.id === nodeId);
         if (!node) return { ok: false, errors: [`no node with id "${nodeId}"`] };
-        return commit(edits.updateNode(get().scenario, nodeId, { config: { ...node.config, ...config } }));
+        return commit(
+          edits.updateNode(get().scenario, nodeId, { config: { ...node.config, ...config } }),
+        );
       },
       renameNode(nodeId, label) {
         return commit(edits.updateNode(get().scenario, nodeId, { label }));

@@ -22,7 +22,9 @@ export const validateScenario: Validator = (s) => {
   return r.ok ? { ok: true, scenario: r.scenario } : { ok: false, errors: formatErrors(r.errors) };
 };
 
-export function parseScenarioFile(text: string): { ok: true; scenario: SimScenario } | { ok: false; errors: string[] } {
+export function parseScenarioFile(
+  text: string,
+): { ok: true; scenario: SimScenario } | { ok: false; errors: string[] } {
   const r = parseScenarioText(text, REGISTRY);
   return r.ok ? { ok: true, scenario: r.scenario } : { ok: false, errors: formatErrors(r.errors) };
 }

@@ -16,7 +16,11 @@ export function uniqueId(prefix: string, taken: ReadonlySet<string>): string {
 }
 
 export function allIds(s: SimScenario): Set<string> {
-  return new Set([...s.nodes.map((n) => n.id), ...s.edges.map((e) => e.id), ...s.faults.map((f) => f.id)]);
+  return new Set([
+    ...s.nodes.map((n) => n.id),
+    ...s.edges.map((e) => e.id),
+    ...s.faults.map((f) => f.id),
+  ]);
 }
 
 export function addNode(
@@ -49,7 +53,11 @@ export function removeElements(
   };
 }
 
-export function addEdge(s: SimScenario, source: string, target: string): { scenario: SimScenario; edgeId: string } {
+export function addEdge(
+  s: SimScenario,
+  source: string,
+  target: string,
+): { scenario: SimScenario; edgeId: string } {
   const id = uniqueId(`${source}-${target}`, allIds(s));
   const edge: SimEdge = { id, source, target, config: { ...DEFAULT_EDGE_CONFIG } };
   return { scenario: { ...s, edges: [...s.edges, edge] }, edgeId: id };
@@ -61,19 +69,31 @@ export function moveNodes(s: SimScenario, positions: ReadonlyMap<string, Positio
     ...s,
     nodes: s.nodes.map((n) => {
       const p = positions.get(n.id);
-      return p && (p.x !== n.position.x || p.y !== n.position.y) ? { ...n, position: { x: p.x, y: p.y } } : n;
+      return p && (p.x !== n.position.x || p.y !== n.position.y)
+        ? { ...n, position: { x: p.x, y: p.y } }
+        : n;
     }),
   };
 }
 
-export function updateNode(s: SimScenario, nodeId: string, change: Partial<Pick<SimNode, 'label' | 'config'>>): SimScenario {
+export function updateNode(
+  s: SimScenario,
+  nodeId: string,
+  change: Partial<Pick<SimNode, 'label' | 'config'>>,
+): SimScenario {
   return { ...s, nodes: s.nodes.map((n) => (n.id === nodeId ? { ...n, ...change } : n)) };
 }
 
-export function updateEdgeConfig(s: SimScenario, edgeId: string, config: Record<string, unknown>): SimScenario {
+export function updateEdgeConfig(
+  s: SimScenario,
+  edgeId: string,
+  config: Record<string, unknown>,
+): SimScenario {
   return {
     ...s,
-    edges: s.edges.map((e) => (e.id === edgeId ? { ...e, config: { ...e.config, ...config } as SimEdge['config'] } : e)),
+    edges: s.edges.map((e) =>
+      e.id === edgeId ? { ...e, config: { ...e.config, ...config } as SimEdge['config'] } : e,
+    ),
   };
 }
 
@@ -124,7 +144,10 @@ export function pasteElements(
     taken.add(id);
     return { ...e, id, source, target };
   });
-  return { scenario: { ...s, nodes: [...s.nodes, ...nodes], edges: [...s.edges, ...edges] }, nodeIds: nodes.map((n) => n.id) };
+  return {
+    scenario: { ...s, nodes: [...s.nodes, ...nodes], edges: [...s.edges, ...edges] },
+    nodeIds: nodes.map((n) => n.id),
+  };
 }
 
 /** True when two scenarios differ only in node positions and labels (no need to reload a run). */

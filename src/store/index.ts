@@ -7,7 +7,12 @@ export {
   type EditResult,
   type ScenarioSource,
 } from './app-store.ts';
-export { createTelemetryStore, LOG_CAPACITY, type TelemetryState, type TelemetryStore } from './telemetry-store.ts';
+export {
+  createTelemetryStore,
+  LOG_CAPACITY,
+  type TelemetryState,
+  type TelemetryStore,
+} from './telemetry-store.ts';
 export { createRunController, livePatches, type RunController } from './run-controller.ts';
 export { RingBuffer } from './ring-buffer.ts';
 export { sameTopology, type Clipboard } from './document-edits.ts';
@@ -19,7 +24,14 @@ export {
   type KeyValueStorage,
   type RestoreResult,
 } from './persistence.ts';
-export { StoresProvider, useApp, useRun, useStores, useTelemetry, type Stores } from './store-context.tsx';
+export {
+  StoresProvider,
+  useApp,
+  useRun,
+  useStores,
+  useTelemetry,
+  type Stores,
+} from './store-context.tsx';
 export {
   CATEGORY_LABELS,
   CATEGORY_ORDER,

@@ -11,7 +11,9 @@ export interface KeyValueStorage {
   removeItem(key: string): void;
 }
 
-export type ParseText = (text: string) => { ok: true; scenario: SimScenario } | { ok: false; errors: string[] };
+export type ParseText = (
+  text: string,
+) => { ok: true; scenario: SimScenario } | { ok: false; errors: string[] };
 
 export type RestoreResult =
   | { kind: 'none' }
@@ -53,13 +55,19 @@ export function startAutosave(
     } catch {
       if (!warned) {
         warned = true;
-        app.getState().notify('error', 'Autosave failed: this browser refused to store the scenario (storage full or disabled).');
+        app
+          .getState()
+          .notify(
+            'error',
+            'Autosave failed: this browser refused to store the scenario (storage full or disabled).',
+          );
       }
     }
   };
   save(app.getState().scenario);
   return app.subscribe((state, prev) => {
     if (state.dragBase) return;
-    if (state.revision !== prev.revision || (prev.dragBase && !state.dragBase)) save(state.scenario);
+    if (state.revision !== prev.revision || (prev.dragBase && !state.dragBase))
+      save(state.scenario);
   });
 }

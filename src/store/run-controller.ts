@@ -26,10 +26,12 @@ export interface RunController {
 export function livePatches(from: SimScenario, to: SimScenario): SimPatch[] {
   const patches: SimPatch[] = [];
   to.nodes.forEach((n: SimNode, i) => {
-    if (from.nodes[i]?.config !== n.config) patches.push({ type: 'node-config', nodeId: n.id, config: n.config });
+    if (from.nodes[i]?.config !== n.config)
+      patches.push({ type: 'node-config', nodeId: n.id, config: n.config });
   });
   to.edges.forEach((e: SimEdge, i) => {
-    if (from.edges[i]?.config !== e.config) patches.push({ type: 'edge-config', edgeId: e.id, config: { ...e.config } });
+    if (from.edges[i]?.config !== e.config)
+      patches.push({ type: 'edge-config', edgeId: e.id, config: { ...e.config } });
   });
   const before = new Map(from.faults.map((f) => [f.id, f]));
   const after = new Map(to.faults.map((f) => [f.id, f]));
@@ -42,7 +44,11 @@ export function livePatches(from: SimScenario, to: SimScenario): SimPatch[] {
   return patches;
 }
 
-export function createRunController(app: AppStore, telemetry: TelemetryStore, host: SimHost): RunController {
+export function createRunController(
+  app: AppStore,
+  telemetry: TelemetryStore,
+  host: SimHost,
+): RunController {
   let loaded: SimScenario = app.getState().scenario;
 
   const reload = (scenario: SimScenario) => {
@@ -75,7 +81,10 @@ export function createRunController(app: AppStore, telemetry: TelemetryStore, ho
     const status = telemetry.getState().status;
     const wasRunning = telemetry.getState().timeMs > 0 && status !== 'ready';
     reload(next);
-    if (wasRunning) app.getState().notify('info', 'The scenario’s structure changed, so the run restarted from 0 s.');
+    if (wasRunning)
+      app
+        .getState()
+        .notify('info', 'The scenario’s structure changed, so the run restarted from 0 s.');
   });
 
   return {

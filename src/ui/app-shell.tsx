@@ -1,20 +1,47 @@
-import { CanvasProvider, FlowCanvas } from '../canvas/index.ts';
+import { useCallback, useState } from 'react';
+import { CanvasProvider, FlowCanvas, Palette } from '../canvas/index.ts';
+import { StoresProvider, type Stores } from '../store/index.ts';
 import { AppHeader } from './app-header.tsx';
+import { Banners } from './banners.tsx';
+import { BottomPanel } from './bottom-panel.tsx';
 import { InspectorPanel } from './inspector-panel.tsx';
+import { RunToolbar } from './run-toolbar.tsx';
+import { ShortcutsDialog } from './shortcuts-dialog.tsx';
 import { StatusBar } from './status-bar.tsx';
+import { useShortcuts } from './use-shortcuts.ts';
 
-/** The page layout: header, canvas with the inspector beside it, status bar. */
-export function AppShell() {
+function Shell() {
+  const [help, setHelp] = useState(false);
+  const openHelp = useCallback(() => setHelp(true), []);
+  useShortcuts(openHelp);
   return (
-    <CanvasProvider>
-      <div className="app-shell" data-testid="app-shell">
-        <AppHeader />
-        <main className="app-shell__main" aria-label="Simulator">
+    <div className="app-shell" data-testid="app-shell">
+      <AppHeader onHelp={openHelp} />
+      <RunToolbar />
+      <aside className="app-shell__palette" aria-label="Components">
+        <Palette />
+      </aside>
+      <main className="app-shell__main" aria-label="Simulator">
+        <Banners />
+        <div className="app-shell__canvas">
           <FlowCanvas />
-        </main>
-        <InspectorPanel />
-        <StatusBar />
-      </div>
-    </CanvasProvider>
+        </div>
+        <BottomPanel />
+      </main>
+      <InspectorPanel />
+      <StatusBar />
+      {help && <ShortcutsDialog onClose={() => setHelp(false)} />}
+    </div>
+  );
+}
+
+/** The page: header, run toolbar, palette | canvas + results | inspector, status bar. */
+export function AppShell({ stores }: { stores: Stores }) {
+  return (
+    <StoresProvider stores={stores}>
+      <CanvasProvider>
+        <Shell />
+      </CanvasProvider>
+    </StoresProvider>
   );
 }

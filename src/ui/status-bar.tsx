@@ -1,4 +1,5 @@
 import { useCanvasStats } from '../canvas/index.ts';
+import { useRun, useTelemetry } from '../store/index.ts';
 
 function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -6,13 +7,20 @@ function plural(count: number, word: string): string {
 
 export function StatusBar() {
   const { nodeCount, edgeCount, zoomPercent } = useCanvasStats();
+  const run = useRun();
+  const events = useTelemetry((s) => s.summary?.events ?? null);
   return (
     <footer className="status-bar" data-testid="status-bar">
-      <span data-testid="status-run">Ready</span>
       <span data-testid="status-counts">
         {plural(nodeCount, 'node')} · {plural(edgeCount, 'edge')}
       </span>
+      {events !== null && (
+        <span data-testid="status-events">{events.toLocaleString('en')} events simulated</span>
+      )}
       <span className="status-bar__spacer" />
+      <span data-testid="status-host" title="Where the simulation runs">
+        Engine: {run.hostKind === 'worker' ? 'Web Worker' : 'main thread'}
+      </span>
       <span data-testid="status-zoom" aria-label="Zoom level">
         Zoom {zoomPercent}%
       </span>

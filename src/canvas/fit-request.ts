@@ -1,0 +1,2 @@
+/** Set by an action that moves nodes; the canvas fits the view after it renders them. */
+export const fitRequest = { pending: false };

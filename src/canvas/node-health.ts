@@ -1,0 +1,42 @@
+import type { NodeFrame } from '../engine/index.ts';
+
+export type Health = 'idle' | 'ok' | 'degraded' | 'failing' | 'down';
+
+export interface HealthView {
+  health: Health;
+  /** Shown in words next to the colour: state is never told by colour alone. */
+  text: string;
+}
+
+/** The last window's failure share decides the state; a crash or hang overrides it. */
+export function healthOf(frame: NodeFrame | undefined): HealthView {
+  if (!frame) return { health: 'idle', text: 'Idle' };
+  if (frame.faults.includes('crash')) return { health: 'down', text: 'Crashed' };
+  if (frame.faults.includes('hang')) return { health: 'down', text: 'Hung' };
+  const w = frame.window;
+  const completed = w ? (w['completed'] ?? 0) : 0;
+  if (!w || completed === 0)
+    return { health: frame.arrivals > 0 ? 'ok' : 'idle', text: frame.arrivals > 0 ? 'OK' : 'Idle' };
+  const share = (w['failed'] ?? 0) / completed;
+  if (share >= 0.25) return { health: 'failing', text: 'Failing' };
+  if (share >= 0.01) return { health: 'degraded', text: 'Degraded' };
+  return { health: 'ok', text: 'OK' };
+}
+
+export function formatRate(perSec: number): string {
+  if (perSec >= 10_000) return `${(perSec / 1000).toFixed(0)}k/s`;
+  if (perSec >= 1000) return `${(perSec / 1000).toFixed(1)}k/s`;
+  return `${perSec >= 10 ? perSec.toFixed(0) : perSec.toFixed(1)}/s`;
+}
+
+export function formatMs(ms: number): string {
+  if (ms >= 10_000) return `${(ms / 1000).toFixed(0)} s`;
+  if (ms >= 1000) return `${(ms / 1000).toFixed(1)} s`;
+  return `${ms >= 100 ? ms.toFixed(0) : ms.toFixed(1)} ms`;
+}
+
+export function formatPercent(share: number): string {
+  if (share === 0) return '0%';
+  if (share < 0.001) return '<0.1%';
+  return `${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%`;
+}

@@ -1,0 +1,69 @@
+import { MarkerType, type Edge } from '@xyflow/react';
+import { useMemo } from 'react';
+import type { SimEdge, SimNode } from '../engine/index.ts';
+import type { ComponentFlowNode } from './component-node.tsx';
+
+const NO_DATA: Record<string, never> = {};
+// Sized in pixels, so the arrowhead does not grow with the traffic-scaled stroke width.
+const ARROW = {
+  type: MarkerType.ArrowClosed,
+  width: 14,
+  height: 14,
+  markerUnits: 'userSpaceOnUse',
+} as const;
+
+interface CachedNode {
+  selected: boolean;
+  measured: { width: number; height: number } | undefined;
+  flow: ComponentFlowNode;
+}
+
+// Keyed by the immutable document node: a flow node object is reused while its document
+// node, selection and measured size are unchanged, so React Flow and memoised bodies skip it.
+const flowNodeCache = new WeakMap<SimNode, CachedNode>();
+
+function flowNodeFor(
+  n: SimNode,
+  selected: boolean,
+  measured: CachedNode['measured'],
+): ComponentFlowNode {
+  const prev = flowNodeCache.get(n);
+  if (prev && prev.selected === selected && prev.measured === measured) return prev.flow;
+  const flow: ComponentFlowNode = {
+    id: n.id,
+    type: 'component',
+    position: n.position,
+    data: NO_DATA,
+    selected,
+    ...(measured ? { measured } : {}),
+  };
+  flowNodeCache.set(n, { selected, measured, flow });
+  return flow;
+}
+
+/** Document nodes → React Flow nodes (live values never travel through these). */
+export function useFlowNodes(
+  nodes: readonly SimNode[],
+  selected: readonly string[],
+  measured: ReadonlyMap<string, { width: number; height: number }>,
+): ComponentFlowNode[] {
+  return useMemo(() => {
+    const sel = new Set(selected);
+    return nodes.map((n) => flowNodeFor(n, sel.has(n.id), measured.get(n.id)));
+  }, [nodes, selected, measured]);
+}
+
+export function useFlowEdges(edges: readonly SimEdge[], selected: readonly string[]): Edge[] {
+  return useMemo(() => {
+    const sel = new Set(selected);
+    return edges.map((e) => ({
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      type: 'traffic',
+      selected: sel.has(e.id),
+      markerEnd: ARROW,
+      ariaLabel: `Calls from ${e.source} to ${e.target}`,
+    }));
+  }, [edges, selected]);
+}

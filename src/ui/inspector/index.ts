@@ -1,0 +1,3 @@
+import './inspector.css';
+
+export { Inspector } from './inspector.tsx';

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { EdgeFrame, NodeFrame } from '../../engine/index.ts';
+import { edgeMetricRows, failuresText, nodeMetricRows } from './metric-rows.ts';
+import { selectionText } from './multi-selection.tsx';
+
+function values(rows: { name: string; value: string }[]): Record<string, string> {
+  return Object.fromEntries(rows.map((r) => [r.name, r.value]));
+}
+
+const frame: NodeFrame = {
+  id: 'orders',
+  arrivals: 500,
+  ok: 480,
+  failed: { error: 3, timeout: 12 },
+  inFlight: 7,
+  queueDepth: 2,
+  busy: 4,
+  capacity: 4,
+  window: {
+    arrivals: 60,
+    ok: 57,
+    failed: 3,
+    completed: 60,
+    meanMs: 12,
+    p50Ms: 9.5,
+    p95Ms: 31,
+    p99Ms: 140,
+    inFlight: 7,
+    queueDepth: 3,
+    utilization: 0.92,
+  },
+  metrics: { cacheHits: 4 },
+  faults: ['slow'],
+};
+
+describe('nodeMetricRows', () => {
+  it('reads the last window, the current gauges and run totals', () => {
+    expect(values(nodeMetricRows(frame))).toEqual({
+      throughput: '60/s',
+      success: '95%',
+      failures: 'timeout 12 · error 3',
+      p50: '9.5 ms',
+      p95: '31.0 ms',
+      p99: '140 ms',
+      'in-flight': '7',
+      queue: '2',
+      busy: '4 / 4',
+      utilization: '92%',
+      faults: 'slow',
+      'custom-cacheHits': '4',
+    });
+  });
+
+  it('shows dashes before any traffic', () => {
+    const v = values(nodeMetricRows(undefined));
+    expect(v['throughput']).toBe('—');
+    expect(v['p99']).toBe('—');
+    expect(v['busy']).toBe('—');
+    expect(v['faults']).toBeUndefined();
+  });
+
+  it('has no percentiles for a window without answers', () => {
+    const idle = { ...frame, window: { ...frame.window, completed: 0, ok: 0 } };
+    expect(values(nodeMetricRows(idle))).toMatchObject({
+      success: '—',
+      p50: '—',
+      throughput: '0.0/s',
+    });
+  });
+
+  it('words failures by cause', () => {
+    expect(failuresText({})).toBe('none');
+    expect(failuresText({ refused: 0 })).toBe('none');
+  });
+});
+
+describe('edgeMetricRows', () => {
+  it('shows calls per second and the failed share', () => {
+    const e: EdgeFrame = {
+      id: 'a-b',
+      calls: 900,
+      ok: 850,
+      failed: 50,
+      dropped: 0,
+      windowCalls: 40,
+      windowFailed: 10,
+      faults: ['partition'],
+    };
+    expect(values(edgeMetricRows(e))).toEqual({
+      calls: '40/s',
+      'failed-share': '25%',
+      'total-calls': '900',
+      'total-failed': '50',
+      faults: 'partition',
+    });
+    expect(values(edgeMetricRows(undefined))['failed-share']).toBe('—');
+  });
+});
+
+describe('selectionText', () => {
+  it('counts nodes and edges', () => {
+    expect(selectionText(3, 0)).toBe('3 nodes selected');
+    expect(selectionText(2, 1)).toBe('2 nodes and 1 edge selected');
+    expect(selectionText(0, 2)).toBe('2 edges selected');
+  });
+});

@@ -1,0 +1,212 @@
+import type { FieldDescriptor, UnionFieldDescriptor } from './schema-fields.ts';
+
+/**
+ * Sensible values for fields that appear in the form: when a nullable field stops being
+ * "none", and when a union switches variant (a distribution from exponential to log-normal
+ * keeps its mean; an arrival process keeps its rate). Pure.
+ */
+
+/** Starting values for fields without a schema default, by name. */
+const SUGGESTED: Record<string, unknown> = {
+  timeoutMs: 1000,
+  queueCapacity: 100,
+  userCount: 1000,
+  count: 1000,
+  thinkTimeMs: 1000,
+  rampMs: 30_000,
+  onMs: 5000,
+  offMs: 15_000,
+  users: 50,
+  latency: { type: 'constant', valueMs: 1 },
+};
+
+const DISTRIBUTIONS = new Set(['constant', 'uniform', 'exponential', 'lognormal']);
+const ARRIVALS = new Set(['poisson', 'constant', 'ramp', 'burst', 'users']);
+/** z for the 99th percentile of the standard normal distribution. */
+const Z99 = 2.3263478740408408;
+const FALLBACK_MEAN_MS = 10;
+const FALLBACK_RATE_PER_SEC = 50;
+
+type Obj = Record<string, unknown>;
+
+function num(o: Obj, key: string): number | null {
+  const v = o[key];
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+function isObj(x: unknown): x is Obj {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/** Three significant digits: derived values read like typed ones. */
+export function nice(x: number): number {
+  return x === 0 ? 0 : Number(x.toPrecision(3));
+}
+
+/** Mean of a latency distribution in ms, or null if the value is not one. */
+export function distributionMean(d: unknown): number | null {
+  if (!isObj(d)) return null;
+  switch (d['type']) {
+    case 'constant':
+      return num(d, 'valueMs');
+    case 'uniform': {
+      const lo = num(d, 'minMs');
+      const hi = num(d, 'maxMs');
+      return lo === null || hi === null ? null : (lo + hi) / 2;
+    }
+    case 'exponential':
+      return num(d, 'meanMs');
+    case 'lognormal': {
+      const median = num(d, 'medianMs');
+      const p99 = num(d, 'p99Ms');
+      if (median === null || p99 === null || median <= 0 || p99 < median) return median;
+      const sigma = Math.log(p99 / median) / Z99;
+      return median * Math.exp((sigma * sigma) / 2);
+    }
+    default:
+      return null;
+  }
+}
+
+/** Long-run request rate of an arrival process in requests/s, or null. */
+export function arrivalRate(a: unknown): number | null {
+  if (!isObj(a)) return null;
+  switch (a['type']) {
+    case 'poisson':
+    case 'constant':
+      return num(a, 'ratePerSec');
+    case 'ramp':
+      return num(a, 'toPerSec');
+    case 'burst': {
+      const base = num(a, 'baseRatePerSec') ?? 0;
+      const burst = num(a, 'burstRatePerSec');
+      const on = num(a, 'onMs');
+      const off = num(a, 'offMs');
+      if (burst === null || on === null || off === null || on + off <= 0) return burst;
+      return (base * off + burst * on) / (on + off);
+    }
+    case 'users': {
+      const users = num(a, 'users');
+      const think = num(a, 'thinkTimeMs');
+      if (users === null) return null;
+      return think && think > 0 ? (users * 1000) / think : users;
+    }
+    default:
+      return null;
+  }
+}
+
+function distributionFill(type: string, mean: number): Obj {
+  const m = nice(mean);
+  switch (type) {
+    case 'constant':
+      return { valueMs: m };
+    case 'uniform':
+      return { minMs: 0, maxMs: nice(2 * mean) };
+    case 'exponential':
+      return { meanMs: m };
+    case 'lognormal':
+      return { medianMs: m, p99Ms: nice(5 * mean) };
+    default:
+      return {};
+  }
+}
+
+function arrivalFill(type: string, rate: number): Obj {
+  const r = nice(rate);
+  switch (type) {
+    case 'poisson':
+    case 'constant':
+      return { ratePerSec: r };
+    case 'ramp':
+      return { fromPerSec: r, toPerSec: nice(2 * rate), rampMs: 30_000 };
+    case 'burst':
+      // Bursts of 5 s every 20 s at 4× the rate keep the same average load.
+      return { burstRatePerSec: nice(4 * rate), onMs: 5000, offMs: 15_000 };
+    case 'users':
+      // With 1 s of think time, N users send about N requests per second.
+      return { users: Math.max(1, Math.round(rate)), thinkTimeMs: 1000 };
+    default:
+      return {};
+  }
+}
+
+/** Family-specific values derived from the current value, for the union's new variant. */
+function familyFill(union: UnionFieldDescriptor, current: unknown, type: string): Obj {
+  const values = union.variants.map((v) => v.value);
+  if (values.every((v) => DISTRIBUTIONS.has(v))) {
+    const mean = distributionMean(current);
+    return distributionFill(type, mean !== null && mean > 0 ? mean : FALLBACK_MEAN_MS);
+  }
+  if (values.every((v) => ARRIVALS.has(v))) {
+    const rate = arrivalRate(current);
+    return arrivalFill(type, rate !== null && rate > 0 ? rate : FALLBACK_RATE_PER_SEC);
+  }
+  return {};
+}
+
+function clampNumber(field: Extract<FieldDescriptor, { type: 'number' }>, x: number): number {
+  let v = field.integer ? Math.round(x) : x;
+  if (field.min !== null && (field.exclusiveMin ? v <= field.min : v < field.min)) {
+    v = field.exclusiveMin ? field.min + 1 : field.min;
+  }
+  if (field.max !== null && v > field.max) v = field.max;
+  return v;
+}
+
+/**
+ * A valid-looking starting value for a field: its schema default, else a suggestion by
+ * name, else something inside its bounds.
+ */
+export function initialValue(field: FieldDescriptor): unknown {
+  if (field.defaultValue !== undefined && field.type !== 'nullable') return field.defaultValue;
+  const suggested = SUGGESTED[field.name];
+  switch (field.type) {
+    case 'number':
+      return clampNumber(field, typeof suggested === 'number' ? suggested : 1);
+    case 'enum':
+      return field.options[0]?.value ?? '';
+    case 'boolean':
+      return false;
+    case 'text':
+      return '';
+    case 'nullable':
+      return field.defaultValue !== undefined ? field.defaultValue : null;
+    case 'union': {
+      if (isObj(suggested) && field.variants.some((v) => v.value === suggested['type'])) {
+        return suggested;
+      }
+      const first = field.variants[0];
+      return first ? switchVariant(field, undefined, first.value) : null;
+    }
+    case 'object':
+      return Object.fromEntries(field.fields.map((f) => [f.name, initialValue(f)]));
+    case 'unsupported':
+      return suggested ?? null;
+  }
+}
+
+/** The value a nullable field takes when its "none" box is cleared. */
+export function initialInnerValue(field: FieldDescriptor): unknown {
+  return field.type === 'nullable' ? initialValue(field.inner) : initialValue(field);
+}
+
+/**
+ * The union's value after switching to variant `type`: each field takes its schema default,
+ * else a value derived from the current one (same mean, same rate), else a suggestion.
+ */
+export function switchVariant(union: UnionFieldDescriptor, current: unknown, type: string): Obj {
+  const variant = union.variants.find((v) => v.value === type);
+  if (!variant) return { [union.discriminator]: type };
+  if (isObj(current) && current[union.discriminator] === type) return current;
+  const derived = familyFill(union, current, type);
+  const out: Obj = { [union.discriminator]: type };
+  for (const f of variant.fields) {
+    if (f.defaultValue !== undefined) out[f.name] = f.defaultValue;
+    else if (f.name in derived) {
+      const d = derived[f.name];
+      out[f.name] = f.type === 'number' && typeof d === 'number' ? clampNumber(f, d) : d;
+    } else out[f.name] = initialValue(f);
+  }
+  return out;
+}

@@ -1,0 +1,2 @@
+// Public API of the fault timeline.
+export { FaultTimeline } from './fault-timeline.tsx';
