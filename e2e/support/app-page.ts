@@ -14,8 +14,9 @@ export class AppPage {
     return this.page.getByTestId(`node-${id}`);
   }
 
+  /** Component nodes (bounded-context regions are React Flow nodes too, but not components). */
   nodes(): Locator {
-    return this.page.locator('.react-flow__node');
+    return this.page.locator('.react-flow__node-component');
   }
 
   edges(): Locator {

@@ -12,7 +12,9 @@ export interface CanvasStats {
   zoomPercent: number;
 }
 
-const selectNodeCount = (s: ReactFlowState) => s.nodeLookup.size;
+// Components only: bounded-context regions are drawn as nodes but are not components.
+const selectNodeCount = (s: ReactFlowState) =>
+  s.nodes.reduce((n, node) => (node.type === 'context' ? n : n + 1), 0);
 const selectEdgeCount = (s: ReactFlowState) => s.edges.length;
 const selectZoomPercent = (s: ReactFlowState) => Math.round(s.transform[2] * 100);
 

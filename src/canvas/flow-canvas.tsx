@@ -13,19 +13,22 @@ import {
   type OnDelete,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { Position } from '../engine/index.ts';
 
 type Size = { width: number; height: number };
-import { defaultConfig, kindInfo, useApp, useStores } from '../store/index.ts';
+import { defaultConfig, kindInfo, nodesInGroup, useApp, useStores } from '../store/index.ts';
 import './canvas.css';
 import { ComponentNode, type ComponentFlowNode } from './component-node.tsx';
+import { ContextGroupNode, type ContextGroupFlowNode } from './context-group-node.tsx';
 import { fitRequest } from './fit-request.ts';
+import { freeSpot, type Bounds } from './free-spot.ts';
 import { PALETTE_MIME } from './palette-drag.ts';
 import { TrafficEdge } from './traffic-edge.tsx';
-import { useFlowEdges, useFlowNodes } from './use-flow-elements.ts';
+import { useFlowEdges, useFlowGroups, useFlowNodes } from './use-flow-elements.ts';
 
-const NODE_TYPES = { component: ComponentNode };
+const NODE_TYPES = { component: ComponentNode, context: ContextGroupNode };
+type FlowNode = ComponentFlowNode | ContextGroupFlowNode;
 const EDGE_TYPES = { traffic: TrafficEdge };
 const DELETE_KEYS = ['Backspace', 'Delete'];
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
@@ -35,12 +38,19 @@ export function addNodeOfKind(
   app: ReturnType<typeof useStores>['app'],
   kind: string,
   position: Position,
+  visible?: Bounds,
 ): string | null {
   const info = kindInfo(kind);
   if (!info) return null;
-  const same = app.getState().scenario.nodes.filter((n) => n.kind === kind).length;
+  const nodes = app.getState().scenario.nodes;
+  const same = nodes.filter((n) => n.kind === kind).length;
   const label = same === 0 ? info.label : `${info.label} ${same + 1}`;
-  return app.getState().addNode(kind, label, defaultConfig(kind), position);
+  const spot = freeSpot(
+    position,
+    nodes.map((n) => n.position),
+    visible,
+  );
+  return app.getState().addNode(kind, label, defaultConfig(kind), spot);
 }
 
 /** The editing surface: the scenario's components and calls, live badges, connect by drag. */
@@ -53,7 +63,13 @@ export function FlowCanvas() {
   const selectedEdges = useApp((s) => s.selectedEdges);
   const hint = useApp((s) => s.connectionHint);
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
-  const flowNodes = useFlowNodes(nodes, selectedNodes, measured);
+  const groups = useApp((s) => s.scenario.groups);
+  const componentNodes = useFlowNodes(nodes, selectedNodes, measured);
+  const groupNodes = useFlowGroups(groups, selectedNodes);
+  const flowNodes = useMemo<FlowNode[]>(
+    () => [...groupNodes, ...componentNodes],
+    [groupNodes, componentNodes],
+  );
   const flowEdges = useFlowEdges(edges, selectedEdges);
 
   // After an auto-layout (or a newly loaded scenario) has rendered, frame it.
@@ -63,30 +79,80 @@ export function FlowCanvas() {
     void flow.fitView(FIT_VIEW_OPTIONS);
   }, [nodes, flow]);
 
+  // Components inside a bounded context move with it; fixed when its drag starts.
+  const resizingIds = useRef(new Set<string>());
+  const groupMembers = useRef(
+    new Map<string, { origin: Position; members: Map<string, Position> }>(),
+  );
+
+  const onNodeDragStart = useCallback(
+    (_event: unknown, node: FlowNode) => {
+      const doc = app.getState().scenario;
+      const group = doc.groups.find((g) => g.id === node.id);
+      if (!group) return;
+      const inside = new Set(nodesInGroup(doc, group.id));
+      groupMembers.current.set(group.id, {
+        origin: group.position,
+        members: new Map(doc.nodes.filter((n) => inside.has(n.id)).map((n) => [n.id, n.position])),
+      });
+    },
+    [app],
+  );
+
   const onNodesChange = useCallback(
-    (changes: NodeChange<ComponentFlowNode>[]) => {
+    (changes: NodeChange<FlowNode>[]) => {
       const state = app.getState();
       const positions = new Map<string, Position>();
       let sized: Map<string, Size> | null = null;
-      let dragEnded = false;
+      let gestureEnded = false;
+      let resized: Map<string, Size> | null = null;
       let selection: Set<string> | null = null;
       for (const c of changes) {
         if (c.type === 'dimensions' && c.dimensions) {
-          (sized ??= new Map()).set(c.id, c.dimensions);
+          if (c.resizing === true) {
+            resizingIds.current.add(c.id);
+            (resized ??= new Map()).set(c.id, c.dimensions);
+          } else if (c.resizing === false) {
+            // Only a resize this canvas saw begin ends a gesture (not a stray measurement).
+            if (resizingIds.current.delete(c.id)) gestureEnded = true;
+          } else {
+            (sized ??= new Map()).set(c.id, c.dimensions);
+          }
         } else if (c.type === 'position') {
           if (c.position) positions.set(c.id, c.position);
-          if (c.dragging === false) dragEnded = true;
+          if (c.dragging === false) gestureEnded = true;
         } else if (c.type === 'select') {
           selection ??= new Set(state.selectedNodes);
           if (c.selected) selection.add(c.id);
           else selection.delete(c.id);
         }
       }
-      if (positions.size) {
-        state.beginDrag();
-        state.dragTo(positions);
+      // A dragged group carries the components that sat inside it when the drag began.
+      for (const [id, p] of [...positions]) {
+        const held = groupMembers.current.get(id);
+        if (!held) continue;
+        const dx = p.x - held.origin.x;
+        const dy = p.y - held.origin.y;
+        for (const [memberId, start] of held.members) {
+          if (!positions.has(memberId))
+            positions.set(memberId, { x: start.x + dx, y: start.y + dy });
+        }
       }
-      if (dragEnded) state.endDrag();
+      if (positions.size) state.dragTo(positions);
+      if (resized) {
+        const sizes = resized;
+        state.transient((sc) => ({
+          ...sc,
+          groups: sc.groups.map((g) => {
+            const d = sizes.get(g.id);
+            return d ? { ...g, width: Math.round(d.width), height: Math.round(d.height) } : g;
+          }),
+        }));
+      }
+      if (gestureEnded) {
+        state.endDrag();
+        groupMembers.current.clear();
+      }
       if (selection) state.select([...selection], state.selectedEdges);
       if (sized) {
         const update = sized;
@@ -112,7 +178,7 @@ export function FlowCanvas() {
     [app],
   );
 
-  const onDelete: OnDelete<ComponentFlowNode, Edge> = useCallback(
+  const onDelete: OnDelete<FlowNode, Edge> = useCallback(
     ({ nodes: gone, edges: cut }) => {
       app.getState().removeElements(
         gone.map((n) => n.id),
@@ -171,12 +237,13 @@ export function FlowCanvas() {
 
   return (
     <div className="flow-canvas" data-testid="canvas">
-      <ReactFlow<ComponentFlowNode, Edge>
+      <ReactFlow<FlowNode, Edge>
         nodes={flowNodes}
         edges={flowEdges}
         nodeTypes={NODE_TYPES}
         edgeTypes={EDGE_TYPES}
         onNodesChange={onNodesChange}
+        onNodeDragStart={onNodeDragStart}
         onEdgesChange={onEdgesChange}
         onDelete={onDelete}
         onConnect={onConnect}

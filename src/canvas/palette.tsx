@@ -46,6 +46,22 @@ export function Palette() {
     });
   };
 
+  const addContext = () => {
+    const pane = document.querySelector('.flow-canvas')?.getBoundingClientRect();
+    const centre = pane
+      ? flow.screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 })
+      : { x: 0, y: 0 };
+    const n = app.getState().scenario.groups.length + 1;
+    app
+      .getState()
+      .addGroup(
+        `Context ${n}`,
+        { x: Math.round(centre.x - 230), y: Math.round(centre.y - 150) },
+        460,
+        300,
+      );
+  };
+
   const onDragStart = (event: DragEvent, kind: string) => {
     event.dataTransfer.setData(PALETTE_MIME, kind);
     event.dataTransfer.effectAllowed = 'copy';
@@ -62,7 +78,9 @@ export function Palette() {
         value={query}
         onChange={(e) => setQuery(e.target.value)}
       />
-      {groups.length === 0 && <p className="palette__none">No component matches “{query}”.</p>}
+      {groups.length === 0 && !matchesContext(query) && (
+        <p className="palette__none">No component matches “{query}”.</p>
+      )}
       {groups.map((g) => (
         <section
           key={g.category}
@@ -91,6 +109,46 @@ export function Palette() {
           </ul>
         </section>
       ))}
+      {matchesContext(query) && (
+        <section className="palette__group" aria-label="Structure">
+          <h3 className="palette__heading">Structure</h3>
+          <ul>
+            <li>
+              <button
+                type="button"
+                className="palette__item palette__item--structure"
+                onClick={addContext}
+                title="A labelled region for a bounded context (domain-driven design); drag it and the components inside move with it."
+                aria-label="Add Bounded context"
+                data-testid="palette-context"
+              >
+                <svg
+                  className="kind-icon"
+                  width={18}
+                  height={18}
+                  viewBox="0 0 24 24"
+                  aria-hidden="true"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth={1.8}
+                  strokeDasharray="3 2"
+                >
+                  <rect x="3" y="4" width="18" height="16" rx="2" />
+                </svg>
+                <span>Bounded context</span>
+              </button>
+            </li>
+          </ul>
+        </section>
+      )}
     </nav>
+  );
+}
+
+function matchesContext(query: string): boolean {
+  const q = query.trim().toLowerCase();
+  return (
+    !q ||
+    ['bounded context', 'group', 'structure', 'domain'].some((t) => t.includes(q) || q.includes(t))
   );
 }

@@ -1,6 +1,7 @@
 import { MarkerType, type Edge } from '@xyflow/react';
 import { useMemo } from 'react';
-import type { SimEdge, SimNode } from '../engine/index.ts';
+import type { SimEdge, SimGroup, SimNode } from '../engine/index.ts';
+import type { ContextGroupFlowNode } from './context-group-node.tsx';
 import type { ComponentFlowNode } from './component-node.tsx';
 
 const NO_DATA: Record<string, never> = {};
@@ -39,6 +40,38 @@ function flowNodeFor(
   };
   flowNodeCache.set(n, { selected, measured, flow });
   return flow;
+}
+
+const groupCache = new WeakMap<SimGroup, { selected: boolean; flow: ContextGroupFlowNode }>();
+
+function flowGroupFor(g: SimGroup, selected: boolean): ContextGroupFlowNode {
+  const prev = groupCache.get(g);
+  if (prev && prev.selected === selected) return prev.flow;
+  const flow: ContextGroupFlowNode = {
+    id: g.id,
+    type: 'context',
+    position: g.position,
+    data: NO_DATA,
+    selected,
+    width: g.width,
+    height: g.height,
+    // Behind the components, and never a connection end.
+    zIndex: -1,
+    connectable: false,
+  };
+  groupCache.set(g, { selected, flow });
+  return flow;
+}
+
+/** Bounded contexts first, so React Flow draws them behind the components. */
+export function useFlowGroups(
+  groups: readonly SimGroup[],
+  selected: readonly string[],
+): ContextGroupFlowNode[] {
+  return useMemo(() => {
+    const sel = new Set(selected);
+    return groups.map((g) => flowGroupFor(g, sel.has(g.id)));
+  }, [groups, selected]);
 }
 
 /** Document nodes → React Flow nodes (live values never travel through these). */

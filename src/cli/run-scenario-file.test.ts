@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { SimSummary } from '../engine/index.ts';
 import { REGISTRY } from '../patterns/index.ts';
-import { parseScenarioText } from '../scenario/index.ts';
+import { CURRENT_VERSION, parseScenarioText } from '../scenario/index.ts';
 import { EXIT_OK, EXIT_USAGE, runCli } from './run-scenario-file.ts';
 import { captureIo, REPO_ROOT } from './test-io.ts';
 
@@ -93,6 +93,47 @@ describe('sim CLI: running scenarios', () => {
     expect(paymentErrors).toBeLessThan(1600);
     expect(s.clients['users']?.failed['error'] ?? 0).toBeGreaterThanOrEqual(paymentErrors);
     expect(s.nodes['inventory-db']?.metrics?.['writes']).toBeGreaterThan(0);
+  });
+});
+
+describe('sim CLI: older formats', () => {
+  // The examples stay at format version 1 on purpose: they show that old files still run.
+  it.each([MM1, CHECKOUT])('%s is a version-1 file that migrates and runs', async (file) => {
+    const text = await captureIo().readFile(file);
+    expect((JSON.parse(text) as { version: unknown }).version).toBe(1);
+    const parsed = parseScenarioText(text, REGISTRY);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    expect(parsed.scenario.version).toBe(CURRENT_VERSION);
+    expect(parsed.scenario.groups).toEqual([]);
+    const s = await runJson(file, '--duration-ms', '2000');
+    expect(s.conservation.ok).toBe(true);
+  });
+
+  it('runs a version-2 file with groups (the engine ignores them)', async () => {
+    const text = await captureIo().readFile(CHECKOUT);
+    const doc = JSON.parse(text) as Record<string, unknown>;
+    const plain = join(tmp, 'checkout-v2.json');
+    const grouped = join(tmp, 'checkout-v2-groups.json');
+    writeFileSync(plain, JSON.stringify({ ...doc, version: 2 }));
+    writeFileSync(
+      grouped,
+      JSON.stringify({
+        ...doc,
+        version: 2,
+        groups: [
+          {
+            id: 'payments-context',
+            label: 'Payments',
+            position: { x: 0, y: 0 },
+            width: 300,
+            height: 200,
+          },
+        ],
+      }),
+    );
+    const a = await runJson(plain, '--duration-ms', '5000');
+    const b = await runJson(grouped, '--duration-ms', '5000');
+    expect(b).toEqual(a);
   });
 });
 

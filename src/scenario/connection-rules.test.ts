@@ -25,13 +25,14 @@ const edge = (source: string, target: string): SimEdge => ({
 function scenario(nodes: SimNode[], edges: [string, string][] = []): SimScenario {
   return {
     format: 'faultline-scenario',
-    version: 1,
+    version: 2,
     meta: { title: '', description: '', patterns: [] },
     seed: 1,
     durationMs: 1000,
     nodes,
     edges: edges.map(([s, t]) => edge(s, t)),
     faults: [],
+    groups: [],
   };
 }
 

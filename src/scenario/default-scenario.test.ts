@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation } from '../engine/index.ts';
+import { createSimulation, type Position, type SimGroup } from '../engine/index.ts';
 import { REGISTRY } from '../patterns/index.ts';
 import { canConnect } from './connection-rules.ts';
 import { defaultScenario } from './default-scenario.ts';
@@ -30,9 +30,11 @@ describe('defaultScenario', () => {
     const a = defaultScenario();
     at(a.nodes, 0).position.x = -1;
     a.faults.length = 0;
+    at(a.groups, 0).position.x = -1;
     const b = defaultScenario();
     expect(at(b.nodes, 0).position.x).toBe(200);
     expect(b.faults).toHaveLength(1);
+    expect(at(b.groups, 0).position.x).toBe(690);
   });
 
   it('obeys the editor connection rules', () => {
@@ -61,6 +63,56 @@ describe('defaultScenario', () => {
         expect(Math.abs(p.x - q.x) >= 220 || Math.abs(p.y - q.y) >= 100).toBe(true);
       }),
     );
+  });
+
+  it('frames its services in two labelled groups that sit behind their nodes', () => {
+    const s = defaultScenario();
+    expect(s.version).toBe(2);
+    expect(s.groups.map((g) => g.label)).toEqual(['Ordering', 'Catalog']);
+    const NODE = { width: 200, height: 120 };
+    const PAD = 30;
+    const LABEL = 24;
+    const holds = (g: SimGroup, p: Position) =>
+      p.x >= g.position.x &&
+      p.x + NODE.width <= g.position.x + g.width &&
+      p.y >= g.position.y &&
+      p.y + NODE.height <= g.position.y + g.height;
+    const overlaps = (g: SimGroup, p: Position) =>
+      p.x < g.position.x + g.width &&
+      p.x + NODE.width > g.position.x &&
+      p.y < g.position.y + g.height &&
+      p.y + NODE.height > g.position.y;
+    const members = (g: SimGroup) => s.nodes.filter((n) => holds(g, n.position)).map((n) => n.id);
+    expect(s.groups.map(members)).toEqual([['orders', 'orders-db'], ['catalog']]);
+
+    for (const g of s.groups) {
+      const inside = s.nodes.filter((n) => holds(g, n.position)).map((n) => n.position);
+      // Neat: the padding is the same on every side, with room for the label on top.
+      const left = Math.min(...inside.map((p) => p.x)) - g.position.x;
+      const right = g.position.x + g.width - Math.max(...inside.map((p) => p.x + NODE.width));
+      const top = Math.min(...inside.map((p) => p.y)) - g.position.y;
+      const bottom = g.position.y + g.height - Math.max(...inside.map((p) => p.y + NODE.height));
+      expect({ left, right, top, bottom }).toEqual({
+        left: PAD,
+        right: PAD,
+        top: PAD + LABEL,
+        bottom: PAD,
+      });
+      // No other node is cut by the frame, and it stays on the 1440×900 canvas.
+      for (const n of s.nodes) expect(overlaps(g, n.position)).toBe(holds(g, n.position));
+      expect(g.position.x).toBeGreaterThanOrEqual(0);
+      expect(g.position.y).toBeGreaterThanOrEqual(0);
+      expect(g.position.x + g.width).toBeLessThanOrEqual(1440);
+      expect(g.position.y + g.height).toBeLessThanOrEqual(900);
+    }
+    const [a, b] = s.groups;
+    if (!a || !b) throw new Error('expected two groups');
+    const apart =
+      a.position.y + a.height <= b.position.y ||
+      b.position.y + b.height <= a.position.y ||
+      a.position.x + a.width <= b.position.x ||
+      b.position.x + b.width <= a.position.x;
+    expect(apart).toBe(true);
   });
 
   it('travels as a short link', () => {

@@ -9,11 +9,12 @@ const EDGE_LATENCY = { latency: { type: 'constant', valueMs: 1 } } as const;
 /**
  * What a first visit shows: a small checkout system whose database slows down a minute in.
  * Kept as a document (not a SimScenario) so it goes through the same validation as a link.
- * Laid out left to right to fill a 1440×900 canvas.
+ * Laid out left to right to fill a 1440×900 canvas. Nodes are drawn 200 × ~120; each group
+ * (bounded context) frames its nodes with 30 px of padding, plus 24 px on top for its label.
  */
 const DEFAULT_SCENARIO_DOCUMENT: ScenarioDocumentInput = {
   format: 'faultline-scenario',
-  version: 1,
+  version: 2,
   meta: {
     title: 'Checkout under a slow database',
     description:
@@ -77,6 +78,24 @@ const DEFAULT_SCENARIO_DOCUMENT: ScenarioDocumentInput = {
       startMs: 60_000,
       durationMs: 30_000,
       multiplier: 8,
+    },
+  ],
+  groups: [
+    // Orders (720, 270) and Orders DB (980, 270).
+    {
+      id: 'ordering-context',
+      label: 'Ordering',
+      position: { x: 690, y: 216 },
+      width: 520,
+      height: 204,
+    },
+    // Catalog (720, 530).
+    {
+      id: 'catalog-context',
+      label: 'Catalog',
+      position: { x: 690, y: 476 },
+      width: 260,
+      height: 204,
     },
   ],
 };

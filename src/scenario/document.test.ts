@@ -5,7 +5,7 @@ import { REGISTRY } from '../patterns/index.ts';
 import { defaultConfigFor, documentText, nextId, toDocument } from './document.ts';
 import { idSchema } from './id-schema.ts';
 import { validDocument } from './test-arbitraries.ts';
-import { at, exampleDoc } from './test-fixtures.ts';
+import { at, exampleDoc, groupsDoc } from './test-fixtures.ts';
 import { parseScenario, parseScenarioText } from './validate.ts';
 
 function parsed(doc: unknown): SimScenario {
@@ -15,6 +15,7 @@ function parsed(doc: unknown): SimScenario {
 }
 
 const example = () => parsed(exampleDoc());
+const withGroups = () => parsed(groupsDoc());
 
 describe('toDocument', () => {
   it('writes the fields in a fixed order', () => {
@@ -28,7 +29,10 @@ describe('toDocument', () => {
       'nodes',
       'edges',
       'faults',
+      'groups',
     ]);
+    expect(doc.version).toBe(2);
+    expect(doc.groups).toEqual([]);
     expect(Object.keys(doc.meta)).toEqual(['title', 'description', 'patterns']);
     expect(Object.keys(at(doc.nodes, 0))).toEqual(['id', 'kind', 'label', 'position', 'config']);
     expect(Object.keys(at(doc.edges, 0))).toEqual(['id', 'source', 'target', 'config']);
@@ -55,6 +59,23 @@ describe('toDocument', () => {
     ];
     const keys = Object.keys(at(toDocument(s).faults, 0));
     expect(keys).toEqual(['id', 'type', 'target', 'startMs', 'durationMs', 'rate']);
+  });
+
+  it('writes group fields in a fixed order however the scenario was built', () => {
+    const s = withGroups();
+    s.groups = [
+      { height: 50, width: 60, position: { y: 2, x: 1 }, label: 'Billing', id: 'billing' },
+    ];
+    const group = at(toDocument(s).groups, 0);
+    expect(Object.keys(group)).toEqual(['id', 'label', 'position', 'width', 'height']);
+    expect(Object.keys(group.position)).toEqual(['x', 'y']);
+    expect(Object.keys(at(toDocument(withGroups()).groups, 1))).toEqual([
+      'id',
+      'label',
+      'position',
+      'width',
+      'height',
+    ]);
   });
 
   it('omits a label that is unset, even when the key is present', () => {
@@ -94,11 +115,19 @@ describe('toDocument', () => {
     doc.meta.patterns.push('X');
     at(doc.faults, 0).startMs = 5;
     expect(s).toEqual(before);
+    const g = withGroups();
+    const gBefore = structuredClone(g);
+    const gDoc = toDocument(g);
+    at(gDoc.groups, 0).position.x = 999;
+    at(gDoc.groups, 1).width = 41;
+    expect(g).toEqual(gBefore);
   });
 
-  it('parses back to the same scenario (design example)', () => {
+  it('parses back to the same scenario (design example, and one with groups)', () => {
     const s = example();
     expect(parsed(toDocument(s))).toEqual(s);
+    const g = withGroups();
+    expect(parsed(toDocument(g))).toEqual(g);
   });
 
   it('parses back to the same scenario (random valid documents)', () => {
@@ -174,7 +203,7 @@ describe('defaultConfigFor', () => {
     const result = parseScenario(
       {
         format: 'faultline-scenario',
-        version: 1,
+        version: 2,
         durationMs: 1000,
         nodes: [{ id: 'n', kind, config }],
       },

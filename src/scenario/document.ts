@@ -19,6 +19,14 @@ export interface EdgeJson {
   config: EdgeConfig;
 }
 
+export interface GroupJson {
+  id: string;
+  label: string;
+  position: { x: number; y: number };
+  width: number;
+  height: number;
+}
+
 /** A scenario in its document form (DESIGN.md §4): plain JSON, ready to stringify. */
 export interface ScenarioJson {
   format: 'faultline-scenario';
@@ -29,6 +37,7 @@ export interface ScenarioJson {
   nodes: NodeJson[];
   edges: EdgeJson[];
   faults: SimFault[];
+  groups: GroupJson[];
 }
 
 /** A deep copy with exactly JSON's semantics (undefined fields vanish); keeps key order. */
@@ -81,6 +90,13 @@ export function toDocument(s: SimScenario): ScenarioJson {
       config: ordered(e.config, EDGE_CONFIG_KEYS),
     })),
     faults: s.faults.map((f) => ordered(f, FAULT_KEYS)),
+    groups: s.groups.map((g) => ({
+      id: g.id,
+      label: g.label,
+      position: { x: g.position.x, y: g.position.y },
+      width: g.width,
+      height: g.height,
+    })),
   };
 }
 

@@ -4,7 +4,7 @@ import { quote } from './scenario-error.ts';
 const ID_PATTERN = /^[A-Za-z0-9_.:-]+$/;
 const MAX_ID_CHARS = 64;
 
-/** Ids of nodes, edges and faults: short, URL- and selector-friendly. */
+/** Ids of nodes, edges, faults and groups (one namespace): short, URL- and selector-friendly. */
 export const idSchema = z
   .string()
   .min(1)

@@ -8,6 +8,7 @@ export {
   nextId,
   toDocument,
   type EdgeJson,
+  type GroupJson,
   type JsonValue,
   type NodeJson,
   type ScenarioJson,
@@ -41,6 +42,7 @@ export { formatErrors, formatPath, type ScenarioError } from './scenario-error.t
 export {
   edgeConfigSchema,
   edgeSchema,
+  groupSchema,
   nodeSchema,
   SCENARIO_FORMAT,
   scenarioSchema,

@@ -14,17 +14,33 @@ describe('limits', () => {
     expect(utf8ByteLength('😀')).toBe(4);
   });
 
-  it('rejects too many nodes, edges or faults with exact counts', () => {
+  it('rejects too many nodes, edges, faults or groups with exact counts', () => {
     const doc = exampleDoc();
     doc.nodes = Array.from({ length: 1200 }, (_, i) => ({ id: `n${i}`, kind: 'service' }));
     doc.edges = Array.from({ length: 5001 }, () => ({}));
     doc.faults = Array.from({ length: 1001 }, () => ({}));
+    doc['groups'] = Array.from({ length: 201 }, () => ({}));
     const result = parseScenario(doc, registry);
     expect(result.ok || formatErrors(result.errors)).toEqual([
       'nodes: document has 1200 nodes; the limit is 1000',
       'edges: document has 5001 edges; the limit is 5000',
       'faults: document has 1001 faults; the limit is 1000',
+      'groups: document has 201 groups; the limit is 200',
     ]);
+  });
+
+  it('accepts exactly the group limit', () => {
+    const doc = exampleDoc();
+    doc['version'] = 2;
+    doc['groups'] = Array.from({ length: SCENARIO_LIMITS.maxGroups }, (_, i) => ({
+      id: `g${i}`,
+      label: `Context ${i}`,
+      position: { x: i * 50, y: 0 },
+      width: 40,
+      height: 40,
+    }));
+    const result = parseScenario(doc, registry);
+    expect(result.ok && result.scenario.groups).toHaveLength(200);
   });
 
   it('accepts exactly the limit', () => {

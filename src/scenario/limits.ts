@@ -6,6 +6,7 @@ export const SCENARIO_LIMITS = {
   maxNodes: 1000,
   maxEdges: 5000,
   maxFaults: 1000,
+  maxGroups: 200,
   maxDurationMs: 7 * 24 * 3600 * 1000,
 } as const;
 
@@ -37,6 +38,7 @@ const COUNTED = [
   ['nodes', 'maxNodes'],
   ['edges', 'maxEdges'],
   ['faults', 'maxFaults'],
+  ['groups', 'maxGroups'],
 ] as const;
 
 /** Counts and duration on the raw document; malformed fields are left to the schema. */

@@ -158,8 +158,8 @@ describe('hostile links', () => {
   });
 
   it('a document from a future format version', () => {
-    expect(errorOf(decode(linkOfDoc({ ...exampleDoc(), version: 2, newField: true })))).toBe(
-      'This link was made by a newer version of Faultline (scenario version 2; this app reads up to version 1); open it with an up-to-date Faultline.',
+    expect(errorOf(decode(linkOfDoc({ ...exampleDoc(), version: 3, newField: true })))).toBe(
+      'This link was made by a newer version of Faultline (scenario version 3; this app reads up to version 2); open it with an up-to-date Faultline.',
     );
   });
 

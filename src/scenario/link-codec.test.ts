@@ -12,7 +12,7 @@ import {
   type LinkResult,
 } from './link-codec.ts';
 import { validDocument } from './test-arbitraries.ts';
-import { at, exampleDoc } from './test-fixtures.ts';
+import { at, exampleDoc, groupsDoc } from './test-fixtures.ts';
 import { parseScenario } from './validate.ts';
 import { inflateSync } from 'fflate';
 
@@ -38,7 +38,7 @@ describe('encodeScenarioLink', () => {
     const bytes = decodeBase64url(encodeScenarioLink(s).slice('s=1.'.length));
     if (!bytes.ok) throw new Error(bytes.problem);
     const doc: unknown = JSON.parse(new TextDecoder().decode(inflateSync(bytes.bytes)));
-    expect(doc).toMatchObject({ format: 'faultline-scenario', version: 1, seed: 42 });
+    expect(doc).toMatchObject({ format: 'faultline-scenario', version: 2, seed: 42, groups: [] });
     expect(parsed(doc)).toEqual(s);
   });
 
@@ -63,6 +63,12 @@ describe('decodeScenarioLink round trip', () => {
         rate: 0.8,
       },
     ]);
+  });
+
+  it('keeps groups', () => {
+    const s = parsed(groupsDoc());
+    expect(s.groups).toHaveLength(2);
+    expect(scenarioOf(decodeScenarioLink(encodeScenarioLink(s), REGISTRY))).toEqual(s);
   });
 
   it('returns the same scenario for random valid scenarios', () => {
@@ -92,6 +98,46 @@ describe('decodeScenarioLink round trip', () => {
     expect(result.ok && result.warnings).toEqual([
       'faults[0].startMs: starts at 500000 ms, at or after the end of the run (120000 ms), so it never takes effect',
     ]);
+  });
+});
+
+/**
+ * A link made once from a small version-1 document, before version 2 existed, and pasted
+ * here. Links must keep working forever: never regenerate it.
+ */
+const FROZEN_V1_LINK =
+  's=1.bZHLTsNADEV_pfI6SKQ8FvMB7JCQgBXqYkidYiWZiTyTQIny71yHolalWUTy4_rcsSeqo3Y-k6PaD21uJfBVqjh4lUgFjaxJYiBXFtRx9uQmypJbhuBB4zeH1ViuoGrQvOVUqfR5ERASvc-ZNSRyb5u5oMS8JXeDxkG9dT2iUl7jKyhEqNE3kaCHhgQwJjQSLKxa4ZARt_6dWyReD_U-JvnlTfRFDoP2-INVxVDLztJeVUYPEZzvezOOWsp-mQcf_MT6zJU5mee5OBjwvRzxgI1S8X_e-v4S8TNqY_bc2t68SF-kA_mSA1gb2BZxB_qmIN7uThfBJXpSHBT441qy1x3b0cymqZbjnchqk_3B1KePcxGGIs4Gvl0OcH6TeTP_AA';
+
+describe('frozen links', () => {
+  it('a version-1 link still opens, migrated to the current version', () => {
+    const result = decodeScenarioLink(`#${FROZEN_V1_LINK}`, REGISTRY);
+    if (!result.ok) throw new Error(result.error);
+    expect(result.warnings).toEqual([]);
+    const s = result.scenario;
+    expect(s.version).toBe(2);
+    expect(s.groups).toEqual([]);
+    expect(s.meta.title).toBe('Frozen v1 link');
+    expect(s.seed).toBe(3);
+    expect(s.durationMs).toBe(10_000);
+    expect(s.nodes.map((n) => [n.id, n.kind, n.label, n.position])).toEqual([
+      ['users', 'client', 'Users', { x: 0, y: 0 }],
+      ['api', 'service', undefined, { x: 260, y: 0 }],
+    ]);
+    expect(at(s.nodes, 1).config).toMatchObject({
+      workers: 2,
+      serviceTime: { type: 'constant', valueMs: 5 },
+    });
+    expect(s.edges.map((e) => [e.id, e.source, e.target])).toEqual([['e1', 'users', 'api']]);
+    expect(s.faults).toEqual([
+      { id: 'f1', type: 'crash', target: 'api', startMs: 4000, durationMs: 1000 },
+    ]);
+  });
+
+  it('re-sharing a version-1 link gives a current link to the same scenario', () => {
+    const s = scenarioOf(decodeScenarioLink(FROZEN_V1_LINK, REGISTRY));
+    const again = encodeScenarioLink(s);
+    expect(again).not.toBe(FROZEN_V1_LINK);
+    expect(scenarioOf(decodeScenarioLink(again, REGISTRY))).toEqual(s);
   });
 });
 

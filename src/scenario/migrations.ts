@@ -1,21 +1,85 @@
+import { EDGE_FAULT_TYPES } from '../engine/index.ts';
+import { nextId } from './document.ts';
 import { describeValue, type ScenarioError } from './scenario-error.ts';
 
 /** The format version this app writes. Every format change bumps it and adds a migration. */
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 
 /** Rewrites a document of version n into version n + 1 (`migrate` updates `version` itself). */
 export type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
 
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The objects of a list (anything else is left for the schema to report). */
+function objectsIn(value: unknown): Record<string, unknown>[] {
+  return Array.isArray(value) ? value.filter(isPlainObject) : [];
+}
+
+const idOf = (item: Record<string, unknown>): string | undefined =>
+  typeof item['id'] === 'string' ? item['id'] : undefined;
+
+const EDGE_FAULTS: ReadonlySet<unknown> = new Set(EDGE_FAULT_TYPES);
+
+/**
+ * Version 1 → 2: adds `groups` (bounded contexts drawn on the canvas; a version-1 document
+ * has none). Version 2 also wants ids unique across nodes, edges, faults and groups, where
+ * version 1 only checked each list on its own; so an edge whose id a node uses, or a fault
+ * whose id a node or edge uses, gets the first free `id-2`, `id-3`, … and edge faults follow
+ * their edge. Only the first item of a list with a given id is renamed: duplicates within a
+ * list were errors in version 1 and stay errors.
+ */
+export const addGroups: Migration = (doc) => {
+  const nodes = objectsIn(doc['nodes']);
+  const edges = objectsIn(doc['edges']);
+  const faults = objectsIn(doc['faults']);
+  const taken = new Set<string>();
+  for (const item of [...nodes, ...edges, ...faults]) {
+    const id = idOf(item);
+    if (id !== undefined) taken.add(id);
+  }
+  const rename = (item: Record<string, unknown>, id: string): string => {
+    const fresh = nextId(id, taken);
+    taken.add(fresh);
+    item['id'] = fresh;
+    return fresh;
+  };
+
+  const nodeIds = new Set(nodes.map(idOf));
+  const edgeIds = new Set<string>();
+  const renamedEdges = new Map<string, string>();
+  for (const edge of edges) {
+    const id = idOf(edge);
+    if (id === undefined) continue;
+    if (nodeIds.has(id) && !renamedEdges.has(id)) {
+      const fresh = rename(edge, id);
+      renamedEdges.set(id, fresh);
+      edgeIds.add(fresh);
+    } else edgeIds.add(id);
+  }
+  const renamedFaults = new Set<string>();
+  for (const fault of faults) {
+    const target = fault['target'];
+    if (EDGE_FAULTS.has(fault['type']) && typeof target === 'string') {
+      fault['target'] = renamedEdges.get(target) ?? target;
+    }
+    const id = idOf(fault);
+    if (id !== undefined && (nodeIds.has(id) || edgeIds.has(id)) && !renamedFaults.has(id)) {
+      renamedFaults.add(id);
+      rename(fault, id);
+    }
+  }
+  // A version-1 document with a `groups` field was invalid; the schema still says why.
+  return Object.hasOwn(doc, 'groups') ? doc : { ...doc, groups: [] };
+};
+
 /** Key n migrates version n → n + 1. Links must keep working forever, so entries are never removed. */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const MIGRATIONS: Readonly<Record<number, Migration>> = { 1: addGroups };
 
 export type MigrateResult =
   | { ok: true; doc: Record<string, unknown>; fromVersion: number }
   | { ok: false; errors: ScenarioError[] };
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function fail(path: string, message: string): MigrateResult {
   return { ok: false, errors: [{ path, message }] };

@@ -38,6 +38,20 @@ export const edgeSchema = z.strictObject({
   config: edgeConfigSchema,
 });
 
+const MIN_GROUP_SIZE = 40;
+const MAX_GROUP_SIZE = 10_000;
+const groupSize = z.number().min(MIN_GROUP_SIZE).max(MAX_GROUP_SIZE);
+
+/** A bounded context: a labelled rectangle drawn behind nodes. The engine ignores it. */
+export const groupSchema = z.strictObject({
+  id: idSchema,
+  label: z.string().min(1).max(80),
+  /** Top-left corner, in the same canvas units as node positions. */
+  position: positionSchema,
+  width: groupSize,
+  height: groupSize,
+});
+
 /**
  * The shareable scenario document (DESIGN.md §4) at the current version, before the semantic
  * checks that need the kind registry (kinds, node configs, references between ids).
@@ -52,6 +66,7 @@ export const scenarioSchema = z.strictObject({
   nodes: z.array(nodeSchema),
   edges: z.array(edgeSchema).default(() => []),
   faults: z.array(faultSchema).default(() => []),
+  groups: z.array(groupSchema).default(() => []),
 });
 
 export type ScenarioDocument = z.output<typeof scenarioSchema>;

@@ -32,19 +32,31 @@ const FAULT_TARGETS = new Map<string, TargetClass>([
   ...CLIENT_FAULT_TYPES.map((t) => [t, 'source'] as const),
 ]);
 
-function duplicateIds(items: readonly { id: string }[], list: string): ScenarioError[] {
-  const first = new Map<string, number>();
+/**
+ * Ids are one namespace across nodes, edges, faults and groups (the editor draws groups as
+ * nodes, and a fault target must name one thing). Each repeat points at the first use.
+ */
+function duplicateIds(doc: ScenarioDocument): ScenarioError[] {
+  const lists = [
+    ['nodes', doc.nodes],
+    ['edges', doc.edges],
+    ['faults', doc.faults],
+    ['groups', doc.groups],
+  ] as const;
+  const first = new Map<string, string>();
   const errors: ScenarioError[] = [];
-  items.forEach(({ id }, i) => {
-    const earlier = first.get(id);
-    if (earlier === undefined) first.set(id, i);
-    else {
-      errors.push({
-        path: `${list}[${i}].id`,
-        message: `duplicate id ${quote(id)} (also used by ${list}[${earlier}])`,
-      });
-    }
-  });
+  for (const [list, items] of lists) {
+    items.forEach(({ id }, i) => {
+      const earlier = first.get(id);
+      if (earlier === undefined) first.set(id, `${list}[${i}]`);
+      else {
+        errors.push({
+          path: `${list}[${i}].id`,
+          message: `duplicate id ${quote(id)} (also used by ${earlier})`,
+        });
+      }
+    });
+  }
   return errors;
 }
 
@@ -158,9 +170,7 @@ function checkFaults(
 /** The checks that need the kind registry or span several parts of the document. */
 export function checkSemantics(doc: ScenarioDocument, registry: KindRegistry): SemanticResult {
   const out: SemanticResult = { nodes: [], errors: [], warnings: [] };
-  out.errors.push(...duplicateIds(doc.nodes, 'nodes'));
-  out.errors.push(...duplicateIds(doc.edges, 'edges'));
-  out.errors.push(...duplicateIds(doc.faults, 'faults'));
+  out.errors.push(...duplicateIds(doc));
   checkNodes(doc, registry, out);
 
   const nodes = new Map<string, NodeEntry>();

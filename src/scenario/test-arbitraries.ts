@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { nextId } from './document.ts';
 import type { Item } from './test-fixtures.ts';
 
 // Test-only: random documents that are valid for the real registry (client, service,
@@ -130,6 +131,22 @@ const spike = fc.record({
   ...window,
 });
 
+/** Group ids: random valid ids, and ids the nodes, edges and faults below are likely to use. */
+const groupId = fc.oneof(
+  fc.stringMatching(/^[A-Za-z0-9_.:-]{1,64}$/),
+  fc.constantFrom('client-0', 'service-0', 'service-1', 'db-0', 'e0', 'e1', 'f0', 'g', 'g-2'),
+);
+const group = fc.record({
+  id: groupId,
+  label: fc.oneof(
+    fc.string({ minLength: 1, maxLength: 80 }),
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }),
+  ),
+  position,
+  width: num(40, 10_000),
+  height: num(40, 10_000),
+});
+
 function withoutUndefined(item: Item): Item {
   return Object.fromEntries(Object.entries(item).filter(([, v]) => v !== undefined));
 }
@@ -149,6 +166,8 @@ export const validDocument: fc.Arbitrary<Item> = fc
     databases: fc.array(node('database'), { maxLength: 3 }),
     links: fc.array(fc.tuple(fc.nat(), fc.nat(), edgeConfig), { maxLength: 15 }),
     faults: fc.array(fc.tuple(fc.nat(), fc.oneof(nodeFault, edgeFault, spike)), { maxLength: 5 }),
+    // Absent sometimes, so the default (no groups) is exercised too.
+    groups: fc.option(fc.array(group, { maxLength: 5 }), { nil: undefined }),
   })
   .map((r) => {
     const nodes: Item[] = [
@@ -177,14 +196,22 @@ export const validDocument: fc.Arbitrary<Item> = fc
       const target = pool[pick % Math.max(1, pool.length)];
       if (target !== undefined) faults.push({ id: `f${i}`, target, ...fault });
     });
+    // Ids are one namespace: a group whose id is taken gets the next free one, as the editor does.
+    const taken = new Set([...nodes, ...edges, ...faults].map((item) => item.id as string));
+    const groups = r.groups?.map((g) => {
+      const id = nextId(g.id, taken);
+      taken.add(id);
+      return { ...g, id };
+    });
     return {
       format: 'faultline-scenario',
-      version: 1,
+      version: 2,
       meta: r.meta,
       seed: r.seed,
       durationMs: r.durationMs,
       nodes,
       edges,
       faults,
+      ...(groups === undefined ? {} : { groups }),
     };
   });

@@ -1,10 +1,18 @@
 import { readFileSync } from 'node:fs';
 
-/** The DESIGN.md §4 example, frozen as text: every future version must still load it. */
-export const V1_EXAMPLE_TEXT = readFileSync(
-  new URL('./fixtures/v1-design-example.json', import.meta.url),
-  'utf8',
-);
+/** The folder of frozen documents: one or more per format version, never edited. */
+export const FIXTURES_DIR = new URL('./fixtures/', import.meta.url);
+
+/** The text of a frozen fixture, e.g. `fixtureText('v1-design-example.json')`. */
+export function fixtureText(name: string): string {
+  return readFileSync(new URL(name, FIXTURES_DIR), 'utf8');
+}
+
+/** The DESIGN.md §4 example (version 1), frozen as text: every future version must still load it. */
+export const V1_EXAMPLE_TEXT = fixtureText('v1-design-example.json');
+
+/** A version-2 document with two groups (bounded contexts) around its nodes. */
+export const V2_GROUPS_TEXT = fixtureText('v2-bounded-contexts.json');
 
 export type Item = Record<string, unknown>;
 
@@ -18,6 +26,11 @@ export interface MutableDoc {
 
 export function exampleDoc(): MutableDoc {
   return JSON.parse(V1_EXAMPLE_TEXT) as MutableDoc;
+}
+
+/** A fresh, freely mutable copy of the version-2 fixture with groups. */
+export function groupsDoc(): MutableDoc & { groups: Item[] } {
+  return JSON.parse(V2_GROUPS_TEXT) as MutableDoc & { groups: Item[] };
 }
 
 /** `list[i]`, failing loudly instead of returning undefined (keeps tests free of `!`). */

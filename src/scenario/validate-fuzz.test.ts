@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { REGISTRY } from '../patterns/index.ts';
+import { validDocument } from './test-arbitraries.ts';
 import { createTestRegistry } from './test-registry.ts';
-import { exampleDoc, V1_EXAMPLE_TEXT } from './test-fixtures.ts';
+import { exampleDoc, groupsDoc, type Item, V1_EXAMPLE_TEXT } from './test-fixtures.ts';
 import { parseScenario, parseScenarioText, type ParseResult } from './validate.ts';
 
 const registry = createTestRegistry();
@@ -59,15 +61,17 @@ function checkResult(result: ParseResult): void {
   }
 }
 
-const examplePaths = pathsOf(exampleDoc());
-const mutation = fc.record({
-  path: fc.constantFrom(...examplePaths),
-  value: fc.oneof(
-    fc.jsonValue({ maxDepth: 3 }),
-    fc.constant(DELETE),
-    fc.constantFrom(0, -1, 1.5, 1e308, '', 'users', 'orders', 'e1', null, [], {}),
-  ),
-});
+const mutationOf = (doc: unknown) =>
+  fc.record({
+    path: fc.constantFrom(...pathsOf(doc)),
+    value: fc.oneof(
+      fc.jsonValue({ maxDepth: 3 }),
+      fc.constant(DELETE),
+      fc.constantFrom(0, -1, 1.5, 1e308, '', 'users', 'orders', 'e1', 'catalog', null, [], {}),
+    ),
+  });
+const mutation = mutationOf(exampleDoc());
+const groupsMutation = mutationOf(groupsDoc());
 
 describe('parseScenario never throws', () => {
   it('on arbitrary JSON values', () => {
@@ -88,6 +92,15 @@ describe('parseScenario never throws', () => {
     );
   });
 
+  it('on random mutations of the version-2 fixture with groups', () => {
+    fc.assert(
+      fc.property(fc.array(groupsMutation, { minLength: 1, maxLength: 4 }), (mutations) => {
+        checkResult(parseScenario(mutate(groupsDoc(), mutations), registry));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('on arbitrary and corrupted text', () => {
     fc.assert(
       fc.property(fc.string(), fc.nat(V1_EXAMPLE_TEXT.length), (junk, at) => {
@@ -105,5 +118,49 @@ describe('parseScenario never throws', () => {
     for (const value of [undefined, () => 1, Symbol('s'), 10n, cyclic, new Map(), NaN]) {
       checkResult(parseScenario(value, registry));
     }
+  });
+});
+
+describe('random valid documents', () => {
+  it('parse, with ids unique across nodes, edges, faults and groups', () => {
+    fc.assert(
+      fc.property(validDocument, (doc) => {
+        const result = parseScenario(doc, REGISTRY);
+        if (!result.ok) throw new Error(JSON.stringify(result.errors));
+        const s = result.scenario;
+        const ids = [...s.nodes, ...s.edges, ...s.faults, ...s.groups].map((x) => x.id);
+        expect(new Set(ids).size).toBe(ids.length);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('are refused once a group takes the id of anything else', () => {
+    const withGroups = validDocument.filter(
+      (doc) => Array.isArray(doc['groups']) && doc['groups'].length > 0,
+    );
+    fc.assert(
+      fc.property(withGroups, fc.nat(), (doc, pick) => {
+        const others = ['nodes', 'edges', 'faults'].flatMap((list) =>
+          (doc[list] as Item[]).map((item, i) => ({
+            id: item['id'] as string,
+            at: `${list}[${i}]`,
+          })),
+        );
+        const other = others[pick % others.length];
+        if (!other) throw new Error('a valid document has at least one node');
+        const groups = (doc['groups'] as Item[]).map((g, i) =>
+          i === 0 ? { ...g, id: other.id } : g,
+        );
+        const result = parseScenario({ ...doc, groups }, REGISTRY);
+        expect(result.ok || result.errors).toEqual([
+          {
+            path: 'groups[0].id',
+            message: `duplicate id "${other.id}" (also used by ${other.at})`,
+          },
+        ]);
+      }),
+      { numRuns: 100 },
+    );
   });
 });

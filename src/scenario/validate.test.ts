@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_EDGE_CONFIG } from '../engine/index.ts';
 import { formatErrors, type ScenarioError } from './scenario-error.ts';
 import { createTestRegistry } from './test-registry.ts';
-import { at, exampleDoc, V1_EXAMPLE_TEXT, type MutableDoc } from './test-fixtures.ts';
+import {
+  at,
+  exampleDoc,
+  groupsDoc,
+  V1_EXAMPLE_TEXT,
+  type Item,
+  type MutableDoc,
+} from './test-fixtures.ts';
 import {
   MAX_REPORTED_ERRORS,
   parseScenario,
@@ -24,12 +31,20 @@ function errorsAfter(change: (doc: MutableDoc) => void): ScenarioError[] {
   return errorsOf(parseScenario(doc, registry));
 }
 
+/** Parses the version-2 fixture after `change` to its first group and returns the errors. */
+function groupErrorsAfter(change: (group: Item) => void): ScenarioError[] {
+  const doc = groupsDoc();
+  change(at(doc.groups, 0));
+  return errorsOf(parseScenario(doc, registry));
+}
+
 describe('parseScenario: the DESIGN.md §4 example', () => {
-  it('parses the frozen v1 fixture, from text and from a value', () => {
+  it('parses the frozen v1 fixture, from text and from a value, into version 2', () => {
     const fromText = parseScenarioText(V1_EXAMPLE_TEXT, registry);
     const fromValue = parseScenario(exampleDoc(), registry);
     expect(fromText).toEqual(fromValue);
-    expect(fromText.ok).toBe(true);
+    expect(fromText.ok && fromText.scenario.version).toBe(2);
+    expect(fromText.ok && fromText.scenario.groups).toEqual([]);
   });
 
   it('applies defaults: edge config, fault duration stays as given, node configs', () => {
@@ -60,11 +75,11 @@ describe('parseScenario: the DESIGN.md §4 example', () => {
     });
   });
 
-  it('fills every optional part of a minimal document', () => {
+  it.each([1, 2])('fills every optional part of a minimal version-%i document', (version) => {
     const result = parseScenario(
       {
         format: 'faultline-scenario',
-        version: 1,
+        version,
         durationMs: 1000,
         nodes: [{ id: 'api', kind: 'service' }],
         faults: [{ id: 'f', target: 'api', type: 'crash', startMs: 0 }],
@@ -74,7 +89,9 @@ describe('parseScenario: the DESIGN.md §4 example', () => {
     if (!result.ok) throw new Error(formatErrors(result.errors).join('\n'));
     expect(result.scenario.meta).toEqual({ title: '', description: '', patterns: [] });
     expect(result.scenario.seed).toBe(1);
+    expect(result.scenario.version).toBe(2);
     expect(result.scenario.edges).toEqual([]);
+    expect(result.scenario.groups).toEqual([]);
     expect(at(result.scenario.nodes, 0)).toEqual({
       id: 'api',
       kind: 'service',
@@ -167,6 +184,30 @@ describe('parseScenario: errors name the field and say what is wrong', () => {
     });
   });
 
+  it('ids are unique across nodes, edges, faults and groups', () => {
+    const doc = groupsDoc();
+    at(doc.edges, 0).id = 'users';
+    at(doc.faults, 0).id = 'orders';
+    at(doc.groups, 0).id = 'orders';
+    at(doc.groups, 1).id = 'orders-orders-db';
+    expect(errorsOf(parseScenario(doc, registry))).toEqual([
+      { path: 'edges[0].id', message: 'duplicate id "users" (also used by nodes[0])' },
+      { path: 'faults[0].id', message: 'duplicate id "orders" (also used by nodes[1])' },
+      { path: 'groups[0].id', message: 'duplicate id "orders" (also used by nodes[1])' },
+      { path: 'groups[1].id', message: 'duplicate id "orders-orders-db" (also used by edges[1])' },
+    ]);
+    const again = groupsDoc();
+    at(again.groups, 1).id = 'catalog-errors';
+    expect(errorsOf(parseScenario(again, registry))).toEqual([
+      { path: 'groups[1].id', message: 'duplicate id "catalog-errors" (also used by faults[0])' },
+    ]);
+    const twice = groupsDoc();
+    at(twice.groups, 1).id = 'ordering-context';
+    expect(errorsOf(parseScenario(twice, registry))).toEqual([
+      { path: 'groups[1].id', message: 'duplicate id "ordering-context" (also used by groups[0])' },
+    ]);
+  });
+
   it('faults must target the right kind of thing', () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ type: 'crash', target: 'e1' }, 'a crash fault targets a node, but "e1" is an edge'],
@@ -221,6 +262,73 @@ describe('parseScenario: errors name the field and say what is wrong', () => {
     });
     expect(errors).toHaveLength(MAX_REPORTED_ERRORS + 1);
     expect(at(errors, MAX_REPORTED_ERRORS)).toEqual({ path: '', message: '…and 500 more errors' });
+  });
+});
+
+describe('parseScenario: groups', () => {
+  it('keeps groups exactly as written', () => {
+    const result = parseScenario(groupsDoc(), registry);
+    if (!result.ok) throw new Error(formatErrors(result.errors).join('\n'));
+    expect(result.scenario.groups).toEqual(groupsDoc().groups);
+  });
+
+  it('checks every field of a group', () => {
+    expect(
+      groupErrorsAfter((g) => {
+        g.label = '';
+        g.width = 39;
+        g.height = 10_001;
+        g.position = { x: 'left', y: 0 };
+      }),
+    ).toEqual([
+      { path: 'groups[0].label', message: 'must not be empty' },
+      { path: 'groups[0].position.x', message: 'must be a number (got "left")' },
+      { path: 'groups[0].width', message: 'must be a number ≥ 40 (got 39)' },
+      { path: 'groups[0].height', message: 'must be a number ≤ 10000 (got 10001)' },
+    ]);
+    expect(
+      groupErrorsAfter((g) => {
+        g.label = 'x'.repeat(81);
+        g.id = 'bad id';
+      }),
+    ).toEqual([
+      {
+        path: 'groups[0].id',
+        message: 'may contain only letters, digits and _ . : - (got "bad id")',
+      },
+      { path: 'groups[0].label', message: 'must be at most 80 characters (got 81)' },
+    ]);
+  });
+
+  it('requires every field and refuses unknown ones', () => {
+    const missing = groupErrorsAfter((g) => {
+      delete g.position;
+      delete g.label;
+    });
+    expect(missing.map((e) => e.path)).toEqual(['groups[0].label', 'groups[0].position']);
+    const unknown = groupErrorsAfter((g) => {
+      g.color = 'red';
+    });
+    expect(unknown).toEqual([
+      { path: 'groups[0]', message: expect.stringMatching(/^unknown field "color"/) as unknown },
+    ]);
+  });
+
+  it('positions must be finite', () => {
+    expect(
+      groupErrorsAfter((g) => {
+        g.position = { x: Infinity, y: NaN };
+      }),
+    ).toEqual([
+      { path: 'groups[0].position.x', message: 'must be a number (got Infinity)' },
+      { path: 'groups[0].position.y', message: 'must be a number (got NaN)' },
+    ]);
+  });
+
+  it('accepts the size bounds exactly', () => {
+    const doc = groupsDoc();
+    Object.assign(at(doc.groups, 0), { width: 40, height: 10_000 });
+    expect(parseScenario(doc, registry).ok).toBe(true);
   });
 });
 

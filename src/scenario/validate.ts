@@ -84,6 +84,7 @@ function parseDocument(input: unknown, registry: KindRegistry, options: ParseOpt
     nodes: semantics.nodes,
     edges: doc.edges,
     faults: doc.faults,
+    groups: doc.groups,
   };
   return { ok: true, scenario, warnings: formatErrors(semantics.warnings) };
 }

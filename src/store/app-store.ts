@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Position, SimFault, SimScenario } from '../engine/index.ts';
+import type { Position, SimFault, SimGroup, SimScenario } from '../engine/index.ts';
 import * as edits from './document-edits.ts';
 import { emptyHistory, record, redo, undo, type History } from './history.ts';
 
@@ -48,6 +48,13 @@ export interface AppState {
   redo(): void;
   beginDrag(): void;
   dragTo(positions: ReadonlyMap<string, Position>): void;
+  /**
+   * Changes the document during a gesture (drag, resize) without validation or history;
+   * `endDrag` records the whole gesture as one undo step.
+   */
+  transient(change: (s: SimScenario) => SimScenario): void;
+  addGroup(label: string, position: Position, width: number, height: number): string | null;
+  updateGroup(groupId: string, change: Partial<Omit<SimGroup, 'id'>>): EditResult;
   endDrag(): void;
   select(nodes: readonly string[], edges: readonly string[]): void;
   addNode(
@@ -141,10 +148,29 @@ export function createAppStore({ initial, validate, canConnect }: AppStoreDeps):
       },
       dragTo(positions) {
         // Positions need no validation; history is recorded once at the end of the drag.
-        set((s) => ({
-          scenario: edits.moveNodes(s.scenario, positions),
-          revision: s.revision + 1,
-        }));
+        get().transient((s) => edits.moveNodes(s, positions));
+      },
+      transient(change) {
+        if (!get().dragBase) set({ dragBase: get().scenario });
+        set((s) => ({ scenario: change(s.scenario), revision: s.revision + 1 }));
+      },
+      addGroup(label, position, width, height) {
+        const id = edits.uniqueId('context', edits.allIds(get().scenario));
+        const s = get().scenario;
+        const r = commit({ ...s, groups: [...s.groups, { id, label, position, width, height }] });
+        if (!r.ok) {
+          get().notify('error', `Could not add the group: ${r.errors[0] ?? 'invalid'}`);
+          return null;
+        }
+        set({ selectedNodes: [id], selectedEdges: [] });
+        return id;
+      },
+      updateGroup(groupId, change) {
+        const s = get().scenario;
+        return commit({
+          ...s,
+          groups: s.groups.map((g) => (g.id === groupId ? { ...g, ...change } : g)),
+        });
       },
       endDrag() {
         const { dragBase, scenario } = get();

@@ -47,6 +47,8 @@ export function removeElements(
   if (nodes.size === 0 && edges.size === 0) return s;
   return {
     ...s,
+    // Group ids arrive with node ids (the canvas draws groups as nodes); the nodes inside stay.
+    groups: s.groups.filter((g) => !nodes.has(g.id)),
     nodes: s.nodes.filter((n) => !nodes.has(n.id)),
     edges: s.edges.filter((e) => !edges.has(e.id)),
     faults: s.faults.filter((f) => !nodes.has(f.target) && !edges.has(f.target)),
@@ -63,17 +65,34 @@ export function addEdge(
   return { scenario: { ...s, edges: [...s.edges, edge] }, edgeId: id };
 }
 
+/** Moves nodes and groups (both are positioned by id). */
 export function moveNodes(s: SimScenario, positions: ReadonlyMap<string, Position>): SimScenario {
   if (positions.size === 0) return s;
-  return {
-    ...s,
-    nodes: s.nodes.map((n) => {
-      const p = positions.get(n.id);
-      return p && (p.x !== n.position.x || p.y !== n.position.y)
-        ? { ...n, position: { x: p.x, y: p.y } }
-        : n;
-    }),
+  const moved = <T extends { id: string; position: Position }>(x: T): T => {
+    const p = positions.get(x.id);
+    return p && (p.x !== x.position.x || p.y !== x.position.y)
+      ? { ...x, position: { x: p.x, y: p.y } }
+      : x;
   };
+  return { ...s, nodes: s.nodes.map(moved), groups: s.groups.map(moved) };
+}
+
+/** Ids of the nodes whose centre lies inside the group (they move with it). */
+export function nodesInGroup(
+  s: SimScenario,
+  groupId: string,
+  nodeSize = { width: 200, height: 120 },
+): string[] {
+  const g = s.groups.find((x) => x.id === groupId);
+  if (!g) return [];
+  return s.nodes
+    .filter((n) => {
+      const cx = n.position.x + nodeSize.width / 2;
+      const cy = n.position.y + nodeSize.height / 2;
+      const { x, y } = g.position;
+      return cx >= x && cx <= x + g.width && cy >= y && cy <= y + g.height;
+    })
+    .map((n) => n.id);
 }
 
 export function updateNode(

@@ -15,7 +15,7 @@ export {
 } from './telemetry-store.ts';
 export { createRunController, livePatches, type RunController } from './run-controller.ts';
 export { RingBuffer } from './ring-buffer.ts';
-export { sameTopology, type Clipboard } from './document-edits.ts';
+export { nodesInGroup, sameTopology, type Clipboard } from './document-edits.ts';
 export {
   AUTOSAVE_KEY,
   BROKEN_AUTOSAVE_KEY,

@@ -14,6 +14,18 @@ export interface SimScenario {
   nodes: SimNode[];
   edges: SimEdge[];
   faults: SimFault[];
+  /** Labelled regions of the canvas (bounded contexts). Drawing only: the engine ignores them. */
+  groups: SimGroup[];
+}
+
+/** A bounded context drawn on the canvas: a labelled rectangle behind the nodes it holds. */
+export interface SimGroup {
+  id: string;
+  label: string;
+  /** Top-left corner and size, in canvas units (like node positions). */
+  position: Position;
+  width: number;
+  height: number;
 }
 
 export interface ScenarioMeta {

@@ -36,7 +36,7 @@ export function buildScenario(
 ): SimScenario {
   return {
     format: 'faultline-scenario',
-    version: 1,
+    version: 2,
     meta: { title: 'test', description: '', patterns: [] },
     seed: spec.seed ?? 1,
     durationMs: spec.durationMs,
@@ -57,5 +57,6 @@ export function buildScenario(
       config: { ...DEFAULT_EDGE_CONFIG, ...e.config },
     })),
     faults: spec.faults ?? [],
+    groups: [],
   };
 }
