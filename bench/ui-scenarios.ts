@@ -14,7 +14,7 @@ export const LAYERED_DURATION_MS = 3_600_000;
 const SERVICE_CALLS_PER_REQUEST = 2;
 const SEED = 20240601;
 /** Grid pitch: wider than a node card so nothing overlaps. */
-const CELL = { x: 240, y: 130 } as const;
+const CELL = { x: 260, y: 170 } as const;
 
 export interface LayerCounts {
   clients: number;
@@ -80,7 +80,9 @@ export function layeredScenario(totalNodes: number): SimScenario {
   const edge = (source: string, target: string, config: EdgeInput['config'] = {}) =>
     edges.push({ id: `e${edges.length + 1}`, source, target, config });
   ids.gateways.forEach((g, j) => edge(ids.clients[j % counts.clients] as string, g));
-  const owned = ids.gateways.map((_, j) => ids.services.filter((_, k) => k % counts.gateways === j));
+  const owned = ids.gateways.map((_, j) =>
+    ids.services.filter((_, k) => k % counts.gateways === j),
+  );
   owned.forEach((services, j) => {
     const callProbability = Math.min(1, SERVICE_CALLS_PER_REQUEST / services.length);
     for (const s of services) edge(ids.gateways[j] as string, s, { callProbability });

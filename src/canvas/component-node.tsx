@@ -1,6 +1,6 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import type { SimNode, SimScenario } from '../engine/index.ts';
+import type { NodeFrame, SimNode, SimScenario } from '../engine/index.ts';
 import { kindInfo, useApp, useTelemetry } from '../store/index.ts';
 import { KindIcon } from './kind-icon.tsx';
 import { formatMs, formatPercent, formatRate, healthOf } from './node-health.ts';
@@ -19,57 +19,67 @@ function nodeById(s: SimScenario, id: string): SimNode | undefined {
   return index.get(id);
 }
 
+// Each badge selects the string it shows: a node re-renders only when a displayed value changes.
+const rateText = (f: NodeFrame | undefined) => formatRate(f?.window?.['arrivals'] ?? 0);
+const errorText = (f: NodeFrame | undefined) => {
+  const completed = f?.window?.['completed'] ?? 0;
+  return formatPercent(completed > 0 ? (f?.window?.['failed'] ?? 0) / completed : 0);
+};
+const p99Text = (f: NodeFrame | undefined) =>
+  (f?.window?.['completed'] ?? 0) > 0 ? formatMs(f?.window?.['p99Ms'] ?? 0) : '–';
+const busyText = (f: NodeFrame | undefined) => (f ? `${f.busy}/${f.capacity}` : '–');
+
 function LiveBadges({ id, isSource }: { id: string; isSource: boolean }) {
-  const frame = useTelemetry((s) => s.nodes[id]);
-  const w = frame?.window;
-  const completed = w?.['completed'] ?? 0;
-  const rate = w?.['arrivals'] ?? 0;
-  const errShare = completed > 0 ? (w?.['failed'] ?? 0) / completed : 0;
-  const p99 = w?.['p99Ms'] ?? 0;
-  const health = healthOf(frame);
+  const rate = useTelemetry((s) => rateText(s.nodes[id]));
+  const errors = useTelemetry((s) => errorText(s.nodes[id]));
+  const p99 = useTelemetry((s) => p99Text(s.nodes[id]));
+  const queue = useTelemetry((s) => s.nodes[id]?.queueDepth ?? 0);
+  const inFlight = useTelemetry((s) => s.nodes[id]?.inFlight ?? 0);
+  const busy = useTelemetry((s) => busyText(s.nodes[id]));
+  const health = useTelemetry((s) => {
+    const h = healthOf(s.nodes[id]);
+    return `${h.health}|${h.text}`;
+  });
+  const faults = useTelemetry((s) => s.nodes[id]?.faults.join(' · ') ?? '');
+  const [tone, text] = health.split('|');
   return (
     <>
-      <div
-        className={`cnode__status cnode__status--${health.health}`}
-        data-testid={`node-status-${id}`}
-      >
+      <div className={`cnode__status cnode__status--${tone}`} data-testid={`node-status-${id}`}>
         <span className="cnode__dot" aria-hidden="true" />
-        {health.text}
-        {frame && frame.faults.length > 0 && (
+        {text}
+        {faults && (
           <span className="cnode__faults" data-testid={`node-faults-${id}`}>
-            {frame.faults.join(' · ')}
+            {faults}
           </span>
         )}
       </div>
       <dl className="cnode__badges" data-testid={`node-badges-${id}`}>
         <div>
           <dt>{isSource ? 'sent' : 'in'}</dt>
-          <dd data-testid={`badge-rate-${id}`}>{formatRate(rate)}</dd>
+          <dd data-testid={`badge-rate-${id}`}>{rate}</dd>
         </div>
         <div>
           <dt>errors</dt>
-          <dd data-testid={`badge-errors-${id}`}>{formatPercent(errShare)}</dd>
+          <dd data-testid={`badge-errors-${id}`}>{errors}</dd>
         </div>
         <div>
           <dt>p99</dt>
-          <dd data-testid={`badge-p99-${id}`}>{completed > 0 ? formatMs(p99) : '–'}</dd>
+          <dd data-testid={`badge-p99-${id}`}>{p99}</dd>
         </div>
         {!isSource && (
           <div>
             <dt>queue</dt>
-            <dd data-testid={`badge-queue-${id}`}>{frame?.queueDepth ?? 0}</dd>
+            <dd data-testid={`badge-queue-${id}`}>{queue}</dd>
           </div>
         )}
         <div>
           <dt>{isSource ? 'waiting' : 'in flight'}</dt>
-          <dd data-testid={`badge-inflight-${id}`}>{frame?.inFlight ?? 0}</dd>
+          <dd data-testid={`badge-inflight-${id}`}>{inFlight}</dd>
         </div>
         {!isSource && (
           <div>
             <dt>busy</dt>
-            <dd data-testid={`badge-busy-${id}`}>
-              {frame ? `${frame.busy}/${frame.capacity}` : '–'}
-            </dd>
+            <dd data-testid={`badge-busy-${id}`}>{busy}</dd>
           </div>
         )}
       </dl>

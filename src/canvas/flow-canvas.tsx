@@ -252,6 +252,7 @@ export function FlowCanvas() {
         onDragOver={onDragOver}
         onDrop={onDrop}
         deleteKeyCode={DELETE_KEYS}
+        onlyRenderVisibleElements
         colorMode="system"
         fitView
         fitViewOptions={FIT_VIEW_OPTIONS}

@@ -21,6 +21,27 @@ export function edgeStyle(
   return { width, failShare };
 }
 
+const NO_FAULTS: readonly string[] = [];
+
+/** "width|tone|label" for an edge's last window: a string, so equal looks compare equal. */
+export function edgeLook(
+  windowCalls: number,
+  windowFailed: number,
+  faults: readonly string[],
+): string {
+  const { width, failShare } = edgeStyle(windowCalls, windowFailed);
+  const words = faults.join(' · ');
+  const tone = faults.includes('partition')
+    ? 'cut'
+    : failShare >= 0.25
+      ? 'failing'
+      : failShare >= 0.01
+        ? 'degraded'
+        : 'ok';
+  const label = words || (failShare >= 0.01 ? `${formatPercent(failShare)} failed` : '');
+  return `${Math.round(width * 2) / 2}|${tone}|${label}`;
+}
+
 function TrafficEdgeView(props: EdgeProps<TrafficFlowEdge>) {
   const {
     id,
@@ -33,9 +54,17 @@ function TrafficEdgeView(props: EdgeProps<TrafficFlowEdge>) {
     selected,
     markerEnd,
   } = props;
-  const calls = useTelemetry((s) => s.edges[id]?.windowCalls ?? 0);
-  const failed = useTelemetry((s) => s.edges[id]?.windowFailed ?? 0);
-  const faults = useTelemetry((s) => s.edges[id]?.faults.join(' · ') ?? '');
+  // Selected as what is drawn (width in half-pixel steps, tone, label), so an edge re-renders
+  // only when its drawing changes.
+  const look = useTelemetry((s) =>
+    edgeLook(
+      s.edges[id]?.windowCalls ?? 0,
+      s.edges[id]?.windowFailed ?? 0,
+      s.edges[id]?.faults ?? NO_FAULTS,
+    ),
+  );
+  const [widthText, tone, label] = look.split('|') as [string, string, string];
+  const width = Number(widthText);
   const [path, labelX, labelY] = getBezierPath({
     sourceX,
     sourceY,
@@ -44,14 +73,6 @@ function TrafficEdgeView(props: EdgeProps<TrafficFlowEdge>) {
     sourcePosition,
     targetPosition,
   });
-  const { width, failShare } = edgeStyle(calls, failed);
-  const tone = faults.includes('partition')
-    ? 'cut'
-    : failShare >= 0.25
-      ? 'failing'
-      : failShare >= 0.01
-        ? 'degraded'
-        : 'ok';
   return (
     <>
       <BaseEdge
@@ -62,14 +83,14 @@ function TrafficEdgeView(props: EdgeProps<TrafficFlowEdge>) {
         style={{ strokeWidth: width }}
         interactionWidth={16}
       />
-      {(failShare >= 0.01 || faults) && (
+      {label && (
         <EdgeLabelRenderer>
           <div
             className={`tedge__label tedge__label--${tone}`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
             data-testid={`edge-label-${id}`}
           >
-            {faults || `${formatPercent(failShare)} failed`}
+            {label}
           </div>
         </EdgeLabelRenderer>
       )}

@@ -151,7 +151,8 @@ export function pasteElements(
   const taken = allIds(s);
   const rename = new Map<string, string>();
   const nodes: SimNode[] = clip.nodes.map((n) => {
-    const id = uniqueId(n.id, taken);
+    // A copy of "catalog-2" is "catalog-3", not "catalog-2-2".
+    const id = uniqueId(n.id.replace(/-\d+$/, ''), taken);
     taken.add(id);
     rename.set(n.id, id);
     return { ...n, id, position: { x: n.position.x + offset.x, y: n.position.y + offset.y } };

@@ -6,6 +6,14 @@ import { RingBuffer } from './ring-buffer.ts';
 export const LOG_CAPACITY = 5000;
 
 /**
+ * While a run plays, each node's and edge's figures reach the UI every Nth frame (≈ 10 Hz at
+ * 60 fps), like the charts: re-rendering a hundred badges on every frame costs more than a
+ * frame. Skipped frames are folded in, never dropped; a paused, stepped or finished run shows
+ * everything at once.
+ */
+export const LIVE_FRAME_STRIDE = 6;
+
+/**
  * Live figures, written at most once per frame and kept apart from the document store so
  * that node bodies subscribe to their own entry only (DESIGN.md §1.6): a NodeFrame object is
  * replaced only when that node changed, so unchanged nodes do not re-render.
@@ -31,8 +39,24 @@ export interface TelemetryStore extends StoreApi<TelemetryState> {
   readonly log: RingBuffer<TraceEvent>;
 }
 
+const slices = new Map<string, number>();
+/** A stable slice number for an element id (FNV-1a), cached. */
+function sliceOf(id: string): number {
+  let slice = slices.get(id);
+  if (slice === undefined) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+    slice = (h >>> 0) % LIVE_FRAME_STRIDE;
+    slices.set(id, slice);
+  }
+  return slice;
+}
+
 export function createTelemetryStore(): TelemetryStore {
   const log = new RingBuffer<TraceEvent>(LOG_CAPACITY);
+  const pendingNodes = new Map<string, NodeFrame>();
+  const pendingEdges = new Map<string, EdgeFrame>();
+  let framesSinceFlush = 0;
   const store = createStore<TelemetryState>()((set, get) => ({
     status: 'empty',
     speed: 1,
@@ -48,18 +72,24 @@ export function createTelemetryStore(): TelemetryStore {
     applyFrame(frame) {
       const t = frame.telemetry;
       const prev = get();
-      let nodes = prev.nodes;
-      if (t.nodes.length) {
-        const next: Record<string, NodeFrame> = { ...nodes };
-        for (const n of t.nodes) next[n.id] = n;
-        nodes = next;
-      }
-      let edges = prev.edges;
-      if (t.edges.length) {
-        const next: Record<string, EdgeFrame> = { ...edges };
-        for (const e of t.edges) next[e.id] = e;
-        edges = next;
-      }
+      for (const n of t.nodes) pendingNodes.set(n.id, n);
+      for (const e of t.edges) pendingEdges.set(e.id, e);
+      const live = frame.status === 'playing' || frame.status === 'running-to-end';
+      // While live, each frame refreshes one slice of the elements (slice = stable hash of the
+      // id), so every badge still updates about 10 times a second but no frame carries them all.
+      const slice = live ? framesSinceFlush++ % LIVE_FRAME_STRIDE : -1;
+      const take = <T>(pending: Map<string, T>, current: Readonly<Record<string, T>>) => {
+        let next: Record<string, T> | null = null;
+        for (const [id, value] of pending) {
+          if (slice >= 0 && sliceOf(id) !== slice) continue;
+          next ??= { ...current };
+          next[id] = value;
+          pending.delete(id);
+        }
+        return next ?? current;
+      };
+      const nodes = take(pendingNodes, prev.nodes);
+      const edges = take(pendingEdges, prev.edges);
       for (const e of frame.trace) log.push(e);
       set({
         status: frame.status,
@@ -77,6 +107,9 @@ export function createTelemetryStore(): TelemetryStore {
     },
     clear(status, durationMs) {
       log.clear();
+      pendingNodes.clear();
+      pendingEdges.clear();
+      framesSinceFlush = 0;
       set((s) => ({
         status,
         timeMs: 0,

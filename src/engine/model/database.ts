@@ -3,6 +3,7 @@ import { distributionSchema, probability } from './config-schemas.ts';
 import { compileDistribution, type Sampler } from '../kernel/distributions.ts';
 import type { RandomStream } from '../kernel/rng.ts';
 import type { SimContext } from './context.ts';
+import { cachedDerived } from './derived-cache.ts';
 import type { KindDefinition, NodeRuntime } from './kind.ts';
 import { createPoolHandlers, QUEUED_METRIC, type PoolState } from './worker-pool.ts';
 
@@ -17,25 +18,22 @@ export const databaseConfigSchema = z.strictObject({
 export type DatabaseConfig = z.infer<typeof databaseConfigSchema>;
 
 interface DatabaseDerived {
-  config: DatabaseConfig;
   read: Sampler;
   write: Sampler;
   readStream: RandomStream;
   writeStream: RandomStream;
 }
 
-function derivedOf(ctx: SimContext, node: NodeRuntime<DatabaseConfig, PoolState>): DatabaseDerived {
-  const d = node.derived as DatabaseDerived | undefined;
-  if (d && d.config === node.config) return d;
-  const fresh: DatabaseDerived = {
-    config: node.config,
+function buildDerived(
+  ctx: SimContext,
+  node: NodeRuntime<DatabaseConfig, PoolState>,
+): DatabaseDerived {
+  return {
     read: compileDistribution(node.config.readTime),
     write: compileDistribution(node.config.writeTime),
     readStream: ctx.rng(node.index, 'read-time'),
     writeStream: ctx.rng(node.index, 'write-time'),
   };
-  node.derived = fresh;
-  return fresh;
 }
 
 const handlers = createPoolHandlers<DatabaseConfig>({
@@ -43,7 +41,7 @@ const handlers = createPoolHandlers<DatabaseConfig>({
     const write = ctx.rng(node.index, 'op').chance(node.config.writeRatio);
     if (write) ctx.count(node.index, 'writes');
     else ctx.count(node.index, 'reads');
-    const d = derivedOf(ctx, node);
+    const d = cachedDerived(ctx, node, buildDerived);
     return write ? d.write(d.writeStream) : d.read(d.readStream);
   },
   workers: (c) => c.connections,
@@ -65,10 +63,6 @@ export const databaseKind: KindDefinition<DatabaseConfig, PoolState> = {
     { name: 'reads', label: 'Reads', unit: 'count' },
     { name: 'writes', label: 'Writes', unit: 'count' },
   ],
-  init: handlers.init,
-  onCall: handlers.onCall,
-  onTimer: handlers.onTimer,
-  onResponse: handlers.onResponse,
-  onFaultChange: handlers.onFaultChange,
-  onConfigChange: handlers.onConfigChange,
+  // init and every event handler: the shared worker pool.
+  ...handlers,
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { compileDistribution, type Sampler } from '../kernel/distributions.ts';
 import type { RandomStream } from '../kernel/rng.ts';
 import type { SimContext } from './context.ts';
+import { cachedDerived } from './derived-cache.ts';
 import { distributionSchema, probability } from './config-schemas.ts';
 import type { KindDefinition, NodeRuntime } from './kind.ts';
 import { createPoolHandlers, QUEUED_METRIC, type PoolState } from './worker-pool.ts';
@@ -17,27 +18,24 @@ export const serviceConfigSchema = z.strictObject({
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
 
 interface ServiceDerived {
-  config: ServiceConfig;
   sample: Sampler;
   stream: RandomStream;
 }
 
-/** The compiled service-time sampler and its stream, rebuilt when the config object changes. */
-function derivedOf(ctx: SimContext, node: NodeRuntime<ServiceConfig, PoolState>): ServiceDerived {
-  const d = node.derived as ServiceDerived | undefined;
-  if (d && d.config === node.config) return d;
-  const fresh: ServiceDerived = {
-    config: node.config,
+/** The compiled service-time sampler and its stream (cached until the config changes). */
+function buildDerived(
+  ctx: SimContext,
+  node: NodeRuntime<ServiceConfig, PoolState>,
+): ServiceDerived {
+  return {
     sample: compileDistribution(node.config.serviceTime),
     stream: ctx.rng(node.index, 'service-time'),
   };
-  node.derived = fresh;
-  return fresh;
 }
 
 const handlers = createPoolHandlers<ServiceConfig>({
   workTimeUs(ctx, node) {
-    const d = derivedOf(ctx, node);
+    const d = cachedDerived(ctx, node, buildDerived);
     return d.sample(d.stream);
   },
   workers: (c) => c.workers,
@@ -54,10 +52,6 @@ export const serviceKind: KindDefinition<ServiceConfig, PoolState> = {
     'A service with a pool of workers and a FIFO wait queue. Each request takes a sampled service time, may fail with errorRate, and calls the services on its outgoing edges before or after its own work.',
   configSchema: serviceConfigSchema,
   metrics: [QUEUED_METRIC],
-  init: handlers.init,
-  onCall: handlers.onCall,
-  onTimer: handlers.onTimer,
-  onResponse: handlers.onResponse,
-  onFaultChange: handlers.onFaultChange,
-  onConfigChange: handlers.onConfigChange,
+  // init and every event handler: the shared worker pool.
+  ...handlers,
 };

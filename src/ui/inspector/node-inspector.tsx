@@ -2,10 +2,11 @@ import { useId } from 'react';
 import type { SimNode } from '../../engine/index.ts';
 import { configJsonSchema, kindInfo, useStores } from '../../store/index.ts';
 import { fieldErrorText } from './field-errors.ts';
-import { NodeFaults } from './node-faults.tsx';
-import { NodeMetrics } from './node-metrics.tsx';
+import { FaultsSection } from './faults-section.tsx';
+import { NodeMetrics } from './live-metrics.tsx';
 import { SchemaForm } from './schema-form.tsx';
 import { TextInput } from './text-input.tsx';
+import { NODE_TOGGLES, SOURCE_TOGGLES } from './toggle-specs.ts';
 
 function schemaOf(kind: string): unknown {
   try {
@@ -60,7 +61,11 @@ export function NodeInspector({ node }: { node: SimNode }) {
       </section>
 
       <NodeMetrics nodeId={node.id} />
-      <NodeFaults nodeId={node.id} isSource={info?.isSource === true} />
+      <FaultsSection
+        target={node.id}
+        specs={info?.isSource ? SOURCE_TOGGLES : NODE_TOGGLES}
+        noun={info?.isSource ? 'client' : 'node'}
+      />
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import { useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
+import { useNumberDraft } from '../primitives/use-number-draft.ts';
 import { cleanNumber, parseNumberText } from './field-units.ts';
 
 export interface NumberInputProps {
@@ -27,19 +28,6 @@ export interface NumberInputProps {
   onCommit: (value: number | null) => string | null;
 }
 
-interface Draft {
-  text: string;
-  /** The value the draft was typed over; a different value (undo, live edit) drops it. */
-  base: number | null;
-  error: string | null;
-  /** The text last refused, so blur after Enter does not ask the store twice. */
-  refused: string | null;
-}
-
-function textOf(value: number | null): string {
-  return value === null ? '' : String(value);
-}
-
 /**
  * A number field that commits on Enter and on blur, not on every keystroke. A refused value
  * stays in the input with its message below until the user fixes it or presses Escape.
@@ -47,47 +35,27 @@ function textOf(value: number | null): string {
  */
 export function NumberInput(props: NumberInputProps) {
   const { id, label, value, unit, hint, testId, errorTestId } = props;
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const active = draft !== null && Object.is(draft.base, value) ? draft : null;
-  const text = active ? active.text : textOf(value);
-  const error = active?.error ?? null;
-
-  const commit = () => {
-    if (!active) return;
-    if (active.error !== null && active.refused === active.text) return;
-    const refuse = (message: string) =>
-      setDraft({ ...active, error: message, refused: active.text });
-    let next: number | null;
-    if (active.text.trim() === '' && props.allowEmpty) {
-      next = null;
-    } else {
-      const parsed = parseNumberText(active.text, props.integer === true);
-      if (!parsed.ok) return refuse(parsed.error);
-      next = parsed.value;
-    }
-    if (next === value) return setDraft(null);
-    const clientError = next === null ? null : (props.validate?.(next) ?? null);
-    if (clientError) return refuse(clientError);
-    const storeError = props.onCommit(next);
-    if (storeError) refuse(storeError);
-    else setDraft(null);
-  };
+  const draft = useNumberDraft({
+    value,
+    parse: (t) =>
+      t.trim() === '' && props.allowEmpty
+        ? { ok: true, value: null }
+        : parseNumberText(t, props.integer === true),
+    validate: props.validate,
+    commit: props.onCommit,
+    followValue: true,
+  });
+  const { text, error } = draft;
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      commit();
-    } else if (e.key === 'Escape' && active) {
-      e.preventDefault();
-      e.stopPropagation();
-      setDraft(null);
-    } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+    if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
       const parsed = parseNumberText(text, false);
       if (!parsed.ok) return;
       e.preventDefault();
       const step = (e.shiftKey ? 10 : 1) * (e.key === 'ArrowUp' ? 1 : -1);
-      const stepped = cleanNumber(parsed.value + step);
-      setDraft({ text: String(stepped), base: value, error: null, refused: null });
+      draft.replace(String(cleanNumber(parsed.value + step)));
+    } else {
+      draft.onKeyDown(e);
     }
   };
 
@@ -123,15 +91,8 @@ export function NumberInput(props: NumberInputProps) {
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy || undefined}
           data-testid={testId}
-          onChange={(e) =>
-            setDraft({
-              text: e.target.value,
-              base: value,
-              error: active?.error ?? null,
-              refused: active?.refused ?? null,
-            })
-          }
-          onBlur={commit}
+          onChange={(e) => draft.change(e.target.value)}
+          onBlur={draft.commit}
           onKeyDown={onKeyDown}
         />
         {unit ? (

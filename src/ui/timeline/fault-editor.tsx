@@ -115,7 +115,8 @@ export function FaultEditor({ fault, mode, graph, runMs, onChange, ...actions }:
         />
         until end
       </label>
-      <FaultParamFields fault={fault} onChange={onChange} />
+      {/* Keyed by type: a refused draft of one type must not reappear in another type's field. */}
+      <FaultParamFields key={fault.type} fault={fault} onChange={onChange} />
       <span className="fault-editor__actions">
         {mode === 'add' ? (
           <button

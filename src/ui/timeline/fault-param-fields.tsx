@@ -7,6 +7,40 @@ interface Props {
   onChange(next: SimFault): string | null;
 }
 
+// Fields more than one fault type has. Called as functions, not components, so a field keeps
+// its place (and its draft) in the tree exactly as if written out in each case.
+
+function addMsField(fault: Extract<SimFault, { addMs: number }>, onChange: Props['onChange']) {
+  return (
+    <FaultNumberField
+      label="Add"
+      unit="ms"
+      min={0}
+      value={fault.addMs}
+      testId="fault-add-ms"
+      onCommit={(v) => onChange({ ...fault, addMs: v ?? 0 })}
+    />
+  );
+}
+
+/** Latency may only slow down (min 1); a traffic spike may also thin traffic (min 0). */
+function multiplierField(
+  fault: Extract<SimFault, { multiplier: number }>,
+  min: number,
+  onChange: Props['onChange'],
+) {
+  return (
+    <FaultNumberField
+      label="Multiplier"
+      unit="×"
+      min={min}
+      value={fault.multiplier}
+      testId="fault-multiplier"
+      onCommit={(v) => onChange({ ...fault, multiplier: v ?? 1 })}
+    />
+  );
+}
+
 /** The fields only some fault types have: rate, added latency, multiplier, capacity. */
 export function FaultParamFields({ fault, onChange }: Props) {
   switch (fault.type) {
@@ -25,22 +59,8 @@ export function FaultParamFields({ fault, onChange }: Props) {
     case 'latency':
       return (
         <>
-          <FaultNumberField
-            label="Add"
-            unit="ms"
-            min={0}
-            value={fault.addMs}
-            testId="fault-add-ms"
-            onCommit={(v) => onChange({ ...fault, addMs: v ?? 0 })}
-          />
-          <FaultNumberField
-            label="Multiplier"
-            unit="×"
-            min={1}
-            value={fault.multiplier}
-            testId="fault-multiplier"
-            onCommit={(v) => onChange({ ...fault, multiplier: v ?? 1 })}
-          />
+          {addMsField(fault, onChange)}
+          {multiplierField(fault, 1, onChange)}
         </>
       );
     case 'capacity':
@@ -70,27 +90,9 @@ export function FaultParamFields({ fault, onChange }: Props) {
         </>
       );
     case 'edge-latency':
-      return (
-        <FaultNumberField
-          label="Add"
-          unit="ms"
-          min={0}
-          value={fault.addMs}
-          testId="fault-add-ms"
-          onCommit={(v) => onChange({ ...fault, addMs: v ?? 0 })}
-        />
-      );
+      return addMsField(fault, onChange);
     case 'traffic-spike':
-      return (
-        <FaultNumberField
-          label="Multiplier"
-          unit="×"
-          min={0}
-          value={fault.multiplier}
-          testId="fault-multiplier"
-          onCommit={(v) => onChange({ ...fault, multiplier: v ?? 1 })}
-        />
-      );
+      return multiplierField(fault, 0, onChange);
     default:
       return null;
   }

@@ -1,0 +1,235 @@
+// Report of `npm run bench:ui`: medians, targets and verdicts, as a text table or JSON.
+import { median } from '../src/cli/bench-measure.ts';
+import { fixed, formatTable, type Column } from '../src/cli/text-table.ts';
+import type { SpawnRun } from './cli-timing.ts';
+import { LONG_TASK_MS, type LoafScript, type WindowMetrics } from './page-metrics.ts';
+
+export const UI_TARGETS = {
+  /** (a) at 100 nodes and (b) in the last 5 s. */
+  minFps: 55,
+  /** (a) at 100 nodes: no long task (a task over 50 ms). */
+  maxLongTaskMs: LONG_TASK_MS,
+  /** (c) page run-to-end ÷ CLI engine time. */
+  maxPageToCli: 1.5,
+} as const;
+
+export interface LoadResult {
+  nodes: number;
+  edges: number;
+  speed: number;
+  runs: WindowMetrics[];
+  /** Scripts that spent the most time in long animation frames (all runs together). */
+  topLoafScripts: LoafScript[];
+  error?: string;
+}
+
+export interface SustainedResult {
+  scenario: string;
+  speed: number;
+  wallSeconds: number;
+  runs: { first: WindowMetrics; last: WindowMetrics }[];
+  error?: string;
+}
+
+export interface RunToEndResult {
+  scenario: string;
+  events: number;
+  pageMs: number[];
+  engineMs: number[];
+  cli: SpawnRun[];
+  error?: string;
+}
+
+export interface UiBenchReport {
+  chromium: string;
+  node: string;
+  cpus: number;
+  quick: boolean;
+  runsPerMeasurement: number;
+  /** rAF rate of an idle page (loaded, not playing): the ceiling of this browser setup. */
+  idleFps: number;
+  load: LoadResult[];
+  sustained: SustainedResult;
+  runToEnd: RunToEndResult;
+  pageErrors: string[];
+}
+
+const med = <T>(items: readonly T[], pick: (x: T) => number) => median(items.map(pick));
+const mark = (ok: boolean | undefined) => (ok === undefined ? 'n/a' : ok ? 'PASS' : 'FAIL');
+
+export interface UiVerdicts {
+  fps100: boolean | undefined;
+  longTasks100: boolean | undefined;
+  sustainedLastFps: boolean | undefined;
+  runToEnd: boolean | undefined;
+}
+
+export function judgeUi(r: UiBenchReport): UiVerdicts {
+  const at100 = r.load.find((l) => l.nodes === 100);
+  const has100 = at100 !== undefined && at100.runs.length > 0;
+  const s = r.sustained.runs;
+  const page = median(r.runToEnd.pageMs);
+  const engine = median(r.runToEnd.engineMs);
+  return {
+    fps100: has100 ? med(at100.runs, (m) => m.fps) >= UI_TARGETS.minFps : undefined,
+    longTasks100: has100
+      ? med(at100.runs, (m) => m.maxLongTaskMs) <= UI_TARGETS.maxLongTaskMs
+      : undefined,
+    sustainedLastFps: s.length ? med(s, (x) => x.last.fps) >= UI_TARGETS.minFps : undefined,
+    runToEnd:
+      Number.isFinite(page) && Number.isFinite(engine)
+        ? page / engine <= UI_TARGETS.maxPageToCli
+        : undefined,
+  };
+}
+
+function loadTable(load: readonly LoadResult[]): string[] {
+  const columns: Column[] = [
+    { header: 'nodes', align: 'right' },
+    { header: 'edges', align: 'right' },
+    { header: 'runs', align: 'right' },
+    { header: 'fps', align: 'right' },
+    { header: 'long tasks', align: 'right' },
+    { header: 'max long task ms', align: 'right' },
+    { header: 'worst run ms', align: 'right' },
+    { header: 'max frame gap ms', align: 'right' },
+    { header: 'long frames', align: 'right' },
+    { header: 'achieved speed', align: 'right' },
+  ];
+  const rows = load.map((l) => [
+    String(l.nodes),
+    String(l.edges),
+    String(l.runs.length),
+    fixed(
+      med(l.runs, (m) => m.fps),
+      1,
+    ),
+    fixed(
+      med(l.runs, (m) => m.longTasks),
+      0,
+    ),
+    fixed(
+      med(l.runs, (m) => m.maxLongTaskMs),
+      0,
+    ),
+    fixed(Math.max(0, ...l.runs.map((m) => m.maxLongTaskMs)), 0),
+    fixed(
+      med(l.runs, (m) => m.maxFrameGapMs),
+      0,
+    ),
+    fixed(
+      med(l.runs, (m) => m.longFrames),
+      0,
+    ),
+    `${fixed(
+      med(l.runs, (m) => m.virtualSpeed),
+      2,
+    )}×`,
+  ]);
+  return formatTable(columns, rows);
+}
+
+function sustainedTable(s: SustainedResult): string[] {
+  const columns: Column[] = [
+    { header: 'window' },
+    { header: 'fps', align: 'right' },
+    { header: 'long tasks', align: 'right' },
+    { header: 'max long task ms', align: 'right' },
+    { header: 'max frame gap ms', align: 'right' },
+    { header: 'achieved speed', align: 'right' },
+  ];
+  const row = (name: string, pick: (x: SustainedResult['runs'][number]) => WindowMetrics) => [
+    name,
+    fixed(
+      med(s.runs, (x) => pick(x).fps),
+      1,
+    ),
+    fixed(
+      med(s.runs, (x) => pick(x).longTasks),
+      0,
+    ),
+    fixed(
+      med(s.runs, (x) => pick(x).maxLongTaskMs),
+      0,
+    ),
+    fixed(
+      med(s.runs, (x) => pick(x).maxFrameGapMs),
+      0,
+    ),
+    `${fixed(
+      med(s.runs, (x) => pick(x).virtualSpeed),
+      2,
+    )}×`,
+  ];
+  return formatTable(columns, [row('first 5 s', (x) => x.first), row('last 5 s', (x) => x.last)]);
+}
+
+function runToEndTable(r: RunToEndResult): string[] {
+  const columns: Column[] = [
+    { header: 'where' },
+    { header: 'runs', align: 'right' },
+    { header: 'median ms', align: 'right' },
+    { header: 'all runs ms', align: 'right' },
+    { header: 'page ÷ this', align: 'right' },
+  ];
+  const page = median(r.pageMs);
+  const line = (name: string, ms: readonly number[]) => [
+    name,
+    String(ms.length),
+    fixed(median(ms), 0),
+    ms.map((x) => fixed(x, 0)).join(' '),
+    name.startsWith('page') ? '-' : `${fixed(page / median(ms), 2)}×`,
+  ];
+  return formatTable(columns, [
+    line('page: click → Done', r.pageMs),
+    line('CLI engine (in process)', r.engineMs),
+    line(
+      'npm run sim (spawned)',
+      r.cli.map((c) => c.wallMs),
+    ),
+  ]);
+}
+
+export function formatUiReport(r: UiBenchReport): string {
+  const v = judgeUi(r);
+  const at100 = r.load.find((l) => l.nodes === 100);
+  const page = median(r.runToEnd.pageMs);
+  const engine = median(r.runToEnd.engineMs);
+  const errors = [r.sustained.error, r.runToEnd.error, ...r.load.map((l) => l.error)].filter(
+    (e): e is string => e !== undefined,
+  );
+  const loafs = r.load.flatMap((l) =>
+    l.topLoafScripts.slice(0, 3).map((s) => {
+      const where = `${s.invoker} @ ${s.source}`;
+      return `  ${l.nodes} nodes: ${fixed(s.durationMs, 0)} ms  ${where}`;
+    }),
+  );
+  return [
+    `Faultline UI bench (Chromium ${r.chromium} headless, Node ${r.node}, ${r.cpus} CPUs, medians of ${r.runsPerMeasurement} run(s), fresh page each)`,
+    `Idle page rAF rate: ${fixed(r.idleFps, 1)} fps (the ceiling for every fps figure below)`,
+    '',
+    `(a) Live run at ${r.load[0]?.speed ?? 10}×: 2 s warm-up, then 5 s measured (layered clients → gateways → services → databases, 1000 req/s)`,
+    ...loadTable(r.load),
+    '',
+    `(b) Sustained: ${r.sustained.scenario} at ${r.sustained.speed}× for ${r.sustained.wallSeconds} s of wall time`,
+    ...sustainedTable(r.sustained),
+    '',
+    `(c) Run to end: ${r.runToEnd.scenario} (${r.runToEnd.events} events)`,
+    ...runToEndTable(r.runToEnd),
+    '',
+    ...(loafs.length ? ['Top scripts inside long animation frames (a):', ...loafs, ''] : []),
+    ...(errors.length ? ['Errors:', ...errors.map((e) => `  ${e}`), ''] : []),
+    ...(r.pageErrors.length ? ['Page errors:', ...r.pageErrors.map((e) => `  ${e}`), ''] : []),
+    `(a) fps at 100 nodes: ${fixed(at100 ? med(at100.runs, (m) => m.fps) : NaN, 1)} (target ≥ ${UI_TARGETS.minFps}) ${mark(v.fps100)}`,
+    `(a) longest task at 100 nodes: ${fixed(at100 ? med(at100.runs, (m) => m.maxLongTaskMs) : NaN, 0)} ms (target: none over ${UI_TARGETS.maxLongTaskMs} ms) ${mark(v.longTasks100)}`,
+    `(b) fps in the last 5 s: ${fixed(
+      med(r.sustained.runs, (x) => x.last.fps),
+      1,
+    )} (target ≥ ${UI_TARGETS.minFps}) ${mark(v.sustainedLastFps)}`,
+    `(c) page ÷ CLI engine: ${fixed(page / engine, 2)}× (target ≤ ${UI_TARGETS.maxPageToCli}×) ${mark(v.runToEnd)}; page ÷ spawned CLI: ${fixed(page / median(r.runToEnd.cli.map((c) => c.wallMs)), 2)}×`,
+    // Every page run starts a fresh worker (cold JIT); only the first in-process run is cold too.
+    `    page ÷ first (cold-JIT) in-process run: ${fixed(page / (r.runToEnd.engineMs[0] ?? NaN), 2)}× (not judged)`,
+    r.quick ? 'Quick run: a smoke test, not a measurement.' : '',
+    '',
+  ].join('\n');
+}

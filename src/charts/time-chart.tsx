@@ -1,0 +1,124 @@
+import { Area, AreaChart, CartesianGrid, Legend, Line, LineChart, Tooltip, YAxis } from 'recharts';
+import type { YAxisProps } from 'recharts';
+import type { ChartRow } from './chart-rows.ts';
+import { ChartFrame } from './chart-frame.tsx';
+import {
+  AXIS_TICK,
+  CHART_HEIGHT,
+  CHART_MARGIN,
+  GRID_STROKE,
+  LEGEND_STYLE,
+  TOOLTIP_CONTENT_STYLE,
+  Y_AXIS_WIDTH,
+  faultBandAreas,
+  timeAxis,
+  tooltipLabel,
+} from './chart-parts.tsx';
+import type { TimeChartProps } from './chart-props.ts';
+import { bandsSummary } from './chart-summaries.ts';
+
+/** Row fields a line can plot (latencies are null where nothing completed: a gap). */
+type PlottableField = 'p50Ms' | 'p95Ms' | 'p99Ms' | 'queueDepth' | 'inFlight';
+
+interface SeriesBase {
+  /** Legend and tooltip name; also the React key, so unique within a chart. */
+  name: string;
+  /** A CSS colour (variables from charts.css). */
+  color: string;
+}
+
+export interface LineSeries extends SeriesBase {
+  dataKey: PlottableField;
+  /** A dash pattern, so lines differ by more than colour. */
+  dash?: string;
+}
+
+export interface AreaSeries extends SeriesBase {
+  /** A stable accessor: Recharts compares it by identity. */
+  dataKey: (row: ChartRow) => number;
+  fillOpacity: number;
+  /** Areas with the same id stack. */
+  stackId?: string;
+}
+
+/** What differs between the charts' y axes (a module constant per chart). */
+export type YAxisSpec = Pick<YAxisProps, 'tickFormatter' | 'allowDecimals' | 'domain'>;
+
+/** Series lists are module constants or memoised, so every prop keeps its identity. */
+type Plot =
+  | { shape: 'line'; series: readonly LineSeries[] }
+  | { shape: 'area'; series: readonly AreaSeries[] };
+
+type Props = TimeChartProps &
+  Plot & {
+    testId: string;
+    title: string;
+    yAxis: YAxisSpec;
+    tooltipFormatter: (value: unknown) => string;
+    /** The latest row in words, for the visually-hidden summary. */
+    describe: (latest: ChartRow | undefined) => string;
+    /** Off for a single, self-explanatory series. */
+    legend?: boolean;
+  };
+
+function lines(series: readonly LineSeries[]) {
+  return series.map((s) => (
+    <Line
+      key={s.name}
+      type="linear"
+      dataKey={s.dataKey}
+      name={s.name}
+      stroke={s.color}
+      strokeWidth={1.5}
+      {...(s.dash === undefined ? {} : { strokeDasharray: s.dash })}
+      dot={false}
+      isAnimationActive={false}
+    />
+  ));
+}
+
+function areas(series: readonly AreaSeries[]) {
+  return series.map((s) => (
+    <Area
+      key={s.name}
+      type="linear"
+      dataKey={s.dataKey}
+      name={s.name}
+      {...(s.stackId === undefined ? {} : { stackId: s.stackId })}
+      stroke={s.color}
+      fill={s.color}
+      fillOpacity={s.fillOpacity}
+      dot={false}
+      isAnimationActive={false}
+    />
+  ));
+}
+
+/**
+ * The frame every live chart shares: figure with title and hidden summary, grid, time axis,
+ * fault bands, tooltip and legend. Series are built by functions, not components, so they
+ * stay direct children of the Recharts chart. Animation is off: the data moves on its own.
+ */
+export function TimeChart(props: Props) {
+  const { rows, domain, bands } = props;
+  const summary = `${props.describe(rows.at(-1))} ${bandsSummary(bands)}`.trim();
+  const Chart = props.shape === 'line' ? LineChart : AreaChart;
+  return (
+    <ChartFrame testId={props.testId} title={props.title} summary={summary}>
+      <Chart responsive width="100%" height={CHART_HEIGHT} data={rows} margin={CHART_MARGIN}>
+        <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" />
+        {timeAxis(domain)}
+        <YAxis width={Y_AXIS_WIDTH} tick={AXIS_TICK} {...props.yAxis} stroke="var(--chart-axis)" />
+        {faultBandAreas(bands)}
+        {props.shape === 'line' ? lines(props.series) : areas(props.series)}
+        <Tooltip
+          isAnimationActive={false}
+          labelFormatter={tooltipLabel}
+          formatter={props.tooltipFormatter}
+          contentStyle={TOOLTIP_CONTENT_STYLE}
+        />
+        {props.legend === false ? null : <Legend wrapperStyle={LEGEND_STYLE} iconSize={10} />}
+      </Chart>
+    </ChartFrame>
+  );
+}

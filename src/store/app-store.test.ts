@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { canConnect, defaultScenario, REGISTRY } from '../scenario/index.ts';
+import { createAppStore } from './app-store.ts';
+import { validateScenario } from './create-stores.ts';
+
+function store() {
+  return createAppStore({
+    initial: defaultScenario(REGISTRY),
+    validate: validateScenario,
+    canConnect: (s, a, b) => canConnect(s, a, b, REGISTRY),
+  });
+}
+
+describe('app store', () => {
+  it('commits valid edits as undo steps and refuses invalid ones with field messages', () => {
+    const app = store();
+    const r = app.getState().updateNodeConfig('orders', { workers: 0 });
+    expect(r).toEqual({
+      ok: false,
+      errors: [expect.stringContaining('workers: must be a number ≥ 1 (got 0)')],
+    });
+    expect(app.getState().history.past).toHaveLength(0);
+    expect(app.getState().updateNodeConfig('orders', { workers: 9 })).toEqual({ ok: true });
+    expect(app.getState().scenario.nodes.find((n) => n.id === 'orders')?.config['workers']).toBe(9);
+    app.getState().undo();
+    expect(app.getState().scenario.nodes.find((n) => n.id === 'orders')?.config['workers']).toBe(4);
+    app.getState().redo();
+    expect(app.getState().scenario.nodes.find((n) => n.id === 'orders')?.config['workers']).toBe(9);
+  });
+
+  it('records a whole drag as one undo step', () => {
+    const app = store();
+    const start = app.getState().scenario.nodes.find((n) => n.id === 'users')?.position;
+    for (let i = 1; i <= 5; i++) app.getState().dragTo(new Map([['users', { x: 10 * i, y: 0 }]]));
+    app.getState().endDrag();
+    expect(app.getState().history.past).toHaveLength(1);
+    app.getState().undo();
+    expect(app.getState().scenario.nodes.find((n) => n.id === 'users')?.position).toEqual(start);
+  });
+
+  it('refuses a connection with the rule’s reason and keeps it for the canvas', () => {
+    const app = store();
+    const r = app.getState().connect('orders', 'gateway');
+    expect(r.ok).toBe(false);
+    expect(app.getState().connectionHint).toMatch(/loop/);
+    expect(app.getState().scenario.edges).toHaveLength(4);
+    expect(app.getState().connect('users', 'catalog')).toEqual({ ok: true });
+    expect(app.getState().connectionHint).toBeNull();
+  });
+
+  it('deletes nodes with their edges and faults; copy/paste makes fresh ids', () => {
+    const app = store();
+    app.getState().select(['orders-db'], []);
+    app.getState().deleteSelection();
+    const s = app.getState().scenario;
+    expect(s.nodes.map((n) => n.id)).not.toContain('orders-db');
+    expect(s.edges.some((e) => e.target === 'orders-db')).toBe(false);
+    expect(s.faults.some((f) => f.target === 'orders-db')).toBe(false);
+    app.getState().select(['catalog'], []);
+    app.getState().copySelection();
+    app.getState().paste();
+    app.getState().paste();
+    const ids = app.getState().scenario.nodes.map((n) => n.id);
+    expect(ids.filter((id) => id.startsWith('catalog'))).toEqual([
+      'catalog',
+      'catalog-2',
+      'catalog-3',
+    ]);
+  });
+
+  it('adds, renames and removes a bounded context without touching its components', () => {
+    const app = store();
+    const id = app.getState().addGroup('Payments', { x: 0, y: 0 }, 300, 200);
+    expect(id).not.toBeNull();
+    expect(app.getState().updateGroup(id ?? '', { label: '' }).ok).toBe(false);
+    expect(app.getState().updateGroup(id ?? '', { label: 'Billing' }).ok).toBe(true);
+    const nodes = app.getState().scenario.nodes.length;
+    app.getState().removeElements([id ?? ''], []);
+    expect(app.getState().scenario.groups.some((g) => g.id === id)).toBe(false);
+    expect(app.getState().scenario.nodes).toHaveLength(nodes);
+  });
+
+  it('a load replaces the document and clears history', () => {
+    const app = store();
+    app.getState().updateNodeConfig('orders', { workers: 9 });
+    const seq = app.getState().loadSeq;
+    app.getState().load(defaultScenario(REGISTRY), 'file');
+    expect(app.getState().history.past).toHaveLength(0);
+    expect(app.getState().loadSeq).toBe(seq + 1);
+  });
+});
