@@ -221,7 +221,8 @@ export class SimulationCore implements SimContext {
     }
     request.resolved = true;
     this.stat(request.client).recordOutcome(ok, cause, this.nowUs - request.createdUs, this.nowUs);
-    if (this.tracing) {
+    // Failures are always traced; routine successes only for sampled requests (readable logs).
+    if (this.tracing && (!ok || this.sampled(request))) {
       this.trace(
         request.client,
         ok ? 'request.succeeded' : 'request.failed',

@@ -6,7 +6,8 @@ import { WaterfallHop } from './waterfall-hop.tsx';
 import { buildRequestTrace, type RequestTrace } from './waterfall-model.ts';
 import './waterfall.css';
 
-const AXIS_FRACTIONS = [0, 0.25, 0.5, 0.75, 1];
+// Three labels fit even a narrow panel without overlapping.
+const AXIS_FRACTIONS = [0, 0.5, 1];
 
 function outcomeText(trace: RequestTrace): string {
   const took = trace.latencyUs === null ? '' : ` in ${formatDurationUs(trace.latencyUs)}`;
