@@ -1,0 +1,169 @@
+import { z } from 'zod';
+
+/**
+ * The circuit breaker's state machine over plain data (PATTERNS.md R1), with no engine in
+ * sight: CLOSED → OPEN → HALF_OPEN → CLOSED. Every function returns a new state and never
+ * mutates its input.
+ *
+ * - CLOSED admits every call. It opens on `failureThreshold` consecutive failures, or, once
+ *   the count-based window holds `min(minimumCalls, slidingWindowSize)` outcomes, when the
+ *   failure rate over the window is ≥ `failureRateThreshold` or (with `slowCallDurationMs`
+ *   set) the slow-call rate is ≥ `slowCallRateThreshold`. A success resets the consecutive
+ *   count.
+ * - OPEN rejects every call until `waitDurationInOpenMs` has elapsed; the next call then moves
+ *   it to HALF_OPEN and is admitted as the first probe.
+ * - HALF_OPEN admits exactly `permittedCallsInHalfOpen` probes and rejects the rest; one bad
+ *   probe (failed, or slow when slow detection is on) re-opens it, and
+ *   `min(successesToClose, permittedCallsInHalfOpen)` good probes close it.
+ *
+ * Results are tagged with the epoch (number of transitions so far) in which their call was
+ * admitted; a result from an earlier epoch is ignored, so a call admitted while CLOSED can
+ * never count as a HALF_OPEN probe.
+ */
+
+export const breakerConfigSchema = z.strictObject({
+  failureThreshold: z.number().int().min(1).default(5),
+  failureRateThreshold: z.number().gt(0).max(1).default(0.5),
+  slidingWindowSize: z.number().int().min(1).max(10_000).default(20),
+  minimumCalls: z.number().int().min(1).default(10),
+  slowCallDurationMs: z.number().positive().nullable().default(null),
+  slowCallRateThreshold: z.number().gt(0).max(1).default(1),
+  waitDurationInOpenMs: z.number().min(0).default(30_000),
+  permittedCallsInHalfOpen: z.number().int().min(1).default(3),
+  successesToClose: z.number().int().min(1).default(2),
+});
+export type BreakerConfig = z.infer<typeof breakerConfigSchema>;
+
+export type BreakerPhase = 'closed' | 'open' | 'half-open';
+
+/** What a call or result changed: the state entered, or null. */
+export type BreakerTransition = 'opened' | 'half-open' | 'closed' | null;
+
+/** Window entries: bit 1 = failed, bit 2 = slow. */
+export const OUTCOME_FAILED = 1;
+export const OUTCOME_SLOW = 2;
+
+export interface BreakerState {
+  phase: BreakerPhase;
+  /** Number of transitions so far; results from an older epoch are ignored. */
+  epoch: number;
+  /** When the current phase was entered (µs). */
+  sinceUs: number;
+  consecutiveFailures: number;
+  /** The last outcomes recorded while CLOSED, oldest first, at most `slidingWindowSize`. */
+  window: number[];
+  /** HALF_OPEN: probes admitted and good probe results so far. */
+  probesAdmitted: number;
+  probeSuccesses: number;
+}
+
+export interface AdmitResult {
+  allowed: boolean;
+  /** The epoch to pass back to `onResult` for this call. */
+  epoch: number;
+  next: BreakerState;
+  transition: BreakerTransition;
+}
+
+export interface ResultOutcome {
+  next: BreakerState;
+  transition: BreakerTransition;
+}
+
+export function initialBreaker(nowUs = 0): BreakerState {
+  return enter('closed', -1, nowUs);
+}
+
+function enter(phase: BreakerPhase, previousEpoch: number, nowUs: number): BreakerState {
+  return {
+    phase,
+    epoch: previousEpoch + 1,
+    sinceUs: nowUs,
+    consecutiveFailures: 0,
+    window: [],
+    probesAdmitted: 0,
+    probeSuccesses: 0,
+  };
+}
+
+/** A call arrives: is it let through, and does that change the state? */
+export function onCallAllowed(cfg: BreakerConfig, s: BreakerState, nowUs: number): AdmitResult {
+  switch (s.phase) {
+    case 'closed':
+      return { allowed: true, epoch: s.epoch, next: s, transition: null };
+    case 'open': {
+      if (nowUs - s.sinceUs < cfg.waitDurationInOpenMs * 1000) {
+        return { allowed: false, epoch: s.epoch, next: s, transition: null };
+      }
+      const half = enter('half-open', s.epoch, nowUs);
+      half.probesAdmitted = 1;
+      return { allowed: true, epoch: half.epoch, next: half, transition: 'half-open' };
+    }
+    case 'half-open': {
+      if (s.probesAdmitted >= cfg.permittedCallsInHalfOpen) {
+        return { allowed: false, epoch: s.epoch, next: s, transition: null };
+      }
+      const next = { ...s, probesAdmitted: s.probesAdmitted + 1 };
+      return { allowed: true, epoch: s.epoch, next, transition: null };
+    }
+  }
+}
+
+function isSlow(cfg: BreakerConfig, durationUs: number): boolean {
+  return cfg.slowCallDurationMs !== null && durationUs > cfg.slowCallDurationMs * 1000;
+}
+
+/** Failure and slow-call rates over the window; null until it holds enough calls. */
+export function windowRates(
+  cfg: BreakerConfig,
+  window: readonly number[],
+): { failureRate: number; slowRate: number } | null {
+  const needed = Math.min(cfg.minimumCalls, cfg.slidingWindowSize);
+  if (window.length < needed || window.length === 0) return null;
+  let failed = 0;
+  let slow = 0;
+  for (const o of window) {
+    if (o & OUTCOME_FAILED) failed++;
+    if (o & OUTCOME_SLOW) slow++;
+  }
+  return { failureRate: failed / window.length, slowRate: slow / window.length };
+}
+
+/**
+ * The result of a call admitted in epoch `epoch` arrives (`ok` false for any failure;
+ * `durationUs` from sending it downstream to its response).
+ */
+export function onResult(
+  cfg: BreakerConfig,
+  s: BreakerState,
+  epoch: number,
+  ok: boolean,
+  durationUs: number,
+  nowUs: number,
+): ResultOutcome {
+  if (epoch !== s.epoch || s.phase === 'open') return { next: s, transition: null };
+  const slow = isSlow(cfg, durationUs);
+  if (s.phase === 'half-open') {
+    if (!ok || slow) return { next: enter('open', s.epoch, nowUs), transition: 'opened' };
+    const successes = s.probeSuccesses + 1;
+    if (successes >= Math.min(cfg.successesToClose, cfg.permittedCallsInHalfOpen)) {
+      return { next: enter('closed', s.epoch, nowUs), transition: 'closed' };
+    }
+    return { next: { ...s, probeSuccesses: successes }, transition: null };
+  }
+  // CLOSED
+  const consecutiveFailures = ok ? 0 : s.consecutiveFailures + 1;
+  const outcome = (ok ? 0 : OUTCOME_FAILED) | (slow ? OUTCOME_SLOW : 0);
+  const window = [...s.window, outcome];
+  if (window.length > cfg.slidingWindowSize) {
+    window.splice(0, window.length - cfg.slidingWindowSize);
+  }
+  const rates = windowRates(cfg, window);
+  const trip =
+    consecutiveFailures >= cfg.failureThreshold ||
+    (rates !== null &&
+      (rates.failureRate >= cfg.failureRateThreshold ||
+        (cfg.slowCallDurationMs !== null && rates.slowRate >= cfg.slowCallRateThreshold)));
+  if (trip) return { next: enter('open', s.epoch, nowUs), transition: 'opened' };
+  return { next: { ...s, consecutiveFailures, window }, transition: null };
+}
