@@ -41,12 +41,25 @@ function LiveBadges({ id, isSource }: { id: string; isSource: boolean }) {
     return `${h.health}|${h.text}`;
   });
   const faults = useTelemetry((s) => s.nodes[id]?.faults.join(' · ') ?? '');
+  const state = useTelemetry((s) => {
+    const st = s.nodes[id]?.state;
+    return st ? `${st.tone}|${st.text}` : '';
+  });
+  const [stateTone, stateText] = state.split('|');
   const [tone, text] = health.split('|');
   return (
     <>
       <div className={`cnode__status cnode__status--${tone}`} data-testid={`node-status-${id}`}>
         <span className="cnode__dot" aria-hidden="true" />
         {text}
+        {stateText && (
+          <span
+            className={`cnode__state cnode__state--${stateTone}`}
+            data-testid={`node-state-${id}`}
+          >
+            {stateText}
+          </span>
+        )}
         {faults && (
           <span className="cnode__faults" data-testid={`node-faults-${id}`}>
             {faults}

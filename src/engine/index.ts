@@ -23,6 +23,7 @@ export {
   type KindRegistry,
   type MetricSpec,
   type NodeRuntime,
+  type NodeStateLabel,
 } from './model/kind.ts';
 export { BUILTIN_KINDS, BUILTIN_REGISTRY } from './model/builtin-kinds.ts';
 export { distributionSchema, edgeConfigSchema, probability } from './model/config-schemas.ts';

@@ -1,4 +1,5 @@
 import type { NodeFaultState } from './model/context.ts';
+import type { NodeRuntime, NodeStateLabel } from './model/kind.ts';
 import type { SimulationCore } from './simulation.ts';
 
 export function nodeFaultWords(f: NodeFaultState): string[] {
@@ -26,6 +27,8 @@ export interface NodeFrame {
   metrics: Record<string, number>;
   /** Faults in force on the node right now, as short words: crash, hang, errors, slow, capacity, spike. */
   faults: string[];
+  /** Stateful kinds only: the current state, e.g. { text: 'OPEN', tone: 'bad' }. */
+  state: NodeStateLabel | null;
 }
 
 export interface EdgeFrame {
@@ -71,6 +74,7 @@ export function buildFrame(core: SimulationCore, windowsBefore: number): Telemet
       window: latest ? latest.values : null,
       metrics: { ...s.custom },
       faults: nodeFaultWords(core.faults(i)),
+      state: core.def(i).stateLabel?.(core.nodes[i] as NodeRuntime) ?? null,
     });
   });
   const edges: EdgeFrame[] = [];

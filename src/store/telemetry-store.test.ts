@@ -15,6 +15,7 @@ const node = (id: string, arrivals: number): NodeFrame => ({
   window: null,
   metrics: {},
   faults: [],
+  state: null,
 });
 
 const frame = (status: RunStatus, nodes: NodeFrame[], timeMs = 0): HostFrame => ({

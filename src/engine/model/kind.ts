@@ -6,6 +6,11 @@ import type { Call } from './call.ts';
 export type KindCategory =
   'traffic' | 'compute' | 'resilience' | 'routing' | 'messaging' | 'data' | 'deployment';
 
+export interface NodeStateLabel {
+  text: string;
+  tone: 'ok' | 'warn' | 'bad';
+}
+
 /** A declared metric of a kind: shown in summaries, inspectors and charts. */
 export interface MetricSpec {
   name: string;
@@ -53,6 +58,11 @@ export interface KindDefinition<Config = Record<string, unknown>, State = unknow
   onTimer?(ctx: SimContext, node: NodeRuntime<Config, State>, tag: number, call: Call | null): void;
   /** Faults on this node or its traffic changed (started or ended). */
   onFaultChange?(ctx: SimContext, node: NodeRuntime<Config, State>): void;
+  /**
+   * For stateful kinds: the current state in a word or two with its tone, shown on the node
+   * (e.g. { text: 'OPEN', tone: 'bad' } for a circuit breaker).
+   */
+  stateLabel?(node: NodeRuntime<Config, State>): NodeStateLabel;
   /** The node's config was edited live (`patch`). */
   onConfigChange?(ctx: SimContext, node: NodeRuntime<Config, State>, previous: Config): void;
 }

@@ -40,6 +40,12 @@ const TRACE_TYPE = {
   closed: 'breaker.closed',
 } as const;
 
+const STATE_LABEL = {
+  closed: { text: 'CLOSED', tone: 'ok' },
+  open: { text: 'OPEN', tone: 'bad' },
+  'half-open': { text: 'HALF-OPEN', tone: 'warn' },
+} as const;
+
 /** Counts the time spent in the current phase since the last event. */
 function account(ctx: SimContext, node: N): void {
   const st = node.state;
@@ -70,6 +76,7 @@ export const circuitBreakerKind: KindDefinition<BreakerConfig, CircuitBreakerSta
     { name: 'state.halfOpenMs', label: 'Time half-open', unit: 'ms' },
   ],
   init: (ctx) => ({ breaker: initialBreaker(ctx.nowUs), accountedUs: ctx.nowUs }),
+  stateLabel: (node) => STATE_LABEL[node.state.breaker.phase],
   onCall(ctx, node, call) {
     account(ctx, node);
     const edges = ctx.outEdges(node.index);

@@ -31,6 +31,7 @@ const frame: NodeFrame = {
   },
   metrics: { cacheHits: 4 },
   faults: ['slow'],
+  state: null,
 };
 
 describe('nodeMetricRows', () => {

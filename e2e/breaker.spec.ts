@@ -1,0 +1,23 @@
+import { expect, test } from '@playwright/test';
+import { breakerScenario } from '../src/patterns/circuit-breaker/scenario.ts';
+import { encodeScenarioLink } from '../src/scenario/index.ts';
+import { AppPage } from './support/app-page.ts';
+
+test('a circuit breaker shows its state on the canvas: CLOSED, then OPEN during the outage', async ({
+  page,
+}) => {
+  const scenario = breakerScenario('with');
+  const breaker = scenario.nodes.find((n) => n.kind === 'circuit-breaker')?.id ?? '';
+  const app = new AppPage(page);
+  await app.open(`#${encodeScenarioLink(scenario)}`);
+  await expect(page.getByTestId('palette-circuit-breaker')).toBeVisible();
+  await page.getByTestId('step').click();
+  await expect(page.getByTestId(`node-state-${breaker}`)).toHaveText('CLOSED');
+  await page.getByTestId('speed').selectOption('10');
+  await page.getByTestId('play').click();
+  await expect.poll(() => app.clockMs(), { timeout: 20_000 }).toBeGreaterThan(34_000);
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId(`node-state-${breaker}`)).toHaveText('OPEN');
+  await expect(page.getByTestId(`node-status-${breaker}`)).not.toContainText('OK');
+  await page.screenshot({ path: 'test-results/breaker-open.png' });
+});
