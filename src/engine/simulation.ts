@@ -1,22 +1,30 @@
-import { compileDistribution, type Sampler } from './kernel/distributions.ts';
+import { compileDistribution } from './kernel/distributions.ts';
 import { EventQueue } from './kernel/event-queue.ts';
 import { createStream, type RandomStream } from './kernel/rng.ts';
 import { msToUs, US_PER_MS } from './kernel/time.ts';
 import { EdgeStats, NodeStats } from './metrics/node-stats.ts';
 import { CallPhase, CallPool, type Call, type RequestInfo } from './model/call.ts';
 import { Cause, type NodeFaultState, type SimContext, type TraceEvent } from './model/context.ts';
-import {
-  foldEdgeFaults,
-  foldNodeFaults,
-  isEdgeFault,
-  noEdgeFaults,
-  noFaults,
-  type EdgeFaultState,
-} from './model/fault-state.ts';
+import { noEdgeFaults, noFaults } from './model/fault-state.ts';
 import type { AnyKindDefinition, KindRegistry, NodeRuntime } from './model/kind.ts';
 import type { EdgeConfig, SimFault, SimScenario } from './model/scenario-types.ts';
 import { ConservationError, checkConservation, type ConservationReport } from './conservation.ts';
 import { BUILTIN_REGISTRY } from './model/builtin-kinds.ts';
+import {
+  EV_CALL_ARRIVE,
+  EV_FAULT,
+  EV_RESPONSE_ARRIVE,
+  EV_TIMER_BASE,
+  LivelockError,
+  MAX_EVENTS_PER_INSTANT,
+  PRIORITY_NORMAL,
+  type EdgeRuntime,
+} from './simulation-constants.ts';
+import { addFault, applyFault, removeFault, type FaultStatus } from './simulation-faults.ts';
+import { emitHop, emitTrace, hashEvent, isSampled } from './simulation-trace.ts';
+
+export { LivelockError } from './simulation-constants.ts';
+export type { FaultStatus } from './simulation-faults.ts';
 
 export interface SimulationOptions {
   /** Component kinds; defaults to the engine's built-ins (client, service, database). */
@@ -34,41 +42,6 @@ export interface SimulationOptions {
   recentWindows?: number;
   maxSeriesPoints?: number;
 }
-
-// Event types. Timers use TIMER_BASE + tag so a kind can keep several kinds of timer.
-const EV_CALL_ARRIVE = 1;
-const EV_RESPONSE_ARRIVE = 2;
-const EV_FAULT = 3;
-const EV_TIMER_BASE = 16;
-// Faults apply before anything else at the same instant, so a fault starting at t is seen at t.
-const PRIORITY_FAULT = 0;
-const PRIORITY_NORMAL = 1;
-
-interface EdgeRuntime {
-  id: string;
-  source: number;
-  target: number;
-  config: EdgeConfig;
-  latency: Sampler | null;
-  rng: RandomStream;
-  faults: EdgeFaultState;
-  stats: EdgeStats;
-}
-
-/** More events than this at one virtual instant means a zero-delay loop that never ends. */
-const MAX_EVENTS_PER_INSTANT = 2_000_000;
-
-export class LivelockError extends Error {
-  constructor(timeUs: number) {
-    super(
-      `Virtual time stopped advancing at ${timeUs / 1000} ms: more than ${MAX_EVENTS_PER_INSTANT} events at one instant. ` +
-        'A loop with zero delay (e.g. users with no think time calling a node that fails instantly) never ends; give it some latency.',
-    );
-    this.name = 'LivelockError';
-  }
-}
-
-type FaultStatus = 'scheduled' | 'active' | 'ended' | 'removed';
 
 /**
  * The simulation core: owns the clock, the event queue, the call pool and the metrics, and
@@ -98,7 +71,8 @@ export class SimulationCore implements SimContext {
   readonly edgeIndex = new Map<string, number>();
   readonly nodeIndex = new Map<string, number>();
   private readonly out: number[][] = [];
-  private readonly nodeFaults: NodeFaultState[] = [];
+  /** Per node: the fold of its active faults (maintained by simulation-faults.ts). */
+  readonly nodeFaults: NodeFaultState[] = [];
   readonly faultList: SimFault[] = [];
   readonly faultStatus: FaultStatus[] = [];
   private readonly streams: Map<string, RandomStream>[] = [];
@@ -164,7 +138,7 @@ export class SimulationCore implements SimContext {
       (this.out[source] as number[]).push(i);
     });
     for (const node of this.nodes) node.state = this.def(node.index).init(this, node);
-    for (const f of scenario.faults) this.addFault(f);
+    for (const f of scenario.faults) addFault(this, f);
     for (const node of this.nodes) this.def(node.index).start?.(this, node);
   }
 
@@ -209,7 +183,8 @@ export class SimulationCore implements SimContext {
       resolved: false,
     };
     this.stat(client).recordArrival(this.nowUs);
-    if (this.tracing && this.sampled(request)) this.trace(client, 'request.sent', request);
+    if (this.tracing && isSampled(this.hopsEvery, request))
+      this.trace(client, 'request.sent', request);
     return request;
   }
 
@@ -222,7 +197,7 @@ export class SimulationCore implements SimContext {
     request.resolved = true;
     this.stat(request.client).recordOutcome(ok, cause, this.nowUs - request.createdUs, this.nowUs);
     // Failures are always traced; routine successes only for sampled requests (readable logs).
-    if (this.tracing && (!ok || this.sampled(request))) {
+    if (this.tracing && (!ok || isSampled(this.hopsEvery, request))) {
       this.trace(
         request.client,
         ok ? 'request.succeeded' : 'request.failed',
@@ -350,36 +325,11 @@ export class SimulationCore implements SimContext {
   }
 
   trace(node: number, type: string, request?: RequestInfo, cause?: string, detail?: string): void {
-    const emit = this.options.trace;
-    if (!emit) return;
-    const event: TraceEvent = { timeUs: this.nowUs, type, node: this.ids[node] ?? '' };
-    if (request) event.requestId = request.id;
-    if (cause) event.cause = cause;
-    if (detail) event.detail = detail;
-    emit(event);
-  }
-
-  /** With hop sampling on, one request in `hopsEvery` is followed in full. */
-  private sampled(request: RequestInfo): boolean {
-    return this.hopsEvery === 0 || request.id % this.hopsEvery === 0;
+    emitTrace(this.options.trace, this.nowUs, this.ids[node] ?? '', type, request, cause, detail);
   }
 
   private traceHop(type: string, node: number, call: Call, peer?: string, cause?: string): void {
-    const emit = this.options.trace;
-    if (!emit) return;
-    const parent = call.parent;
-    const event: TraceEvent = {
-      timeUs: this.nowUs,
-      type,
-      node: this.ids[node] ?? '',
-      requestId: call.request.id,
-      callId: call.traceId,
-    };
-    if (parent && parent.gen === call.parentGen && parent.traceId >= 0)
-      event.parentCallId = parent.traceId;
-    if (peer) event.peer = peer;
-    if (cause) event.cause = cause;
-    emit(event);
+    emitHop(this.options.trace, this.nowUs, type, this.ids[node] ?? '', call, peer, cause);
   }
 
   // ---- event loop -------------------------------------------------------------------
@@ -413,7 +363,7 @@ export class SimulationCore implements SimContext {
       this.nowUs = t;
       this.events++;
       ran++;
-      if (hash) this.hashEvent(ev.type, ev.target, ev.a);
+      if (hash) this.eventHash = hashEvent(this.eventHash, this.nowUs, ev.type, ev.target, ev.a);
       this.dispatch(ev.type, ev.target, ev.a, ev.b);
     }
     return ran;
@@ -438,7 +388,7 @@ export class SimulationCore implements SimContext {
       const call = this.pool.get(target, a);
       if (call) this.responseArrived(call);
     } else if (type === EV_FAULT) {
-      this.applyFault(target, a === 1);
+      applyFault(this, target, a === 1);
     }
   }
 
@@ -483,84 +433,11 @@ export class SimulationCore implements SimContext {
   // ---- faults -----------------------------------------------------------------------
 
   addFault(fault: SimFault): void {
-    const index = this.faultList.length;
-    this.faultList.push(fault);
-    this.faultStatus.push('scheduled');
-    // The window is absolute: a fault added live whose window already began starts now and
-    // still ends on schedule; one whose window is over never starts.
-    const endUs = fault.durationMs === null ? Infinity : msToUs(fault.startMs + fault.durationMs);
-    if (endUs <= this.nowUs) {
-      this.faultStatus[index] = 'ended';
-      return;
-    }
-    this.queue.push(
-      Math.max(this.nowUs, msToUs(fault.startMs)),
-      PRIORITY_FAULT,
-      EV_FAULT,
-      index,
-      1,
-    );
-    if (endUs !== Infinity) this.queue.push(endUs, PRIORITY_FAULT, EV_FAULT, index, 0);
+    addFault(this, fault);
   }
 
   removeFault(index: number): void {
-    const was = this.faultStatus[index];
-    this.faultStatus[index] = 'removed';
-    if (was === 'active') this.refreshFaultTarget(this.faultList[index] as SimFault);
-  }
-
-  private applyFault(index: number, starting: boolean): void {
-    const status = this.faultStatus[index];
-    if (status === 'removed' || status === 'ended') return;
-    if (starting && status !== 'scheduled') return;
-    const fault = this.faultList[index] as SimFault;
-    this.faultStatus[index] = starting ? 'active' : 'ended';
-    const where = isEdgeFault(fault)
-      ? this.edges[this.edgeIndex.get(fault.target) ?? -1]?.source
-      : this.nodeIndex.get(fault.target);
-    if (this.tracing && where !== undefined) {
-      this.trace(
-        where,
-        starting ? 'fault.started' : 'fault.ended',
-        undefined,
-        undefined,
-        `${fault.type} ${fault.id}`,
-      );
-    }
-    this.refreshFaultTarget(fault);
-  }
-
-  /** A crash ends the hung process too: its parked calls fail like every other open call. */
-  private resetParkedCalls(node: number): void {
-    for (const call of this.pool.calls) {
-      if (call.phase === CallPhase.AtNode && call.to === node && call.parked) {
-        call.parked = false;
-        this.respond(call, false, Cause.Refused);
-      }
-    }
-  }
-
-  private activeFaultsOn(target: string): SimFault[] {
-    return this.faultList.filter((f, i) => f.target === target && this.faultStatus[i] === 'active');
-  }
-
-  private refreshFaultTarget(fault: SimFault): void {
-    if (isEdgeFault(fault)) {
-      const e = this.edges[this.edgeIndex.get(fault.target) ?? -1];
-      if (e) {
-        e.faults = foldEdgeFaults(this.activeFaultsOn(fault.target));
-        e.stats.dirty = true;
-      }
-      return;
-    }
-    const node = this.nodeIndex.get(fault.target);
-    if (node === undefined) return;
-    const crashedBefore = (this.nodeFaults[node] as NodeFaultState).crashed;
-    this.nodeFaults[node] = foldNodeFaults(this.activeFaultsOn(fault.target));
-    this.stat(node).dirty = true;
-    if (!crashedBefore && (this.nodeFaults[node] as NodeFaultState).crashed)
-      this.resetParkedCalls(node);
-    this.def(node).onFaultChange?.(this, this.nodes[node] as NodeRuntime);
+    removeFault(this, index);
   }
 
   // ---- windows and checks -------------------------------------------------------------
@@ -602,16 +479,6 @@ export class SimulationCore implements SimContext {
     const report = this.conservation();
     if (!report.ok) throw new ConservationError(report.violations.join('; '));
     return report;
-  }
-
-  private hashEvent(type: number, target: number, a: number): void {
-    let h = this.eventHash;
-    h = Math.imul(h ^ (this.nowUs % 4294967296), 0x01000193);
-    h = Math.imul(h ^ Math.floor(this.nowUs / 4294967296), 0x01000193);
-    h = Math.imul(h ^ type, 0x01000193);
-    h = Math.imul(h ^ target, 0x01000193);
-    h = Math.imul(h ^ a, 0x01000193);
-    this.eventHash = h >>> 0;
   }
 
   def(node: number): AnyKindDefinition {

@@ -9,7 +9,11 @@
  * Storage is struct-of-arrays Float64Arrays; only `ensureField` allocates after construction.
  */
 
-export type MergeRule = 'sum' | 'max' | 'last' | 'mean' | 'weighted-mean';
+import { combine, MERGE_RULES, type MergeRule } from './time-series-merge.ts';
+import { checkTimeSeriesData, dataColumn, type TimeSeriesData } from './time-series-json.ts';
+
+export type { MergeRule } from './time-series-merge.ts';
+export type { TimeSeriesData } from './time-series-json.ts';
 
 export interface FieldSpec {
   name: string;
@@ -32,56 +36,8 @@ export interface SeriesView {
   fields: Record<string, number[]>;
 }
 
-export interface TimeSeriesData {
-  fields: FieldSpec[];
-  options: TimeSeriesOptions;
-  /** Start of the first appended window; null before any. */
-  originMs: number | null;
-  /** Grid index (in base windows from the origin) of the last appended window; −1 before any. */
-  lastWindowIndex: number;
-  /** Base windows per whole-run point (a power of two). */
-  windowsPerPoint: number;
-  recent: { startMs: number[]; fields: Record<string, number[]> };
-  whole: { durationMs: number[]; fields: Record<string, number[]> };
-}
-
-const MERGE_RULES: readonly MergeRule[] = ['sum', 'max', 'last', 'mean', 'weighted-mean'];
-
 /** Relative tolerance when checking that a window start sits on the base-window grid. */
 const GRID_TOLERANCE = 1e-9;
-
-/**
- * Combines an earlier value `a` (covering `da` ms, weight `wa`) with a later value `b`.
- * A side covering no time is a gap and contributes nothing, whatever the rule.
- */
-function combine(
-  rule: MergeRule,
-  a: number,
-  da: number,
-  wa: number,
-  b: number,
-  db: number,
-  wb: number,
-): number {
-  if (db === 0) return a;
-  if (da === 0) return b;
-  switch (rule) {
-    case 'sum':
-      return a + b;
-    case 'max':
-      return a > b ? a : b;
-    case 'last':
-      return b;
-    case 'mean':
-      return (a * da + b * db) / (da + db);
-    case 'weighted-mean': {
-      const w = wa + wb;
-      // No weight on either side: fall back to the duration-weighted mean, which is the plain
-      // mean for equal spans and, unlike a pairwise plain mean, does not depend on grouping.
-      return w > 0 ? (a * wa + b * wb) / w : (a * da + b * db) / (da + db);
-    }
-  }
-}
 
 function checkInteger(name: string, value: number, min: number): void {
   if (!(Number.isInteger(value) && value >= min)) {
@@ -302,47 +258,20 @@ export class TimeSeries {
 
   static fromJSON(data: TimeSeriesData): TimeSeries {
     const ts = new TimeSeries(data.fields, data.options);
-    const wpp = data.windowsPerPoint;
-    if (!(Number.isInteger(wpp) && wpp >= 1 && Number.isInteger(Math.log2(wpp)))) {
-      throw new RangeError(`windowsPerPoint must be a power of two, got ${wpp}`);
-    }
-    const started = data.originMs !== null;
-    if (started && !Number.isFinite(data.originMs)) {
-      throw new RangeError('time series data: originMs must be finite');
-    }
-    if (!(Number.isInteger(data.lastWindowIndex) && data.lastWindowIndex >= (started ? 0 : -1))) {
-      throw new RangeError('time series data: bad lastWindowIndex');
-    }
-    if (!started && data.lastWindowIndex !== -1) {
-      throw new RangeError('time series data: windows without an origin');
-    }
-    const recentSize = data.recent.startMs.length;
-    const points = data.whole.durationMs.length;
-    if (recentSize > ts.recentCapacity || points > ts.maxPoints) {
-      throw new RangeError('time series data: more windows or points than the options allow');
-    }
-    const expectedPoints = started ? Math.floor(data.lastWindowIndex / wpp) + 1 : 0;
-    if (started !== recentSize > 0 || points !== expectedPoints) {
-      throw new RangeError('time series data: window counts are inconsistent');
-    }
-    const column = (source: Record<string, number[]>, name: string, length: number): number[] => {
-      const values = source[name];
-      if (!values || values.length !== length || !values.every(Number.isFinite)) {
-        throw new RangeError(`time series data: field '${name}' needs ${length} finite values`);
-      }
-      return values;
-    };
+    const { recentSize, points } = checkTimeSeriesData(data);
     ts.originMs = data.originMs ?? 0;
     ts.lastWindowIndex = data.lastWindowIndex;
-    ts.windowsPerPoint = wpp;
+    ts.windowsPerPoint = data.windowsPerPoint;
     ts.recentStartMs.set(data.recent.startMs);
     ts.recentSize = recentSize;
     ts.recentHead = recentSize % ts.recentCapacity;
     ts.wholeDurationMs.set(data.whole.durationMs);
     ts.points = points;
     ts.specs.forEach((spec, f) => {
-      (ts.recentValues[f] as Float64Array).set(column(data.recent.fields, spec.name, recentSize));
-      (ts.wholeValues[f] as Float64Array).set(column(data.whole.fields, spec.name, points));
+      (ts.recentValues[f] as Float64Array).set(
+        dataColumn(data.recent.fields, spec.name, recentSize),
+      );
+      (ts.wholeValues[f] as Float64Array).set(dataColumn(data.whole.fields, spec.name, points));
     });
     return ts;
   }
