@@ -61,3 +61,22 @@ export function checkConservation(
   });
   return { ok: violations.length === 0, checkedAtMs: nowMs, violations, inFlight };
 }
+
+/** What the check reads from a running simulation. */
+export interface ConservationSubject {
+  ids: readonly string[];
+  isSource: readonly boolean[];
+  stats: readonly NodeStats[];
+  pool: CallPool;
+  nowUs: number;
+}
+
+export function checkSubject(c: ConservationSubject): ConservationReport {
+  return checkConservation(c.ids, c.isSource, c.stats, c.pool, c.nowUs / 1000);
+}
+
+/** Throws (loudly) when any identity is broken; returns the report otherwise. */
+export function assertConserved(report: ConservationReport): ConservationReport {
+  if (!report.ok) throw new ConservationError(report.violations.join('; '));
+  return report;
+}

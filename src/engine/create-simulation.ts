@@ -8,6 +8,7 @@ import { issueMessage } from './model/zod-messages.ts';
 import type { NodeRuntime } from './model/kind.ts';
 import type { SimFault, SimScenario } from './model/scenario-types.ts';
 import type { ConservationReport } from './conservation.ts';
+import { closeWindow, closeWindowsUpTo } from './simulation-windows.ts';
 import { defaultRegistry, SimulationCore, type SimulationOptions } from './simulation.ts';
 import { summarize, type SimSummary } from './summary.ts';
 import { buildFrame, type TelemetryFrame } from './telemetry.ts';
@@ -149,8 +150,8 @@ export function createSimulation(
 
   function finish(): void {
     if (core.finished) return;
-    core.closeWindowsUpTo(core.durationUs);
-    if (core.durationUs > core.windowStartMs * US_PER_MS) core.closeWindow(core.durationUs);
+    closeWindowsUpTo(core, core.durationUs);
+    if (core.durationUs > core.windowStartUs) closeWindow(core, core.durationUs);
     core.nowUs = core.durationUs;
     core.finished = true;
     core.assertConservation();
@@ -159,7 +160,7 @@ export function createSimulation(
   function advanceTo(timeMs: number): void {
     const targetUs = Math.min(core.durationUs, Math.max(core.nowUs, msToUs(timeMs)));
     core.runUntil(targetUs);
-    core.closeWindowsUpTo(targetUs);
+    closeWindowsUpTo(core, targetUs);
     core.nowUs = targetUs;
     if (targetUs >= core.durationUs) finish();
   }

@@ -1,15 +1,22 @@
-import { compileDistribution } from './kernel/distributions.ts';
 import { EventQueue } from './kernel/event-queue.ts';
 import { createStream, type RandomStream } from './kernel/rng.ts';
 import { msToUs, US_PER_MS } from './kernel/time.ts';
-import { EdgeStats, NodeStats } from './metrics/node-stats.ts';
+import type { NodeStats } from './metrics/node-stats.ts';
 import { CallPhase, CallPool, type Call, type RequestInfo } from './model/call.ts';
-import { Cause, type NodeFaultState, type SimContext, type TraceEvent } from './model/context.ts';
-import { noEdgeFaults, noFaults } from './model/fault-state.ts';
+import { Cause, type NodeFaultState, type SimContext } from './model/context.ts';
 import type { AnyKindDefinition, KindRegistry, NodeRuntime } from './model/kind.ts';
 import type { EdgeConfig, SimFault, SimScenario } from './model/scenario-types.ts';
-import { ConservationError, checkConservation, type ConservationReport } from './conservation.ts';
+import {
+  ConservationError,
+  assertConserved,
+  checkSubject,
+  type ConservationReport,
+} from './conservation.ts';
 import { BUILTIN_REGISTRY } from './model/builtin-kinds.ts';
+import { buildGraph } from './simulation-graph.ts';
+import { closeWindowsUpTo } from './simulation-windows.ts';
+import type { SimulationOptions } from './simulation-options.ts';
+import { createRequest, resolveRequest } from './simulation-requests.ts';
 import {
   EV_CALL_ARRIVE,
   EV_FAULT,
@@ -21,27 +28,12 @@ import {
   type EdgeRuntime,
 } from './simulation-constants.ts';
 import { addFault, applyFault, removeFault, type FaultStatus } from './simulation-faults.ts';
-import { emitHop, emitTrace, hashEvent, isSampled } from './simulation-trace.ts';
+import { emitHop, emitTrace, hashEvent } from './simulation-trace.ts';
 
 export { LivelockError } from './simulation-constants.ts';
 export type { FaultStatus } from './simulation-faults.ts';
 
-export interface SimulationOptions {
-  /** Component kinds; defaults to the engine's built-ins (client, service, database). */
-  registry?: KindRegistry;
-  /** Receives typed trace events (opt-in: costs time). */
-  trace?: (event: TraceEvent) => void;
-  /**
-   * With `trace`: also emit hop events (`call.sent`, `call.arrived`, `call.answered`,
-   * `call.returned`) for one request in every N (0 = none), for request waterfalls.
-   */
-  traceHopsEvery?: number;
-  /** Folds every processed event into `eventHash` (for determinism checks). */
-  hashEvents?: boolean;
-  windowMs?: number;
-  recentWindows?: number;
-  maxSeriesPoints?: number;
-}
+export type { SimulationOptions } from './simulation-options.ts';
 
 /**
  * The simulation core: owns the clock, the event queue, the call pool and the metrics, and
@@ -57,7 +49,7 @@ export class SimulationCore implements SimContext {
   /** Trace events are emitted only while true (a host may pause tracing to run flat out). */
   tracing: boolean;
   private eventsThisInstant = 0;
-  private readonly hopsEvery: number;
+  readonly hopsEvery: number;
   private nextTraceId = 0;
 
   readonly queue = new EventQueue(4096);
@@ -70,15 +62,16 @@ export class SimulationCore implements SimContext {
   readonly edges: EdgeRuntime[] = [];
   readonly edgeIndex = new Map<string, number>();
   readonly nodeIndex = new Map<string, number>();
-  private readonly out: number[][] = [];
+  readonly out: number[][] = [];
   /** Per node: the fold of its active faults (maintained by simulation-faults.ts). */
   readonly nodeFaults: NodeFaultState[] = [];
   readonly faultList: SimFault[] = [];
   readonly faultStatus: FaultStatus[] = [];
-  private readonly streams: Map<string, RandomStream>[] = [];
-  private nextRequestId = 0;
+  readonly streams: Map<string, RandomStream>[] = [];
+  nextRequestId = 0;
   readonly windowUs: number;
-  private windowStartUs = 0;
+  /** Start of the open metrics window (closed by simulation-windows.ts). */
+  windowStartUs = 0;
   windowsClosed = 0;
   finished = false;
   lastReport: ConservationReport | null = null;
@@ -98,45 +91,7 @@ export class SimulationCore implements SimContext {
       recentCapacity: options.recentWindows ?? 300,
       maxPoints: options.maxSeriesPoints ?? 512,
     };
-    scenario.nodes.forEach((n, i) => {
-      const def = registry.get(n.kind);
-      if (!def) throw new Error(`nodes[${i}].kind: unknown kind "${n.kind}"`);
-      this.nodeIndex.set(n.id, i);
-      this.ids.push(n.id);
-      this.defs.push(def);
-      this.isSource.push(def.isSource === true);
-      this.stats.push(new NodeStats(seriesOptions));
-      this.out.push([]);
-      this.nodeFaults.push(noFaults());
-      this.streams.push(new Map());
-      this.nodes.push({
-        index: i,
-        id: n.id,
-        kind: n.kind,
-        config: n.config,
-        state: undefined,
-        derived: undefined,
-      });
-    });
-    scenario.edges.forEach((e, i) => {
-      const source = this.nodeIndex.get(e.source);
-      const target = this.nodeIndex.get(e.target);
-      if (source === undefined || target === undefined) {
-        throw new Error(`edges[${i}]: dangling edge ${e.source} → ${e.target}`);
-      }
-      this.edgeIndex.set(e.id, i);
-      this.edges.push({
-        id: e.id,
-        source,
-        target,
-        config: e.config,
-        latency: e.config.latency ? compileDistribution(e.config.latency) : null,
-        rng: createStream(this.seed, e.id, 'latency'),
-        faults: noEdgeFaults(),
-        stats: new EdgeStats(),
-      });
-      (this.out[source] as number[]).push(i);
-    });
+    buildGraph(this, seriesOptions);
     for (const node of this.nodes) node.state = this.def(node.index).init(this, node);
     for (const f of scenario.faults) addFault(this, f);
     for (const node of this.nodes) this.def(node.index).start?.(this, node);
@@ -171,40 +126,11 @@ export class SimulationCore implements SimContext {
   }
 
   createRequest(client: number, deadlineUs: number, key: number, userId: number): RequestInfo {
-    const request: RequestInfo = {
-      id: this.nextRequestId++,
-      client,
-      createdUs: this.nowUs,
-      deadlineUs,
-      attempt: 1,
-      key,
-      userId,
-      attrs: null,
-      resolved: false,
-    };
-    this.stat(client).recordArrival(this.nowUs);
-    if (this.tracing && isSampled(this.hopsEvery, request))
-      this.trace(client, 'request.sent', request);
-    return request;
+    return createRequest(this, client, deadlineUs, key, userId);
   }
 
   resolveRequest(request: RequestInfo, ok: boolean, cause: string): void {
-    if (request.resolved) {
-      throw new ConservationError(
-        `request ${request.id} of ${this.ids[request.client]} resolved twice`,
-      );
-    }
-    request.resolved = true;
-    this.stat(request.client).recordOutcome(ok, cause, this.nowUs - request.createdUs, this.nowUs);
-    // Failures are always traced; routine successes only for sampled requests (readable logs).
-    if (this.tracing && (!ok || isSampled(this.hopsEvery, request))) {
-      this.trace(
-        request.client,
-        ok ? 'request.succeeded' : 'request.failed',
-        request,
-        ok ? undefined : cause,
-      );
-    }
+    resolveRequest(this, request, ok, cause);
   }
 
   send(from: number, edge: number, request: RequestInfo, parent: Call | null): Call {
@@ -359,7 +285,7 @@ export class SimulationCore implements SimContext {
         this.eventsThisInstant = 0;
       }
       q.pop();
-      if (t >= this.windowStartUs + this.windowUs) this.closeWindowsUpTo(t);
+      if (t >= this.windowStartUs + this.windowUs) closeWindowsUpTo(this, t);
       this.nowUs = t;
       this.events++;
       ran++;
@@ -440,45 +366,15 @@ export class SimulationCore implements SimContext {
     removeFault(this, index);
   }
 
-  // ---- windows and checks -------------------------------------------------------------
-
-  /** Closes every full window that ends at or before `timeUs`. */
-  closeWindowsUpTo(timeUs: number): void {
-    while (this.windowStartUs + this.windowUs <= timeUs) {
-      this.closeWindow(this.windowStartUs + this.windowUs);
-    }
-  }
-
-  /** Closes the current window at `endUs` (the run's end may cut the last window short). */
-  closeWindow(endUs: number): void {
-    const startMs = this.windowStartUs / US_PER_MS;
-    for (const s of this.stats) s.closeWindow(startMs, endUs);
-    for (const e of this.edges) e.stats.closeWindow();
-    this.windowStartUs = endUs;
-    this.windowsClosed++;
-  }
-
-  get windowStartMs(): number {
-    return this.windowStartUs / US_PER_MS;
-  }
+  // ---- checks -------------------------------------------------------------------------
 
   conservation(): ConservationReport {
-    const report = checkConservation(
-      this.ids,
-      this.isSource,
-      this.stats,
-      this.pool,
-      this.nowUs / US_PER_MS,
-    );
-    this.lastReport = report;
-    return report;
+    return (this.lastReport = checkSubject(this));
   }
 
   /** Runs the conservation check and throws if any identity is broken. */
   assertConservation(): ConservationReport {
-    const report = this.conservation();
-    if (!report.ok) throw new ConservationError(report.violations.join('; '));
-    return report;
+    return assertConserved(this.conservation());
   }
 
   def(node: number): AnyKindDefinition {
