@@ -22,6 +22,7 @@ export {
   type KindDefinition,
   type KindRegistry,
   type MetricSpec,
+  type NodeFigures,
   type NodeRuntime,
   type NodeStateLabel,
 } from './model/kind.ts';

@@ -18,6 +18,17 @@ export interface MetricSpec {
   unit: 'count' | 'ms' | 'ratio' | 'per-sec' | 'state';
 }
 
+/** A node's end-of-run figures, as a kind's `report` sees them. */
+export interface NodeFigures {
+  arrivals: number;
+  completed: number;
+  failed: Readonly<Record<string, number>>;
+  /** The kind's declared counters (absent ones are 0). */
+  metrics: Readonly<Record<string, number>>;
+  /** Simulated time covered so far (ms). */
+  elapsedMs: number;
+}
+
 /** The live view of one node inside a running simulation. */
 export interface NodeRuntime<Config = Record<string, unknown>, State = unknown> {
   readonly index: number;
@@ -63,6 +74,11 @@ export interface KindDefinition<Config = Record<string, unknown>, State = unknow
    * (e.g. { text: 'OPEN', tone: 'bad' } for a circuit breaker).
    */
   stateLabel?(node: NodeRuntime<Config, State>): NodeStateLabel;
+  /**
+   * Pattern figures derived from the node's counters for reports (`sim --builtin`), e.g. a
+   * breaker's time shares per state or a retry's amplification. Pure; keys are camelCase.
+   */
+  report?(figures: NodeFigures): Record<string, number>;
   /** The node's config was edited live (`patch`). */
   onConfigChange?(ctx: SimContext, node: NodeRuntime<Config, State>, previous: Config): void;
 }

@@ -40,6 +40,12 @@ const TRACE_TYPE = {
   closed: 'breaker.closed',
 } as const;
 
+const TRANSITION_METRIC = {
+  opened: 'opened',
+  'half-open': 'halfOpened',
+  closed: 'closed',
+} as const;
+
 const STATE_LABEL = {
   closed: { text: 'CLOSED', tone: 'ok' },
   open: { text: 'OPEN', tone: 'bad' },
@@ -57,7 +63,7 @@ function account(ctx: SimContext, node: N): void {
 function apply(ctx: SimContext, node: N, next: BreakerState, t: BreakerTransition): void {
   node.state.breaker = next;
   if (t === null) return;
-  if (t === 'opened') ctx.count(node.index, 'opened');
+  ctx.count(node.index, TRANSITION_METRIC[t]);
   if (ctx.tracing) ctx.trace(node.index, TRACE_TYPE[t]);
 }
 
@@ -71,11 +77,29 @@ export const circuitBreakerKind: KindDefinition<BreakerConfig, CircuitBreakerSta
   metrics: [
     { name: 'rejected', label: 'Failed fast (open)', unit: 'count' },
     { name: 'opened', label: 'Times opened', unit: 'count' },
+    { name: 'halfOpened', label: 'Times half-open', unit: 'count' },
+    { name: 'closed', label: 'Times closed again', unit: 'count' },
     { name: 'state.closedMs', label: 'Time closed', unit: 'ms' },
     { name: 'state.openMs', label: 'Time open', unit: 'ms' },
     { name: 'state.halfOpenMs', label: 'Time half-open', unit: 'ms' },
   ],
   init: (ctx) => ({ breaker: initialBreaker(ctx.nowUs), accountedUs: ctx.nowUs }),
+  report(f) {
+    const m = f.metrics;
+    const closedMs = m['state.closedMs'] ?? 0;
+    const openMs = m['state.openMs'] ?? 0;
+    const halfOpenMs = m['state.halfOpenMs'] ?? 0;
+    const totalMs = closedMs + openMs + halfOpenMs;
+    const share = (ms: number) => (totalMs > 0 ? ms / totalMs : 0);
+    return {
+      closedShare: share(closedMs),
+      openShare: share(openMs),
+      halfOpenShare: share(halfOpenMs),
+      transitions: (m['opened'] ?? 0) + (m['halfOpened'] ?? 0) + (m['closed'] ?? 0),
+      failedFast: m['rejected'] ?? 0,
+      failedFastShare: f.arrivals > 0 ? (m['rejected'] ?? 0) / f.arrivals : 0,
+    };
+  },
   stateLabel: (node) => STATE_LABEL[node.state.breaker.phase],
   onCall(ctx, node, call) {
     account(ctx, node);

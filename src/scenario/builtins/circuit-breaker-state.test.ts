@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../engine/index.ts';
-import { REGISTRY } from '../registry.ts';
-import { BREAKER_FAULT_START_MS, breakerScenario } from './scenario.ts';
+import { REGISTRY } from '../../patterns/index.ts';
+import { BREAKER_FAULT_START_MS, circuitBreakerBuiltin } from './circuit-breaker.ts';
 
 describe('circuit breaker state on the canvas', () => {
   it('telemetry frames carry CLOSED before the outage and OPEN during it', () => {
-    const sim = createSimulation(breakerScenario('with'), { registry: REGISTRY });
+    const sim = createSimulation(circuitBreakerBuiltin.build('with'), { registry: REGISTRY });
     const breakerId =
-      breakerScenario('with').nodes.find((n) => n.kind === 'circuit-breaker')?.id ?? '';
+      circuitBreakerBuiltin.build('with').nodes.find((n) => n.kind === 'circuit-breaker')?.id ?? '';
     sim.advanceTo(BREAKER_FAULT_START_MS - 1000);
     const before = sim.drainFrame().nodes.find((n) => n.id === breakerId);
     expect(before?.state).toEqual({ text: 'CLOSED', tone: 'ok' });

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../engine/index.ts';
-import { REGISTRY } from '../registry.ts';
-import { BREAKER_FAULT_DURATION_MS, BREAKER_FAULT_START_MS, breakerScenario } from './scenario.ts';
+import { REGISTRY } from '../../patterns/index.ts';
+import {
+  BREAKER_FAULT_DURATION_MS,
+  BREAKER_FAULT_START_MS,
+  circuitBreakerBuiltin,
+} from './circuit-breaker.ts';
 
 /** Runs one variant; counts the calls the service receives during the fault window. */
 function run(variant: 'with' | 'without') {
-  const sim = createSimulation(breakerScenario(variant), { registry: REGISTRY });
+  const sim = createSimulation(circuitBreakerBuiltin.build(variant), { registry: REGISTRY });
   sim.advanceTo(BREAKER_FAULT_START_MS);
   const before = sim.nodeDetail('service').arrivals;
   sim.advanceTo(BREAKER_FAULT_START_MS + BREAKER_FAULT_DURATION_MS);
