@@ -1,12 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { BUILTINS } from '../src/scenario/builtins/index.ts';
+import { findBuiltin } from '../src/scenario/index.ts';
 import { encodeScenarioLink } from '../src/scenario/index.ts';
 import { AppPage } from './support/app-page.ts';
 
 test('a circuit breaker shows its state on the canvas: CLOSED, then OPEN during the outage', async ({
   page,
 }) => {
-  const scenario = BUILTINS.find((b) => b.id === 'circuit-breaker')!.build('with');
+  const scenario = findBuiltin('circuit-breaker')?.build('with');
+  if (!scenario) throw new Error('the circuit-breaker built-in is missing');
   const breaker = scenario.nodes.find((n) => n.kind === 'circuit-breaker')?.id ?? '';
   const app = new AppPage(page);
   await app.open(`#${encodeScenarioLink(scenario)}`);

@@ -2,6 +2,8 @@ import type { SeriesView } from '../engine/index.ts';
 
 /** Series fields named `failed:<cause>` count failures of one cause (engine node-stats). */
 const FAILED_PREFIX = 'failed:';
+/** Series fields named `metric:<name>` hold a kind counter's growth per window. */
+const METRIC_PREFIX = 'metric:';
 
 /** One metrics window as the charts plot it: rates per second, latencies in ms. */
 export interface ChartRow {
@@ -19,6 +21,8 @@ export interface ChartRow {
   p99Ms: number | null;
   inFlight: number;
   queueDepth: number;
+  /** Kind counters' growth in the window (e.g. ms per breaker state), by series field. */
+  kindMetrics: Readonly<Record<string, number>>;
 }
 
 function valueAt(view: SeriesView, field: string, index: number): number {
@@ -40,6 +44,7 @@ export function failureCauses(view: SeriesView): string[] {
  */
 export function toChartRows(view: SeriesView): ChartRow[] {
   const causes = failureCauses(view);
+  const metricFields = Object.keys(view.fields).filter((name) => name.startsWith(METRIC_PREFIX));
   const rows: ChartRow[] = [];
   view.startMs.forEach((startMs, i) => {
     const durationMs = view.durationMs[i] ?? 0;
@@ -49,6 +54,8 @@ export function toChartRows(view: SeriesView): ChartRow[] {
     for (const cause of causes) {
       failedByCause[cause] = valueAt(view, FAILED_PREFIX + cause, i) * perSecond;
     }
+    const kindMetrics: Record<string, number> = {};
+    for (const field of metricFields) kindMetrics[field] = valueAt(view, field, i);
     const completed = valueAt(view, 'completed', i);
     const answered = completed > 0;
     rows.push({
@@ -61,6 +68,7 @@ export function toChartRows(view: SeriesView): ChartRow[] {
       p99Ms: answered ? valueAt(view, 'p99Ms', i) : null,
       inFlight: valueAt(view, 'inFlight', i),
       queueDepth: valueAt(view, 'queueDepth', i),
+      kindMetrics,
     });
   });
   return rows;
@@ -91,7 +99,8 @@ function sameRow(a: ChartRow, b: ChartRow): boolean {
     a.p99Ms === b.p99Ms &&
     a.inFlight === b.inFlight &&
     a.queueDepth === b.queueDepth &&
-    sameRecord(a.failedByCause, b.failedByCause)
+    sameRecord(a.failedByCause, b.failedByCause) &&
+    sameRecord(a.kindMetrics, b.kindMetrics)
   );
 }
 

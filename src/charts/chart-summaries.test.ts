@@ -18,6 +18,7 @@ const row: ChartRow = {
   p99Ms: 88,
   inFlight: 12,
   queueDepth: 4,
+  kindMetrics: {},
 };
 
 describe('chart summaries', () => {

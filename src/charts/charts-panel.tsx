@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useApp, useTelemetry } from '../store/index.ts';
+import { kindInfo, useApp, useTelemetry } from '../store/index.ts';
 import { SYSTEM_SCOPE, scopeNodeId, type ChartRange, type ChartScope } from './chart-scope.ts';
 import { ErrorRateChart } from './error-rate-chart.tsx';
 import { clipBands, faultBands } from './fault-bands.ts';
@@ -7,6 +7,7 @@ import { formatSeconds } from './format.ts';
 import { LatencyChart } from './latency-chart.tsx';
 import { QueueChart } from './queue-chart.tsx';
 import { ThroughputChart } from './throughput-chart.tsx';
+import { NodeStateStrip, StateStrip } from './state-strip.tsx';
 import { useSeries } from './use-series.ts';
 import { xDomain } from './x-domain.ts';
 import './charts.css';
@@ -28,6 +29,27 @@ function useScope(): { scope: ChartScope; label: string } {
     [nodeId],
   );
   return { scope, label: nodeLabel ?? 'System' };
+}
+
+/** System scope shows at most this many stateful nodes' strips (each polls its own series). */
+const MAX_SYSTEM_STRIPS = 4;
+
+interface StatefulNode {
+  id: string;
+  label: string;
+  states: NonNullable<ReturnType<typeof kindInfo>>['states'];
+}
+
+function useStatefulNodes(): StatefulNode[] {
+  const nodes = useApp((s) => s.scenario.nodes);
+  return useMemo(
+    () =>
+      nodes.flatMap((n) => {
+        const states = kindInfo(n.kind)?.states ?? [];
+        return states.length > 0 ? [{ id: n.id, label: n.label || n.id, states }] : [];
+      }),
+    [nodes],
+  );
 }
 
 /**
@@ -53,6 +75,9 @@ export function ChartsPanel() {
     [faults, edges, scope, runEndMs],
   );
   const bands = useMemo(() => clipBands(allBands, domain), [allBands, domain]);
+  const stateful = useStatefulNodes();
+  const scopedStateful =
+    scope.type === 'node' ? stateful.find((n) => n.id === scope.nodeId) : undefined;
 
   return (
     <section className="charts-panel" data-testid="charts-panel" aria-label="Live charts">
@@ -83,12 +108,40 @@ export function ChartsPanel() {
           Press Play to see live charts
         </p>
       ) : (
-        <div className="charts-panel__grid">
-          <ThroughputChart rows={rows} causes={causes} domain={domain} bands={bands} />
-          <LatencyChart rows={rows} domain={domain} bands={bands} />
-          <ErrorRateChart rows={rows} domain={domain} bands={bands} />
-          <QueueChart rows={rows} domain={domain} bands={bands} />
-        </div>
+        <>
+          {scope.type === 'node' && scopedStateful && (
+            <div className="state-strips" data-testid="state-strips">
+              <StateStrip
+                nodeId={scopedStateful.id}
+                label={scopedStateful.label}
+                states={scopedStateful.states}
+                rows={rows}
+                resolutionMs={resolutionMs}
+                domain={domain}
+              />
+            </div>
+          )}
+          {scope.type === 'system' && stateful.length > 0 && (
+            <div className="state-strips" data-testid="state-strips">
+              {stateful.slice(0, MAX_SYSTEM_STRIPS).map((n) => (
+                <NodeStateStrip
+                  key={n.id}
+                  nodeId={n.id}
+                  label={n.label}
+                  states={n.states}
+                  range={range}
+                  domain={domain}
+                />
+              ))}
+            </div>
+          )}
+          <div className="charts-panel__grid">
+            <ThroughputChart rows={rows} causes={causes} domain={domain} bands={bands} />
+            <LatencyChart rows={rows} domain={domain} bands={bands} />
+            <ErrorRateChart rows={rows} domain={domain} bands={bands} />
+            <QueueChart rows={rows} domain={domain} bands={bands} />
+          </div>
+        </>
       )}
     </section>
   );

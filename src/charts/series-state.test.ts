@@ -12,6 +12,7 @@ const row = (tSec: number): ChartRow => ({
   p99Ms: 3,
   inFlight: 0,
   queueDepth: 0,
+  kindMetrics: {},
 });
 
 describe('nextSeriesState', () => {

@@ -13,6 +13,7 @@ const rowsTo = (lastSec: number): ChartRow[] => [
     p99Ms: null,
     inFlight: 0,
     queueDepth: 0,
+    kindMetrics: {},
   },
 ];
 

@@ -103,7 +103,10 @@ function counterLines(summary: SimSummary): string[] {
   const lines: string[] = [];
   const width = Math.max(0, ...Object.keys(summary.nodes).map((id) => id.length));
   for (const [id, n] of Object.entries(summary.nodes)) {
-    const counters = Object.entries(n.metrics ?? {}).map(([name, value]) => `${name}=${value}`);
+    const counters = Object.entries(n.metrics ?? {}).map(
+      // Time counters add up float ms: 3 decimals are plenty and keep lines short.
+      ([name, value]) => `${name}=${Math.round(value * 1000) / 1000}`,
+    );
     if (n.lateResponses) counters.push(`late-responses=${n.lateResponses}`);
     if (counters.length) lines.push(`${id.padEnd(width)}  ${counters.join(' ')}`);
   }

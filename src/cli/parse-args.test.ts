@@ -5,11 +5,11 @@ describe('parseSimArgs', () => {
   it('reads the file, overrides and flags in any order and both value syntaxes', () => {
     expect(parseSimArgs(['--json', 'a.json', '--seed', '7', '--duration-ms=1500.5'])).toEqual({
       ok: true,
-      args: { file: 'a.json', seed: 7, durationMs: 1500.5, json: true, help: false },
+      args: { file: 'a.json', seed: 7, durationMs: 1500.5, json: true, help: false, list: false },
     });
     expect(parseSimArgs(['a.json'])).toEqual({
       ok: true,
-      args: { file: 'a.json', json: false, help: false },
+      args: { file: 'a.json', json: false, help: false, list: false },
     });
     expect(parseSimArgs(['--', '--odd-name.json'])).toMatchObject({
       ok: true,

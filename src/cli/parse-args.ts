@@ -1,7 +1,10 @@
 import { SCENARIO_LIMITS } from '../scenario/index.ts';
 
-export const SIM_USAGE =
-  'Usage: npm run sim -- <scenario.json> [--seed N] [--duration-ms N] [--json]';
+export const SIM_USAGE = [
+  'Usage: npm run sim -- <scenario.json> [--seed N] [--duration-ms N] [--json]',
+  '       npm run sim -- --list [--json]',
+  '       npm run sim -- --builtin <id> [--variant with|without] [--seed N] [--duration-ms N] [--json]',
+].join('\n');
 export const BENCH_USAGE = 'Usage: npm run bench -- [--runs N] [--quick] [--json]';
 
 /** The document's seed is a 32-bit unsigned integer (src/scenario schema). */
@@ -10,7 +13,11 @@ export const MAX_SEED = 4_294_967_295;
 export type ArgsResult<T> = { ok: true; args: T } | { ok: false; message: string };
 
 export interface SimArgs {
+  /** Empty with --list or --builtin. */
   file: string;
+  list: boolean;
+  builtin?: string;
+  variant?: 'with' | 'without';
   seed?: number;
   durationMs?: number;
   json: boolean;
@@ -96,20 +103,53 @@ export function parseSimArgs(
   argv: readonly string[],
   maxDurationMs: number = SCENARIO_LIMITS.maxDurationMs,
 ): ArgsResult<SimArgs> {
-  const raw = tokenize(argv, { seed: 'value', 'duration-ms': 'value', json: 'flag', help: 'flag' });
+  const raw = tokenize(argv, {
+    seed: 'value',
+    'duration-ms': 'value',
+    json: 'flag',
+    help: 'flag',
+    list: 'flag',
+    builtin: 'value',
+    variant: 'value',
+  });
   if (typeof raw === 'string') return { ok: false, message: raw };
   const v = raw.values;
   const help = v['help'] === true;
   const json = v['json'] === true;
-  if (help) return { ok: true, args: { file: '', json, help } };
-  if (raw.positionals.length !== 1) {
+  const list = v['list'] === true;
+  if (help) return { ok: true, args: { file: '', json, help, list: false } };
+  const builtin = typeof v['builtin'] === 'string' ? v['builtin'] : undefined;
+  const variant = v['variant'];
+  if (variant !== undefined && variant !== 'with' && variant !== 'without') {
+    return {
+      ok: false,
+      message: `--variant must be "with" or "without" (got "${String(variant)}")`,
+    };
+  }
+  if (variant !== undefined && builtin === undefined) {
+    return { ok: false, message: '--variant needs --builtin <id>' };
+  }
+  if (list) {
+    if (builtin !== undefined || raw.positionals.length > 0) {
+      return { ok: false, message: '--list takes no scenario file and no --builtin' };
+    }
+    return { ok: true, args: { file: '', json, help, list } };
+  }
+  if (builtin !== undefined && raw.positionals.length > 0) {
+    return { ok: false, message: 'give either a scenario file or --builtin <id>, not both' };
+  }
+  if (builtin === undefined && raw.positionals.length !== 1) {
     const got = raw.positionals.length;
     return {
       ok: false,
       message: got === 0 ? 'missing scenario file' : `expected one scenario file, got ${got}`,
     };
   }
-  const args: SimArgs = { file: raw.positionals[0] as string, json, help };
+  const args: SimArgs = { file: raw.positionals[0] ?? '', json, help, list };
+  if (builtin !== undefined) {
+    args.builtin = builtin;
+    args.variant = variant ?? 'with';
+  }
   if (typeof v['seed'] === 'string') {
     const seed = parseSeed(v['seed']);
     if (typeof seed === 'string') return { ok: false, message: seed };

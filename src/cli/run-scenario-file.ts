@@ -1,6 +1,12 @@
 import { ConservationError, createSimulation, type SimScenario } from '../engine/index.ts';
 import { REGISTRY } from '../patterns/index.ts';
-import { formatErrors, parseScenarioText } from '../scenario/index.ts';
+import { BUILTINS, findBuiltin, formatErrors, parseScenarioText } from '../scenario/index.ts';
+import {
+  builtinListing,
+  formatListing,
+  formatPatternMetrics,
+  patternMetrics,
+} from './builtin-commands.ts';
 import { formatSummary } from './format-summary.ts';
 import { parseSimArgs, SIM_USAGE, type SimArgs } from './parse-args.ts';
 
@@ -59,6 +65,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT_OK;
   }
 
+  if (args.list) {
+    const listing = builtinListing(BUILTINS);
+    io.stdout(args.json ? `${JSON.stringify(listing, null, 2)}\n` : formatListing(listing));
+    return EXIT_OK;
+  }
+  if (args.builtin !== undefined) return runBuiltin(args, args.builtin, io);
+
   let text: string;
   try {
     text = await io.readFile(args.file);
@@ -79,11 +92,38 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   for (const warning of parsed.warnings) io.stderr(`${args.file}: warning: ${warning}\n`);
 
-  const scenario = withOverrides(parsed.scenario, args);
+  return runAndReport(withOverrides(parsed.scenario, args), args, args.file, io);
+}
+
+/** `--builtin <id>`: the catalogue's scenario, run like a file, plus its pattern figures. */
+function runBuiltin(args: SimArgs, id: string, io: CliIo): number {
+  const builtin = findBuiltin(id);
+  if (!builtin) {
+    io.stderr(
+      `unknown built-in "${id}"; run "npm run sim -- --list" to see them (${BUILTINS.length} built-ins)\n`,
+    );
+    return EXIT_USAGE;
+  }
+  const variant = args.variant ?? 'with';
+  if (!builtin.variants.includes(variant)) {
+    io.stderr(`built-in "${id}" has no "${variant}" variant\n`);
+    return EXIT_USAGE;
+  }
+  const scenario = withOverrides(builtin.build(variant), args);
+  return runAndReport(scenario, args, `builtin:${id}/${variant}`, io, { id, variant });
+}
+
+function runAndReport(
+  scenario: SimScenario,
+  args: SimArgs,
+  source: string,
+  io: CliIo,
+  builtin?: { id: string; variant: string },
+): number {
   const started = io.now?.();
   let summary;
   try {
-    const sim = createSimulation(scenario);
+    const sim = createSimulation(scenario, { registry: REGISTRY });
     sim.runToEnd();
     summary = sim.summary();
   } catch (err) {
@@ -93,13 +133,29 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const wallMs = started === undefined ? undefined : (io.now?.() ?? started) - started;
 
+  if (builtin) {
+    // A built-in's report adds what it is and each pattern node's figures to the summary.
+    const metrics = patternMetrics(scenario, summary, REGISTRY);
+    if (args.json) {
+      const out = {
+        builtin: { ...builtin, patterns: scenario.meta.patterns },
+        ...summary,
+        patternMetrics: metrics,
+      };
+      io.stdout(`${JSON.stringify(out, null, 2)}\n`);
+      return EXIT_OK;
+    }
+    const kinds = Object.fromEntries(scenario.nodes.map((n) => [n.id, n.kind]));
+    const text = formatSummary(summary, { title: scenario.meta.title, source, kinds, wallMs });
+    const lines = formatPatternMetrics(metrics);
+    io.stdout(lines.length > 0 ? `${text}\nPattern figures\n${lines.join('\n')}\n` : text);
+    return EXIT_OK;
+  }
   if (args.json) {
     io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
   } else {
     const kinds = Object.fromEntries(scenario.nodes.map((n) => [n.id, n.kind]));
-    io.stdout(
-      formatSummary(summary, { title: scenario.meta.title, source: args.file, kinds, wallMs }),
-    );
+    io.stdout(formatSummary(summary, { title: scenario.meta.title, source, kinds, wallMs }));
   }
   return EXIT_OK;
 }

@@ -57,3 +57,10 @@ export {
   type ParseResult,
 } from './validate.ts';
 export { ALL_KINDS, REGISTRY } from './registry.ts';
+export {
+  BUILTINS,
+  BUILTIN_VARIANTS,
+  findBuiltin,
+  type BuiltinScenario,
+  type BuiltinVariant,
+} from './builtins/index.ts';

@@ -41,6 +41,7 @@ export {
   KIND_CATALOG,
   kindInfo,
   type KindInfo,
+  type KindStateInfo,
 } from './kind-catalog.ts';
 export {
   createStores,

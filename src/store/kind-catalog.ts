@@ -12,6 +12,15 @@ export interface KindInfo {
   isSource: boolean;
   /** Kinds that never call downstream have no output handle. */
   hasOutput: boolean;
+  /** Stateful kinds: the metrics counting ms per state, for the charts' state strip. */
+  states: readonly KindStateInfo[];
+}
+
+export interface KindStateInfo {
+  /** The series field holding the ms spent in this state per window. */
+  field: string;
+  text: string;
+  tone: 'ok' | 'warn' | 'bad';
 }
 
 export const CATEGORY_ORDER: readonly KindCategory[] = [
@@ -44,6 +53,9 @@ export const KIND_CATALOG: readonly KindInfo[] = ALL_KINDS.map((d) => ({
   description: d.description,
   isSource: d.isSource === true,
   hasOutput: !NO_OUTPUT.has(d.kind),
+  states: d.metrics.flatMap((m) =>
+    m.state ? [{ field: `metric:${m.name}`, text: m.state.text, tone: m.state.tone }] : [],
+  ),
 }));
 
 const BY_KIND = new Map(KIND_CATALOG.map((k) => [k.kind, k]));

@@ -18,6 +18,8 @@ export const NODE_SERIES_FIELDS: readonly FieldSpec[] = [
 ];
 const FIELD_COUNT = NODE_SERIES_FIELDS.length;
 export const FAILED_FIELD_PREFIX = 'failed:';
+/** Series fields named `metric:<name>` hold a kind-declared counter's growth per window. */
+export const METRIC_FIELD_PREFIX = 'metric:';
 
 export interface SeriesOptions {
   windowMs: number;
@@ -55,6 +57,10 @@ export class NodeStats {
   private wOk = 0;
   private wFailed = 0;
   private readonly wFailedByCause: Record<string, number> = {};
+  private readonly wCustom: Record<string, number> = {};
+  /** Series fields beyond the fixed ones, in the order the series learnt them. */
+  private readonly extraFields: { source: Record<string, number>; key: string }[] = [];
+  private readonly knownExtra = new Set<string>();
   private readonly wLatency = new LatencyHistogram();
   private wMaxQueue = 0;
   private wBusyArea = 0;
@@ -133,6 +139,7 @@ export class NodeStats {
 
   count(metric: string, amount: number): void {
     this.custom[metric] = (this.custom[metric] ?? 0) + amount;
+    this.wCustom[metric] = (this.wCustom[metric] ?? 0) + amount;
     this.dirty = true;
   }
 
@@ -152,16 +159,18 @@ export class NodeStats {
     r[8] = this.inFlight;
     r[9] = Math.max(this.wMaxQueue, this.queueDepth);
     r[10] = this.wCapArea > 0 ? this.wBusyArea / this.wCapArea : 0;
-    // Failure causes become fields the first time they are seen (rare), then stay.
-    for (const cause in this.wFailedByCause) {
-      this.series.ensureField({ name: FAILED_FIELD_PREFIX + cause, merge: 'sum' });
-    }
+    // Failure causes and kind counters become fields the first time they are seen (rare),
+    // then stay.
+    for (const cause in this.wFailedByCause)
+      this.learn(FAILED_FIELD_PREFIX, cause, this.wFailedByCause);
+    for (const metric in this.wCustom) this.learn(METRIC_FIELD_PREFIX, metric, this.wCustom);
     this.series.append(startMs, this.rowWithCauses());
     this.closedLatency.merge(this.wLatency);
     this.wArrivals = 0;
     this.wOk = 0;
     this.wFailed = 0;
     for (const cause in this.wFailedByCause) this.wFailedByCause[cause] = 0;
+    for (const metric in this.wCustom) this.wCustom[metric] = 0;
     this.wLatency.reset();
     this.wMaxQueue = this.queueDepth;
     this.wBusyArea = 0;
@@ -170,16 +179,25 @@ export class NodeStats {
 
   private causeRow: Float64Array = new Float64Array(0);
 
+  private learn(prefix: string, key: string, source: Record<string, number>): void {
+    const name = prefix + key;
+    if (this.knownExtra.has(name)) return;
+    this.knownExtra.add(name);
+    this.series.ensureField({ name, merge: 'sum' });
+    this.extraFields.push({ source, key });
+  }
+
+  /** The fixed fields, then the learnt ones in the order `ensureField` saw them. */
   private rowWithCauses(): ArrayLike<number> {
-    const extra = Object.keys(this.failed).length;
+    const extra = this.extraFields.length;
     if (extra === 0) return this.row;
     if (this.causeRow.length !== FIELD_COUNT + extra)
       this.causeRow = new Float64Array(FIELD_COUNT + extra);
     this.causeRow.set(this.row);
-    // Field order after the fixed fields is the order ensureField saw the causes, which is
-    // insertion order of `failed` (both grow on first sight of a cause).
-    let i = FIELD_COUNT;
-    for (const cause in this.failed) this.causeRow[i++] = this.wFailedByCause[cause] ?? 0;
+    for (let i = 0; i < extra; i++) {
+      const f = this.extraFields[i] as { source: Record<string, number>; key: string };
+      this.causeRow[FIELD_COUNT + i] = f.source[f.key] ?? 0;
+    }
     return this.causeRow;
   }
 

@@ -16,6 +16,11 @@ export interface MetricSpec {
   name: string;
   label: string;
   unit: 'count' | 'ms' | 'ratio' | 'per-sec' | 'state';
+  /**
+   * Set on a metric that counts the milliseconds spent in one state of a stateful kind: the
+   * charts' state strip plots, per window, the state the node spent most time in.
+   */
+  state?: NodeStateLabel;
 }
 
 /** A node's end-of-run figures, as a kind's `report` sees them. */

@@ -79,9 +79,14 @@ export const circuitBreakerKind: KindDefinition<BreakerConfig, CircuitBreakerSta
     { name: 'opened', label: 'Times opened', unit: 'count' },
     { name: 'halfOpened', label: 'Times half-open', unit: 'count' },
     { name: 'closed', label: 'Times closed again', unit: 'count' },
-    { name: 'state.closedMs', label: 'Time closed', unit: 'ms' },
-    { name: 'state.openMs', label: 'Time open', unit: 'ms' },
-    { name: 'state.halfOpenMs', label: 'Time half-open', unit: 'ms' },
+    { name: 'state.closedMs', label: 'Time closed', unit: 'ms', state: STATE_LABEL.closed },
+    { name: 'state.openMs', label: 'Time open', unit: 'ms', state: STATE_LABEL.open },
+    {
+      name: 'state.halfOpenMs',
+      label: 'Time half-open',
+      unit: 'ms',
+      state: STATE_LABEL['half-open'],
+    },
   ],
   init: (ctx) => ({ breaker: initialBreaker(ctx.nowUs), accountedUs: ctx.nowUs }),
   report(f) {
