@@ -72,12 +72,16 @@ export function FlowCanvas() {
   );
   const flowEdges = useFlowEdges(edges, selectedEdges);
 
-  // After an auto-layout (or a newly loaded scenario) has rendered, frame it.
+  // After an auto-layout, or once another document was loaded or opened (link, catalogue,
+  // import), frame it.
+  const loadSeq = useApp((s) => s.loadSeq);
+  const framedLoadSeq = useRef(loadSeq);
   useEffect(() => {
-    if (!fitRequest.pending) return;
+    if (!fitRequest.pending && framedLoadSeq.current === loadSeq) return;
     fitRequest.pending = false;
+    framedLoadSeq.current = loadSeq;
     void flow.fitView(FIT_VIEW_OPTIONS);
-  }, [nodes, flow]);
+  }, [nodes, flow, loadSeq]);
 
   // Components inside a bounded context move with it; fixed when its drag starts.
   const resizingIds = useRef(new Set<string>());

@@ -88,4 +88,35 @@ describe('app store', () => {
     expect(app.getState().history.past).toHaveLength(0);
     expect(app.getState().loadSeq).toBe(seq + 1);
   });
+
+  it('an open replaces the document as one undo step: undo brings the previous work back', () => {
+    const app = store();
+    app.getState().updateNodeConfig('orders', { workers: 9 });
+    const mine = app.getState().scenario;
+    const seq = app.getState().loadSeq;
+    const other = { ...defaultScenario(REGISTRY), seed: 99 };
+    expect(app.getState().open(other, 'builtin')).toEqual({ ok: true });
+    expect(app.getState().scenario.seed).toBe(99);
+    expect(app.getState().source).toBe('builtin');
+    expect(app.getState().loadSeq).toBe(seq + 1);
+    app.getState().undo();
+    expect(app.getState().scenario).toBe(mine);
+    app.getState().redo();
+    expect(app.getState().scenario.seed).toBe(99);
+  });
+
+  it('an invalid document is refused by open and the current one stays', () => {
+    const app = store();
+    const before = app.getState().scenario;
+    const bad = {
+      ...before,
+      nodes: [
+        ...before.nodes,
+        { id: 'x', kind: 'nope', label: 'X', position: { x: 0, y: 0 }, config: {} },
+      ],
+    };
+    const r = app.getState().open(bad, 'file');
+    expect(r.ok).toBe(false);
+    expect(app.getState().scenario).toBe(before);
+  });
 });

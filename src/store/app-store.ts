@@ -42,6 +42,11 @@ export interface AppState {
   connectionHint: string | null;
 
   load(scenario: SimScenario, source: ScenarioSource): void;
+  /**
+   * Opens another document as one undo step (built-ins, imported files): the run restarts,
+   * and Undo brings the previous document back, so opening never loses work.
+   */
+  open(scenario: SimScenario, source: ScenarioSource): EditResult;
   /** Validates and commits an edit as one undo step. */
   apply(next: SimScenario): EditResult;
   undo(): void;
@@ -133,6 +138,22 @@ export function createAppStore({ initial, validate, canConnect }: AppStoreDeps):
           selectedEdges: [],
           connectionHint: null,
         }));
+      },
+      open(scenario, source) {
+        const checked = validate(scenario);
+        if (!checked.ok) return checked;
+        set((s) => ({
+          scenario: checked.scenario,
+          source,
+          history: record(s.history, s.scenario),
+          revision: s.revision + 1,
+          loadSeq: s.loadSeq + 1,
+          dragBase: null,
+          selectedNodes: [],
+          selectedEdges: [],
+          connectionHint: null,
+        }));
+        return { ok: true };
       },
       apply: commit,
       undo() {

@@ -2,6 +2,7 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { useCanvasActions } from '../canvas/index.ts';
 import { documentText } from '../scenario/index.ts';
 import { parseScenarioFile, useApp, useStores } from '../store/index.ts';
+import { CatalogueDialog } from './catalogue-dialog.tsx';
 import { ShareDialog } from './share-dialog.tsx';
 
 /** File name for an exported scenario: its title, made safe for file systems. */
@@ -21,6 +22,7 @@ export function DocumentActions({ onHelp }: { onHelp(): void }) {
   const canUndo = useApp((s) => s.history.past.length > 0);
   const canRedo = useApp((s) => s.history.future.length > 0);
   const [sharing, setSharing] = useState(false);
+  const [browsing, setBrowsing] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const exportJson = () => {
@@ -49,12 +51,29 @@ export function DocumentActions({ onHelp }: { onHelp(): void }) {
         );
       return;
     }
-    app.getState().load(parsed.scenario, 'file');
-    app.getState().notify('info', `Imported “${file.name}”.`);
+    // One undo step: Undo brings back the scenario the file replaced.
+    const opened = app.getState().open(parsed.scenario, 'file');
+    if (!opened.ok) {
+      app.getState().notify('error', `“${file.name}” was not imported: ${opened.errors[0] ?? ''}`);
+      return;
+    }
+    app
+      .getState()
+      .notify('info', `Imported “${file.name}”. Undo (Ctrl+Z) brings back the previous scenario.`);
   };
 
   return (
     <div className="doc-actions" role="toolbar" aria-label="Document">
+      <button
+        type="button"
+        className="btn"
+        onClick={() => setBrowsing(true)}
+        aria-label="Pattern catalogue"
+        title="Open a built-in pattern scenario"
+        data-testid="catalogue"
+      >
+        Patterns
+      </button>
       <button
         type="button"
         className="btn"
@@ -144,6 +163,7 @@ export function DocumentActions({ onHelp }: { onHelp(): void }) {
         ?
       </button>
       {sharing && <ShareDialog onClose={() => setSharing(false)} />}
+      {browsing && <CatalogueDialog onClose={() => setBrowsing(false)} />}
     </div>
   );
 }
