@@ -26,6 +26,7 @@ describe('toChartRows', () => {
         queueDepth: [7, 8],
         'failed:timeout': [6, 0],
         'failed:error': [4, 0],
+        'metric:state.openMs': [250, 1000],
       }),
     );
     expect(rows).toHaveLength(2);
@@ -39,7 +40,9 @@ describe('toChartRows', () => {
       p99Ms: 40,
       inFlight: 3,
       queueDepth: 7,
+      kindMetrics: { 'metric:state.openMs': 250 },
     });
+    expect(rows[1]?.kindMetrics).toEqual({ 'metric:state.openMs': 1000 });
     expect(rows[1]?.tSec).toBe(2);
     expect(rows[1]?.errorRate).toBe(0);
   });

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { useStores } from '../store/index.ts';
 import { failureCauses, resolutionOf, toChartRows } from './chart-rows.ts';
 import type { ChartRange, ChartScope } from './chart-scope.ts';
@@ -38,7 +38,13 @@ export function useSeries(scope: ChartScope, range: ChartRange): SeriesState {
         ({ view }) => {
           if (disposed) return;
           const rows = toChartRows(view);
-          setState((prev) => nextSeriesState(prev, rows, failureCauses(view), resolutionOf(view)));
+          // A transition: React renders the charts in interruptible slices, so redrawing four
+          // Recharts charts never blocks a frame of the canvas for long.
+          startTransition(() =>
+            setState((prev) =>
+              nextSeriesState(prev, rows, failureCauses(view), resolutionOf(view)),
+            ),
+          );
           done();
         },
         () => {

@@ -27,12 +27,23 @@ export {
   type NodeStateLabel,
 } from './model/kind.ts';
 export { BUILTIN_KINDS, BUILTIN_REGISTRY } from './model/builtin-kinds.ts';
+export {
+  createPoolHandlers,
+  effectiveCapacity,
+  QUEUED_METRIC,
+  type PoolBehaviour,
+  type PoolConfig,
+  type PoolState,
+} from './model/worker-pool.ts';
+export { serviceConfigSchema, type ServiceConfig } from './model/service.ts';
+export { cachedDerived } from './model/derived-cache.ts';
 export { distributionSchema, edgeConfigSchema, probability } from './model/config-schemas.ts';
 export { describeValue, issueMessage, quote } from './model/zod-messages.ts';
 export * from './model/scenario-types.ts';
 export type { Distribution } from './kernel/distributions.ts';
 export { compileDistribution, distributionMeanMs } from './kernel/distributions.ts';
 export { createStream, RandomStream } from './kernel/rng.ts';
+export { US_PER_MS, US_PER_SEC, msToUs } from './kernel/time.ts';
 export { EventQueue } from './kernel/event-queue.ts';
 export type { SeriesView } from './metrics/time-series.ts';
 export type { LatencySummaryMs } from './metrics/histogram.ts';

@@ -121,6 +121,10 @@ export class SimulationCore implements SimContext {
     return (this.edges[edge] as EdgeRuntime).config;
   }
 
+  edgeTarget(edge: number): number {
+    return (this.edges[edge] as EdgeRuntime).target;
+  }
+
   faults(node: number): NodeFaultState {
     return this.nodeFaults[node] as NodeFaultState;
   }

@@ -8,6 +8,7 @@ import { BUILTIN_KINDS } from './builtin-kinds.ts';
 import type { TraceEvent } from './context.ts';
 import { createRegistry, type KindDefinition } from './kind.ts';
 import { keySampler, keysSchema } from './request-keys.ts';
+import { routeSampler, routesSchema } from './request-routes.ts';
 
 /** Answers at once and counts each request's key and user id (`key:3`, `user:1`). */
 const recorderKind: KindDefinition<Record<string, never>, null> = {
@@ -21,6 +22,7 @@ const recorderKind: KindDefinition<Record<string, never>, null> = {
   onCall(ctx, node, call) {
     ctx.count(node.index, `key:${call.request.key}`);
     ctx.count(node.index, `user:${call.request.userId}`);
+    ctx.count(node.index, `route:${call.request.attrs?.['route'] ?? 'none'}`);
     ctx.respond(call, true);
   },
 };
@@ -287,5 +289,73 @@ describe('request keys and user ids', () => {
     zipf.forEach((n, k) => near(n / 100_000, 1 / (k + 1) ** 2 / norm, 0.08));
     const flat = draw({ count: 8 }, 8);
     flat.forEach((n) => near(n / 100_000, 1 / 8, 0.04));
+  });
+});
+
+describe('request routes', () => {
+  const recorder = {
+    nodes: [{ id: 'r', kind: 'recorder' }],
+    edges: [{ source: 'c', target: 'r' }],
+  };
+
+  it('routes weighted 3 : 1 : 1 tag requests ≈ 60 % / 20 % / 20 % as attrs.route', () => {
+    const sim = run(
+      10_000,
+      {
+        arrival: { type: 'poisson', ratePerSec: 1000 },
+        routes: [{ path: '/orders', weight: 3 }, { path: '/catalog' }, { path: '/account' }],
+      },
+      recorder,
+    );
+    const m = sim.nodeDetail('r').metrics;
+    const total = sent(sim);
+    expect(
+      (m['route:/orders'] ?? 0) + (m['route:/catalog'] ?? 0) + (m['route:/account'] ?? 0),
+    ).toBe(total);
+    near((m['route:/orders'] ?? 0) / total, 0.6, 0.04);
+    near((m['route:/catalog'] ?? 0) / total, 0.2, 0.08);
+    near((m['route:/account'] ?? 0) / total, 0.2, 0.08);
+  });
+
+  it('no routes (the default): attrs stay null, and the traffic is identical to a routed run', () => {
+    const times = (routes: unknown) => {
+      const out: number[] = [];
+      const sim = run(
+        5_000,
+        { arrival: { type: 'poisson', ratePerSec: 200 }, userCount: 10, routes },
+        recorder,
+        (e) => {
+          if (e.type === 'request.sent') out.push(e.timeUs, e.requestId ?? -1);
+        },
+      );
+      return { out, m: sim.nodeDetail('r').metrics };
+    };
+    const plain = times(null);
+    const routed = times([{ path: '/a' }, { path: '/b' }]);
+    expect(plain.m['route:none']).toBe(plain.out.length / 2);
+    // Routes draw from their own stream: arrivals and user ids are unchanged.
+    expect(routed.out).toEqual(plain.out);
+    for (let u = 0; u < 10; u++) expect(routed.m[`user:${u}`]).toBe(plain.m[`user:${u}`]);
+  });
+
+  it('routeSampler: one route always wins; weights are honoured over 100 000 draws', () => {
+    const rng = createStream(5, 'routes-test', 'routes');
+    const one = routeSampler(routesSchema.parse([{ path: '/only' }]));
+    expect(one(rng)).toBe('/only');
+    const sample = routeSampler(
+      routesSchema.parse([
+        { path: '/a', weight: 1 },
+        { path: '/b', weight: 9 },
+      ]),
+    );
+    let a = 0;
+    for (let i = 0; i < 100_000; i++) if (sample(rng) === '/a') a++;
+    near(a / 100_000, 0.1, 0.04);
+  });
+
+  it('rejects an empty route list and a non-positive weight', () => {
+    expect(routesSchema.safeParse([]).success).toBe(false);
+    expect(routesSchema.safeParse([{ path: '/a', weight: 0 }]).success).toBe(false);
+    expect(routesSchema.safeParse([{ path: '' }]).success).toBe(false);
   });
 });

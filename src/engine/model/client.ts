@@ -5,6 +5,7 @@ import type { SimContext } from './context.ts';
 import { Cause } from './context.ts';
 import type { KindDefinition, NodeRuntime } from './kind.ts';
 import { keySampler, keysSchema } from './request-keys.ts';
+import { routeSampler, routesSchema } from './request-routes.ts';
 
 export const arrivalSchema = z.discriminatedUnion('type', [
   z.strictObject({
@@ -46,6 +47,8 @@ export const clientConfigSchema = z.strictObject({
   timeoutMs: z.number().positive().nullable().default(null),
   keys: keysSchema.nullable().default(null),
   userCount: z.number().int().min(1).nullable().default(null),
+  /** Request paths with weights; each request carries one as `attrs.route`. Null: none. */
+  routes: routesSchema.nullable().default(null),
 });
 export type ClientConfig = z.infer<typeof clientConfigSchema>;
 
@@ -148,6 +151,8 @@ function sendRequest(ctx: SimContext, node: N, userId: number): void {
     userId >= 0 ? userId : c.userCount ? ctx.rng(node.index, 'users').nextInt(c.userCount) : -1;
   const timeoutUs = c.timeoutMs === null ? Infinity : Math.round(c.timeoutMs * US_PER_MS);
   const request = ctx.createRequest(node.index, ctx.nowUs + timeoutUs, key, uid);
+  // Its own stream, drawn only when routes are set: clients without routes keep their numbers.
+  if (c.routes) request.attrs = { route: routeSampler(c.routes)(ctx.rng(node.index, 'routes')) };
   const edge = pickEdge(ctx, node);
   if (edge < 0) {
     ctx.resolveRequest(request, false, Cause.NoRoute);
@@ -192,7 +197,7 @@ export const clientKind: KindDefinition<ClientConfig, ClientState> = {
   label: 'Client',
   category: 'traffic',
   description:
-    'Sends requests along its outgoing edge: open-loop arrivals (Poisson, constant, ramp, bursts) or a closed loop of users with think time. Requests may carry keys and user ids and give up after timeoutMs.',
+    'Sends requests along its outgoing edge: open-loop arrivals (Poisson, constant, ramp, bursts) or a closed loop of users with think time. Requests may carry keys, user ids and a route (a path drawn from weighted routes, for gateways and stranglers) and give up after timeoutMs.',
   configSchema: clientConfigSchema,
   isSource: true,
   metrics: [],

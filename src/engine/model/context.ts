@@ -52,6 +52,8 @@ export interface SimContext {
   /** Edge indexes leaving the node, in document order. */
   outEdges(node: number): readonly number[];
   edgeConfig(edge: number): EdgeConfig;
+  /** The node an edge points to (its callee), e.g. for a router reading a target's faults. */
+  edgeTarget(edge: number): number;
   faults(node: number): NodeFaultState;
 
   /** A new request originating at a source node. Counted as sent. */

@@ -28,8 +28,8 @@ export interface PoolState {
 export interface PoolBehaviour<C extends PoolConfig> {
   /** Local work time for this call, before latency faults, in µs. */
   workTimeUs(ctx: SimContext, node: NodeRuntime<C, PoolState>, call: Call): number;
-  /** Configured concurrency (workers, connections …). */
-  workers(config: C): number;
+  /** Configured concurrency (workers, connections …); `node` for kinds that vary it at run time. */
+  workers(config: C, node: NodeRuntime<C, PoolState>): number;
   callsDownstream: boolean;
   callOrder(config: C): 'after-work' | 'before-work';
   callMode(config: C): 'sequential' | 'parallel';
@@ -69,7 +69,7 @@ export function createPoolHandlers<C extends PoolConfig>(b: PoolBehaviour<C>) {
   type N = NodeRuntime<C, PoolState>;
 
   const capacityOf = (ctx: SimContext, node: N) =>
-    effectiveCapacity(ctx, node.index, b.workers(node.config));
+    effectiveCapacity(ctx, node.index, b.workers(node.config, node));
 
   function publish(ctx: SimContext, node: N): void {
     const s = node.state;

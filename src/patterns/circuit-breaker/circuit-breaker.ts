@@ -72,7 +72,7 @@ export const circuitBreakerKind: KindDefinition<BreakerConfig, CircuitBreakerSta
   label: 'Circuit breaker',
   category: 'resilience',
   description:
-    'A proxy in front of one dependency. CLOSED it passes calls on; after failureThreshold consecutive failures, or a failure rate ≥ failureRateThreshold over the last slidingWindowSize calls (once minimumCalls are in), it OPENs and fails calls fast with "circuit-open" for waitDurationInOpenMs. Then HALF_OPEN lets permittedCallsInHalfOpen probes through: successesToClose successes close it, one failure re-opens it. Optional: calls slower than slowCallDurationMs count as bad.',
+    'A proxy in front of one dependency. CLOSED it passes calls on; after failureThreshold consecutive failures, or a failure rate ≥ failureRateThreshold over the last slidingWindowSize calls — or seconds, with slidingWindowType "time" — (once minimumCalls are in), it OPENs and fails calls fast with "circuit-open" for waitDurationInOpenMs. Then HALF_OPEN lets permittedCallsInHalfOpen probes through: successesToClose successes close it, one failure re-opens it. Optional: calls slower than slowCallDurationMs count as bad.',
   configSchema: breakerConfigSchema,
   metrics: [
     { name: 'rejected', label: 'Failed fast (open)', unit: 'count' },

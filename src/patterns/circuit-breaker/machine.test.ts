@@ -4,6 +4,8 @@ import {
   initialBreaker,
   onCallAllowed,
   onResult,
+  liveBuckets,
+  timeWindowRates,
   windowRates,
   type BreakerConfig,
   type BreakerState,
@@ -45,6 +47,7 @@ describe('config', () => {
     expect(defaults).toEqual({
       failureThreshold: 5,
       failureRateThreshold: 0.5,
+      slidingWindowType: 'count',
       slidingWindowSize: 20,
       minimumCalls: 10,
       slowCallDurationMs: null,
@@ -61,6 +64,7 @@ describe('config', () => {
     expect(breakerConfigSchema.safeParse({ failureThreshold: 0 }).success).toBe(false);
     expect(breakerConfigSchema.safeParse({ permittedCallsInHalfOpen: 1.5 }).success).toBe(false);
     expect(breakerConfigSchema.safeParse({ bogus: 1 }).success).toBe(false);
+    expect(breakerConfigSchema.safeParse({ slidingWindowType: 'sliding' }).success).toBe(false);
   });
 });
 
@@ -141,6 +145,99 @@ describe('CLOSED', () => {
     const s = feed(c, initialBreaker(), half.slice(0, 5), 101 * MS);
     expect(feed(c, s, half.slice(0, 4), 1).phase).toBe('closed'); // 5 slow of 9: too few calls
     expect(feed(c, s, half.slice(0, 5), 1).phase).toBe('open'); // 5 slow of 10 = 50%
+  });
+});
+
+describe('CLOSED with a time-based window', () => {
+  const SEC = 1_000_000;
+  // Rate only: 10 calls at least, over the last 5 s.
+  const c = cfg({
+    slidingWindowType: 'time',
+    slidingWindowSize: 5,
+    minimumCalls: 10,
+    failureThreshold: 1000,
+  });
+  /** Feeds results of calls admitted and answered at the given times. */
+  function feedAt(s: BreakerState, results: [number, boolean][], durationUs = 0): BreakerState {
+    let state = s;
+    for (const [atUs, ok] of results) {
+      const a = onCallAllowed(c, state, atUs);
+      state = onResult(c, a.next, a.epoch, ok, durationUs, atUs).next;
+    }
+    return state;
+  }
+  const at = (second: number, n: number, ok: boolean): [number, boolean][] =>
+    Array.from({ length: n }, (_, i) => [second * SEC + i, ok]);
+
+  it('keeps one bucket per whole second, and leaves the count window alone', () => {
+    const s = feedAt(initialBreaker(), [...at(0, 2, true), ...at(0, 1, false), ...at(3, 1, true)]);
+    expect(s.buckets).toEqual([
+      { second: 0, calls: 3, failed: 1, slow: 0 },
+      { second: 3, calls: 1, failed: 0, slow: 0 },
+    ]);
+    expect(s.window).toEqual([]);
+  });
+
+  it('evaluates the rate only once minimumCalls (10) calls are in the window, with ≥', () => {
+    // 5 failures and 4 successes: 9 calls, 56% — not evaluated yet.
+    const nine = feedAt(initialBreaker(), [...at(1, 5, false), ...at(2, 4, true)]);
+    expect(nine.phase).toBe('closed');
+    expect(timeWindowRates(c, nine.buckets)).toBeNull();
+    // A 10th call: 5/10 = 50% ≥ 50% opens it; a success instead (5/10 failed) too.
+    expect(feedAt(nine, at(2, 1, false)).phase).toBe('open');
+    expect(feedAt(nine, [[2 * SEC + 9, true]]).phase).toBe('open');
+    // 4 failures of 10 stay closed.
+    const four = feedAt(initialBreaker(), [...at(1, 4, false), ...at(2, 6, true)]);
+    expect(four.phase).toBe('closed');
+    expect(timeWindowRates(c, four.buckets)?.failureRate).toBeCloseTo(0.4);
+  });
+
+  it('the window is the last slidingWindowSize (5) seconds: older buckets slide out', () => {
+    // 6 failures at second 0, then 5 successes at second 4: 6/11 ≥ 50% → open.
+    const early = at(0, 6, false);
+    expect(feedAt(initialBreaker(), [...early, ...at(4, 5, true)]).phase).toBe('open');
+    // The same successes at second 5: second 0 has slid out — 0/5, too few calls, closed.
+    const later = feedAt(initialBreaker(), [...early, ...at(5, 5, true)]);
+    expect(later.phase).toBe('closed');
+    expect(later.buckets).toEqual([{ second: 5, calls: 5, failed: 0, slow: 0 }]);
+    expect(liveBuckets(c, later.buckets, 9 * SEC + 999_999)).toHaveLength(1);
+    expect(liveBuckets(c, later.buckets, 10 * SEC)).toEqual([]);
+  });
+
+  it('the window size is in seconds, not calls: minimumCalls may exceed it', () => {
+    const wide = { ...c, slidingWindowSize: 2, minimumCalls: 30 };
+    let s = initialBreaker();
+    for (let i = 0; i < 29; i++) {
+      const a = onCallAllowed(wide, s, i * 1000);
+      s = onResult(wide, a.next, a.epoch, false, 0, i * 1000).next;
+    }
+    expect(s.phase).toBe('closed');
+    expect(onResult(wide, s, s.epoch, false, 0, 29_000).transition).toBe('opened');
+  });
+
+  it('counts slow calls per bucket when slow detection is on', () => {
+    const slowCfg = { ...c, slowCallDurationMs: 100, slowCallRateThreshold: 0.5 };
+    const result = (s: BreakerState, atUs: number, ms: number) => {
+      const a = onCallAllowed(slowCfg, s, atUs);
+      return onResult(slowCfg, a.next, a.epoch, true, ms * 1000, atUs);
+    };
+    // 9 calls, the first 4 slow (> 100 ms): too few calls to judge.
+    let s = initialBreaker();
+    for (let i = 0; i < 9; i++) s = result(s, i, i < 4 ? 101 : 10).next;
+    expect(s.buckets).toEqual([{ second: 0, calls: 9, failed: 0, slow: 4 }]);
+    // A 10th call: slow makes 5/10 = 50% ≥ 50%; fast leaves 4/10.
+    expect(result(s, 20, 101).transition).toBe('opened');
+    expect(result(s, 20, 100).next.phase).toBe('closed');
+  });
+
+  it('consecutive failures still open it, and the window starts empty again', () => {
+    const both = { ...c, failureThreshold: 3 };
+    let s = initialBreaker();
+    for (let i = 0; i < 3; i++) {
+      const a = onCallAllowed(both, s, i);
+      s = onResult(both, a.next, a.epoch, false, 0, i).next;
+    }
+    expect(s).toMatchObject({ phase: 'open', buckets: [] });
   });
 });
 

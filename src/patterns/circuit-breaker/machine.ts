@@ -6,10 +6,14 @@ import { z } from 'zod';
  * mutates its input.
  *
  * - CLOSED admits every call. It opens on `failureThreshold` consecutive failures, or, once
- *   the count-based window holds `min(minimumCalls, slidingWindowSize)` outcomes, when the
- *   failure rate over the window is ≥ `failureRateThreshold` or (with `slowCallDurationMs`
- *   set) the slow-call rate is ≥ `slowCallRateThreshold`. A success resets the consecutive
- *   count.
+ *   the window holds enough outcomes, when the failure rate over the window is
+ *   ≥ `failureRateThreshold` or (with `slowCallDurationMs` set) the slow-call rate is
+ *   ≥ `slowCallRateThreshold`. A success resets the consecutive count. The window is either
+ *   count-based (`slidingWindowType` "count": the last `slidingWindowSize` outcomes, enough
+ *   once it holds `min(minimumCalls, slidingWindowSize)`) or time-based ("time": the
+ *   outcomes of the last `slidingWindowSize` seconds — the current, partial second and the
+ *   ones before it — kept as one bucket per whole second, enough once it holds
+ *   `minimumCalls`), as in Resilience4j.
  * - OPEN rejects every call until `waitDurationInOpenMs` has elapsed; the next call then moves
  *   it to HALF_OPEN and is admitted as the first probe.
  * - HALF_OPEN admits exactly `permittedCallsInHalfOpen` probes and rejects the rest; one bad
@@ -24,6 +28,8 @@ import { z } from 'zod';
 export const breakerConfigSchema = z.strictObject({
   failureThreshold: z.number().int().min(1).default(5),
   failureRateThreshold: z.number().gt(0).max(1).default(0.5),
+  slidingWindowType: z.enum(['count', 'time']).default('count'),
+  /** Calls (count window) or seconds (time window). */
   slidingWindowSize: z.number().int().min(1).max(10_000).default(20),
   minimumCalls: z.number().int().min(1).default(10),
   slowCallDurationMs: z.number().positive().nullable().default(null),
@@ -50,11 +56,24 @@ export interface BreakerState {
   /** When the current phase was entered (µs). */
   sinceUs: number;
   consecutiveFailures: number;
-  /** The last outcomes recorded while CLOSED, oldest first, at most `slidingWindowSize`. */
+  /**
+   * Count window: the last outcomes recorded while CLOSED, oldest first, at most
+   * `slidingWindowSize`.
+   */
   window: number[];
+  /** Time window: outcomes recorded while CLOSED per whole second, oldest first. */
+  buckets: TimeBucket[];
   /** HALF_OPEN: probes admitted and good probe results so far. */
   probesAdmitted: number;
   probeSuccesses: number;
+}
+
+/** The outcomes of one second (`second` = ⌊µs / 1e6⌋) of a time-based window. */
+export interface TimeBucket {
+  second: number;
+  calls: number;
+  failed: number;
+  slow: number;
 }
 
 export interface AdmitResult {
@@ -81,6 +100,7 @@ function enter(phase: BreakerPhase, previousEpoch: number, nowUs: number): Break
     sinceUs: nowUs,
     consecutiveFailures: 0,
     window: [],
+    buckets: [],
     probesAdmitted: 0,
     probeSuccesses: 0,
   };
@@ -129,6 +149,58 @@ export function windowRates(
   return { failureRate: failed / window.length, slowRate: slow / window.length };
 }
 
+/** The time window's buckets still inside the window at `nowUs`, oldest first. */
+export function liveBuckets(
+  cfg: BreakerConfig,
+  buckets: readonly TimeBucket[],
+  nowUs: number,
+): TimeBucket[] {
+  const oldest = Math.floor(nowUs / 1e6) - cfg.slidingWindowSize + 1;
+  return buckets.filter((b) => b.second >= oldest);
+}
+
+/** Failure and slow-call rates over a time window; null until it holds `minimumCalls` calls. */
+export function timeWindowRates(
+  cfg: BreakerConfig,
+  buckets: readonly TimeBucket[],
+): { failureRate: number; slowRate: number } | null {
+  let calls = 0;
+  let failed = 0;
+  let slow = 0;
+  for (const b of buckets) {
+    calls += b.calls;
+    failed += b.failed;
+    slow += b.slow;
+  }
+  if (calls < cfg.minimumCalls || calls === 0) return null;
+  return { failureRate: failed / calls, slowRate: slow / calls };
+}
+
+/** Adds one outcome at `nowUs` to the time window (dropping what has slid out). */
+function recordInTime(
+  cfg: BreakerConfig,
+  buckets: readonly TimeBucket[],
+  outcome: number,
+  nowUs: number,
+): TimeBucket[] {
+  const live = liveBuckets(cfg, buckets, nowUs);
+  const second = Math.floor(nowUs / 1e6);
+  const last = live[live.length - 1];
+  const failed = outcome & OUTCOME_FAILED ? 1 : 0;
+  const slow = outcome & OUTCOME_SLOW ? 1 : 0;
+  if (last && last.second === second) {
+    live[live.length - 1] = {
+      second,
+      calls: last.calls + 1,
+      failed: last.failed + failed,
+      slow: last.slow + slow,
+    };
+  } else {
+    live.push({ second, calls: 1, failed, slow });
+  }
+  return live;
+}
+
 /**
  * The result of a call admitted in epoch `epoch` arrives (`ok` false for any failure;
  * `durationUs` from sending it downstream to its response).
@@ -154,16 +226,24 @@ export function onResult(
   // CLOSED
   const consecutiveFailures = ok ? 0 : s.consecutiveFailures + 1;
   const outcome = (ok ? 0 : OUTCOME_FAILED) | (slow ? OUTCOME_SLOW : 0);
-  const window = [...s.window, outcome];
-  if (window.length > cfg.slidingWindowSize) {
-    window.splice(0, window.length - cfg.slidingWindowSize);
+  let window = s.window;
+  let buckets = s.buckets;
+  let rates: { failureRate: number; slowRate: number } | null;
+  if (cfg.slidingWindowType === 'time') {
+    buckets = recordInTime(cfg, buckets, outcome, nowUs);
+    rates = timeWindowRates(cfg, buckets);
+  } else {
+    window = [...window, outcome];
+    if (window.length > cfg.slidingWindowSize) {
+      window.splice(0, window.length - cfg.slidingWindowSize);
+    }
+    rates = windowRates(cfg, window);
   }
-  const rates = windowRates(cfg, window);
   const trip =
     consecutiveFailures >= cfg.failureThreshold ||
     (rates !== null &&
       (rates.failureRate >= cfg.failureRateThreshold ||
         (cfg.slowCallDurationMs !== null && rates.slowRate >= cfg.slowCallRateThreshold)));
   if (trip) return { next: enter('open', s.epoch, nowUs), transition: 'opened' };
-  return { next: { ...s, consecutiveFailures, window }, transition: null };
+  return { next: { ...s, consecutiveFailures, window, buckets }, transition: null };
 }

@@ -31,15 +31,29 @@ export const circuitBreakerBuiltin: BuiltinScenario = {
       seed: 7,
       durationMs: 120_000,
       nodes: [
-        builtinNode('client', 'client', 'Client', { x: 100, y: 300 }, {
-          arrival: { type: 'poisson', ratePerSec: 100 },
-          timeoutMs: 2000,
-        }),
-        ...(on ? [builtinNode('breaker', 'circuit-breaker', 'Circuit breaker', { x: 360, y: 300 })] : []),
-        builtinNode('service', 'service', 'Service', { x: 620, y: 300 }, {
-          workers: 8,
-          serviceTime: { type: 'exponential', meanMs: 20 },
-        }),
+        builtinNode(
+          'client',
+          'client',
+          'Client',
+          { x: 100, y: 300 },
+          {
+            arrival: { type: 'poisson', ratePerSec: 100 },
+            timeoutMs: 2000,
+          },
+        ),
+        ...(on
+          ? [builtinNode('breaker', 'circuit-breaker', 'Circuit breaker', { x: 360, y: 300 })]
+          : []),
+        builtinNode(
+          'service',
+          'service',
+          'Service',
+          { x: 620, y: 300 },
+          {
+            workers: 8,
+            serviceTime: { type: 'exponential', meanMs: 20 },
+          },
+        ),
       ],
       edges: on
         ? [builtinEdge('client', 'breaker'), builtinEdge('breaker', 'service')]

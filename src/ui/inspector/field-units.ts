@@ -18,9 +18,11 @@ export function isPercentName(name: string): boolean {
   return PERCENT_NAMES.has(name) || name.endsWith('Probability') || name.endsWith('Ratio');
 }
 
-/** The unit of a numeric field, from its name's suffix (`…Ms`, `…PerSec`, shares). */
+/** The unit of a numeric field, from its name (`…Ms`, `…PerSec`, shares, `percent…`). */
 export function unitOf(name: string): UnitInfo {
   if (isPercentName(name)) return { unit: '%', scale: 100 };
+  // Already stored in percent (0–100), e.g. a strangler route's percentToNew.
+  if (/^percent(?=[A-Z]|$)|[a-z]Percent$/.test(name)) return { unit: '%', scale: 1 };
   if (/[a-z0-9]Ms$/.test(name)) return { unit: 'ms', scale: 1 };
   if (/[a-z0-9]PerSec$/.test(name)) return { unit: '/s', scale: 1 };
   return { unit: null, scale: 1 };
@@ -111,6 +113,7 @@ const LABELS: Record<string, string> = {
   userCount: 'Distinct users',
   count: 'Key count',
   exponent: 'Zipf exponent',
+  percentToNew: 'To new system',
 };
 
 /** "queueCapacity" → "Queue capacity"; unit suffixes are dropped (the unit is shown apart). */

@@ -3,12 +3,15 @@ import {
   CheckboxField,
   elementId,
   ErrorText,
+  fieldTestId,
   LabelText,
   NumberField,
   SelectField,
   TextField,
   type FieldProps,
 } from './leaf-fields.tsx';
+import { ListBody, ListField } from './list-field.tsx';
+import { usePendingError } from './pending-errors.ts';
 import type {
   FieldDescriptor,
   NullableFieldDescriptor,
@@ -61,7 +64,9 @@ function Group({ legend, children }: { legend: string; children: ReactNode }) {
 /** The variant select and the chosen variant's fields (no frame; the caller draws it). */
 function UnionBody({ field, value, commit, uid }: FieldProps<UnionFieldDescriptor>) {
   const path = `${field.path}.${field.discriminator}`;
-  const { error, report } = useFieldError(value, path);
+  const { error: own, report } = useFieldError(value, path);
+  const pending = usePendingError(path);
+  const error = own ?? pending;
   const obj = asObj(value);
   const current =
     typeof obj[field.discriminator] === 'string' ? String(obj[field.discriminator]) : '';
@@ -77,7 +82,7 @@ function UnionBody({ field, value, commit, uid }: FieldProps<UnionFieldDescripto
           id={id}
           className="insp-input"
           value={current}
-          data-testid={`field-${path}`}
+          data-testid={fieldTestId(path)}
           aria-invalid={error ? true : undefined}
           onChange={(e) => report(commit(switchVariant(field, value, e.target.value)))}
         >
@@ -112,7 +117,11 @@ function NullableField({
   context,
 }: FieldProps<NullableFieldDescriptor>) {
   const path = `${field.path}.none`;
-  const { error, report } = useFieldError(value, path);
+  const { error: own, report } = useFieldError(value, path);
+  const pending = usePendingError(field.path);
+  // Leaf and list inners show a pending message about this path beside their own input.
+  const innerShows = !['union', 'object', 'unsupported'].includes(field.inner.type);
+  const error = own ?? (innerShows ? null : pending);
   const isNone = value === null || value === undefined;
   const id = elementId(uid, path);
   const noneBox = (
@@ -122,7 +131,7 @@ function NullableField({
         type="checkbox"
         className="insp-check"
         checked={isNone}
-        data-testid={`field-${path}`}
+        data-testid={fieldTestId(path)}
         onChange={(e) => report(commit(e.target.checked ? null : initialInnerValue(field)))}
       />
       <label htmlFor={id}>
@@ -151,6 +160,17 @@ function NullableField({
   if (!isNone) {
     if (inner.type === 'union') {
       body = <UnionBody field={inner} value={value} commit={commit} uid={uid} />;
+    } else if (inner.type === 'list') {
+      body = (
+        <ListBody
+          field={inner}
+          value={value}
+          commit={commit}
+          uid={uid}
+          context={field.label}
+          Field={FieldView}
+        />
+      );
     } else if (inner.type === 'object') {
       body = (
         <SubFields
@@ -191,7 +211,7 @@ function ReadOnlyField({ field, value }: FieldProps<FieldDescriptor>) {
   return (
     <div className="insp-field">
       <span className="insp-field__label">{field.label}</span>
-      <code className="insp-readonly" data-testid={`field-${field.path}`}>
+      <code className="insp-readonly" data-testid={fieldTestId(field.path)}>
         {JSON.stringify(value ?? null)}
       </code>
     </div>
@@ -220,6 +240,8 @@ export function FieldView(props: FieldProps<FieldDescriptor>) {
       );
     case 'object':
       return <ObjectField {...props} field={field} />;
+    case 'list':
+      return <ListField {...props} field={field} Field={FieldView} />;
     case 'unsupported':
       return <ReadOnlyField {...props} field={field} />;
   }

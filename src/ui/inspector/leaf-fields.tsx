@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import type { EditResult } from '../../store/index.ts';
 import { boundsError, fromDisplay, scaleBounds, toDisplay } from './field-units.ts';
+import { testPath } from './list-items.ts';
 import { NumberInput } from './number-input.tsx';
+import { usePendingError } from './pending-errors.ts';
 import { TextInput } from './text-input.tsx';
 import type {
   BooleanFieldDescriptor,
@@ -37,10 +39,19 @@ export function LabelText({ label, context }: { label: string; context?: string 
   );
 }
 
+/** `field-<path>` with list indices as dashes: `field-routes-1-percentToNew`. */
+export function fieldTestId(path: string): string {
+  return `field-${testPath(path)}`;
+}
+
+export function errorTestId(path: string): string {
+  return `field-error-${testPath(path)}`;
+}
+
 export function ErrorText({ path, error }: { path: string; error: string | null }) {
   if (!error) return null;
   return (
-    <div className="insp-error" role="alert" data-testid={`field-error-${path}`}>
+    <div className="insp-error" role="alert" data-testid={errorTestId(path)}>
       {error}
     </div>
   );
@@ -54,6 +65,7 @@ export function NumberField(
   },
 ) {
   const { field, value, commit, uid, context } = props;
+  const pending = usePendingError(field.path);
   const shown = typeof value === 'number' ? toDisplay(value, field.scale) : null;
   const displayBounds = scaleBounds(field, field.scale);
   return (
@@ -67,8 +79,9 @@ export function NumberField(
       integer={field.integer}
       disabled={props.disabled}
       placeholder={props.placeholder}
-      testId={`field-${field.path}`}
-      errorTestId={`field-error-${field.path}`}
+      testId={fieldTestId(field.path)}
+      errorTestId={errorTestId(field.path)}
+      externalError={pending}
       // Shares are checked here, in percent: the store would word the bound as a 0–1 share.
       validate={field.scale !== 1 ? (v) => boundsError(v, displayBounds) : undefined}
       onCommit={(v) =>
@@ -87,7 +100,9 @@ export function SelectField({
   uid,
   context,
 }: FieldProps<EnumFieldDescriptor>) {
-  const { error, report } = useFieldError(value, field.path);
+  const { error: own, report } = useFieldError(value, field.path);
+  const pending = usePendingError(field.path);
+  const error = own ?? pending;
   const id = elementId(uid, field.path);
   const current = typeof value === 'string' ? value : '';
   return (
@@ -99,7 +114,7 @@ export function SelectField({
         id={id}
         className="insp-input"
         value={current}
-        data-testid={`field-${field.path}`}
+        data-testid={fieldTestId(field.path)}
         aria-invalid={error ? true : undefined}
         onChange={(e) => report(commit(e.target.value))}
       >
@@ -122,7 +137,9 @@ export function CheckboxField({
   uid,
   context,
 }: FieldProps<BooleanFieldDescriptor>) {
-  const { error, report } = useFieldError(value, field.path);
+  const { error: own, report } = useFieldError(value, field.path);
+  const pending = usePendingError(field.path);
+  const error = own ?? pending;
   const id = elementId(uid, field.path);
   return (
     <div className="insp-field insp-field--check">
@@ -131,7 +148,7 @@ export function CheckboxField({
         type="checkbox"
         className="insp-check"
         checked={value === true}
-        data-testid={`field-${field.path}`}
+        data-testid={fieldTestId(field.path)}
         aria-invalid={error ? true : undefined}
         onChange={(e) => report(commit(e.target.checked))}
       />
@@ -143,15 +160,17 @@ export function CheckboxField({
   );
 }
 
-/** Free text (no built-in kind has one yet): commits on blur and Enter like numbers. */
+/** Free text (a route's prefix, a target's id): commits on blur and Enter like numbers. */
 export function TextField({ field, value, commit, uid, context }: FieldProps<TextFieldDescriptor>) {
+  const pending = usePendingError(field.path);
   return (
     <TextInput
       id={elementId(uid, field.path)}
       label={<LabelText label={field.label} context={context} />}
       value={typeof value === 'string' ? value : ''}
-      testId={`field-${field.path}`}
-      errorTestId={`field-error-${field.path}`}
+      testId={fieldTestId(field.path)}
+      errorTestId={errorTestId(field.path)}
+      externalError={pending}
       onCommit={(text) => resultError(commit(text), field.path)}
     />
   );

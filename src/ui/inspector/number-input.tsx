@@ -22,6 +22,8 @@ export interface NumberInputProps {
   allowEmpty?: boolean | undefined;
   placeholder?: string | undefined;
   disabled?: boolean | undefined;
+  /** A message from elsewhere (a pending list edit), shown while the input has none of its own. */
+  externalError?: string | null | undefined;
   /** Client-side check in display units, before the store sees the value. */
   validate?: ((value: number) => string | null) | undefined;
   /** Applies the value; returns the message to show when it is refused. */
@@ -45,7 +47,8 @@ export function NumberInput(props: NumberInputProps) {
     commit: props.onCommit,
     followValue: true,
   });
-  const { text, error } = draft;
+  const { text } = draft;
+  const error = draft.error ?? props.externalError ?? null;
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {

@@ -138,12 +138,13 @@ describe('schemaFields: service', () => {
 describe('schemaFields: client', () => {
   const fields = schemaFields(configJsonSchema('client'));
 
-  it('lists arrival, timeout, keys and user ids', () => {
+  it('lists arrival, timeout, keys, user ids and routes', () => {
     expect(fields.map((f) => [f.name, f.type])).toEqual([
       ['arrival', 'union'],
       ['timeoutMs', 'nullable'],
       ['keys', 'nullable'],
       ['userCount', 'nullable'],
+      ['routes', 'nullable'],
     ]);
   });
 

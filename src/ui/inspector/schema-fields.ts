@@ -1,85 +1,30 @@
+import type {
+  FieldBase,
+  FieldDescriptor,
+  ListFieldDescriptor,
+  UnionFieldDescriptor,
+  VariantDescriptor,
+} from './field-descriptors.ts';
 import { humanize, rangeHint, scaleBounds, unitOf, type Bounds } from './field-units.ts';
+
+export type {
+  BooleanFieldDescriptor,
+  EnumFieldDescriptor,
+  FieldDescriptor,
+  ListFieldDescriptor,
+  NullableFieldDescriptor,
+  NumberFieldDescriptor,
+  ObjectFieldDescriptor,
+  TextFieldDescriptor,
+  UnionFieldDescriptor,
+  UnsupportedFieldDescriptor,
+  VariantDescriptor,
+} from './field-descriptors.ts';
 
 /**
  * Turns a config JSON Schema (draft 2020-12, as zod's `toJSONSchema` writes it on the input
  * side) into a list of field descriptors the inspector renders. Pure: no React here.
  */
-
-interface FieldBase {
-  /** Property name. */
-  name: string;
-  /** Dotted path from the config root: `workers`, `serviceTime.meanMs`, `keys.count`. */
-  path: string;
-  label: string;
-  /** The schema's `default`, if it has one (stored units). */
-  defaultValue?: unknown;
-  /** Listed in its object's `required`. */
-  required: boolean;
-}
-
-export interface NumberFieldDescriptor extends FieldBase, Bounds {
-  type: 'number';
-  integer: boolean;
-  /** Suffix in the input row: 'ms', '/s', '%'. */
-  unit: string | null;
-  /** display = stored × scale. Bounds are stored units; `hint` is in display units. */
-  scale: number;
-  hint: string | null;
-}
-
-export interface EnumFieldDescriptor extends FieldBase {
-  type: 'enum';
-  options: { value: string; label: string }[];
-}
-
-export interface BooleanFieldDescriptor extends FieldBase {
-  type: 'boolean';
-}
-
-export interface TextFieldDescriptor extends FieldBase {
-  type: 'text';
-}
-
-/** `anyOf [X, null]`: a "none" checkbox plus X. */
-export interface NullableFieldDescriptor extends FieldBase {
-  type: 'nullable';
-  noneLabel: string;
-  inner: FieldDescriptor;
-}
-
-export interface VariantDescriptor {
-  value: string;
-  label: string;
-  /** The variant's fields, the discriminator excluded. */
-  fields: FieldDescriptor[];
-}
-
-/** `oneOf` objects told apart by a `type` constant: a variant select plus the variant's fields. */
-export interface UnionFieldDescriptor extends FieldBase {
-  type: 'union';
-  discriminator: 'type';
-  variants: VariantDescriptor[];
-}
-
-export interface ObjectFieldDescriptor extends FieldBase {
-  type: 'object';
-  fields: FieldDescriptor[];
-}
-
-/** Anything the form cannot edit; shown read-only. */
-export interface UnsupportedFieldDescriptor extends FieldBase {
-  type: 'unsupported';
-}
-
-export type FieldDescriptor =
-  | NumberFieldDescriptor
-  | EnumFieldDescriptor
-  | BooleanFieldDescriptor
-  | TextFieldDescriptor
-  | NullableFieldDescriptor
-  | UnionFieldDescriptor
-  | ObjectFieldDescriptor
-  | UnsupportedFieldDescriptor;
 
 type Schema = Record<string, unknown>;
 
@@ -89,6 +34,12 @@ const NONE_LABELS: Record<string, string> = {
   latency: 'No network latency',
   keys: 'No keys',
   userCount: 'No user ids',
+  routes: 'No routes',
+  // A gateway route's bucket holds one second's worth of requests unless told otherwise.
+  burst: 'Same as rate',
+  // The strangler falls back to its outgoing edges by position.
+  legacyTarget: 'First outgoing edge',
+  newTarget: 'Second outgoing edge',
 };
 
 const VARIANT_LABELS: Record<string, string> = {
@@ -180,6 +131,29 @@ function unionOf(base: FieldBase, members: Schema[]): UnionFieldDescriptor | nul
   return variants.length ? { ...base, type: 'union', discriminator: 'type', variants } : null;
 }
 
+/** "routes" → "route", "entries" → "entry"; names that are not plurals give "item". */
+export function singular(name: string): string {
+  const words = humanize(name).toLowerCase();
+  if (/ies$/.test(words)) return words.replace(/ies$/, 'y');
+  if (/[^su]s$/.test(words)) return words.slice(0, -1);
+  return 'item';
+}
+
+function listOf(base: FieldBase, s: Schema, items: Schema): FieldDescriptor {
+  const itemNoun = singular(base.name);
+  const item = describeField(itemNoun, `${base.path}[#]`, items, true);
+  if (item.type === 'unsupported') return { ...base, type: 'unsupported' };
+  const list: ListFieldDescriptor = {
+    ...base,
+    type: 'list',
+    item: { ...item, label: humanize(itemNoun) },
+    minItems: bound(s['minItems']) ?? 0,
+    maxItems: bound(s['maxItems']),
+    itemNoun,
+  };
+  return list;
+}
+
 /** Describes one property schema. */
 export function describeField(
   name: string,
@@ -243,7 +217,14 @@ export function describeField(
     );
   }
   if (type === 'boolean') return withDefault({ ...base, type: 'boolean' }, s);
-  if (type === 'string') return withDefault({ ...base, type: 'text' }, s);
+  if (type === 'string') {
+    const minLength = bound(s['minLength']) ?? 0;
+    const pattern = typeof s['pattern'] === 'string' ? s['pattern'] : null;
+    return withDefault({ ...base, type: 'text', minLength, pattern }, s);
+  }
+  if (type === 'array' && isSchema(s['items'])) {
+    return withDefault(listOf(base, s, s['items']), s);
+  }
   if (type === 'object' && isSchema(s['properties'])) {
     return withDefault({ ...base, type: 'object', fields: objectFields(s, path) }, s);
   }

@@ -8,6 +8,12 @@ export interface TextInputProps {
   errorTestId: string;
   /** A textarea; commits on blur and Ctrl/Cmd+Enter. */
   multiline?: boolean | undefined;
+  /** A one-line value that wraps as it grows (a comma list): Enter still commits. */
+  wrap?: boolean | undefined;
+  /** Shown under the input and read with it. */
+  hint?: string | undefined;
+  /** A message from elsewhere (a pending list edit), shown while the input has none of its own. */
+  externalError?: string | null | undefined;
   placeholder?: string | undefined;
   className?: string | undefined;
   /** Applies the text; returns the message to show when it is refused. */
@@ -24,8 +30,12 @@ export function TextInput(props: TextInputProps) {
     null,
   );
   const active = draft !== null && draft.base === value ? draft : null;
-  const error = active?.error ?? null;
+  const error = active?.error ?? props.externalError ?? null;
   const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = [props.hint ? hintId : null, error ? errorId : null]
+    .filter(Boolean)
+    .join(' ');
 
   const save = () => {
     if (!active) return;
@@ -40,12 +50,12 @@ export function TextInput(props: TextInputProps) {
     placeholder: props.placeholder,
     'data-testid': testId,
     'aria-invalid': error ? true : undefined,
-    'aria-describedby': error ? errorId : undefined,
+    'aria-describedby': describedBy || undefined,
     onBlur: save,
   };
   const change = (text: string) => setDraft({ base: value, text, error: active?.error ?? null });
   const key = (e: { key: string; ctrlKey: boolean; metaKey: boolean; preventDefault(): void }) => {
-    if (e.key === 'Enter' && (!props.multiline || e.ctrlKey || e.metaKey)) {
+    if (e.key === 'Enter' && (props.wrap || !props.multiline || e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       save();
     } else if (e.key === 'Escape' && active) {
@@ -59,8 +69,13 @@ export function TextInput(props: TextInputProps) {
       <label className="insp-field__label" htmlFor={id}>
         {props.label}
       </label>
-      {props.multiline ? (
-        <textarea {...common} rows={4} onChange={(e) => change(e.target.value)} onKeyDown={key} />
+      {props.multiline || props.wrap ? (
+        <textarea
+          {...common}
+          rows={props.wrap ? 1 : 4}
+          onChange={(e) => change(e.target.value)}
+          onKeyDown={key}
+        />
       ) : (
         <input
           {...common}
@@ -70,6 +85,11 @@ export function TextInput(props: TextInputProps) {
           onKeyDown={key}
         />
       )}
+      {props.hint ? (
+        <div className="insp-hint" id={hintId}>
+          {props.hint}
+        </div>
+      ) : null}
       {error ? (
         <div className="insp-error" role="alert" id={errorId} data-testid={props.errorTestId}>
           {error}

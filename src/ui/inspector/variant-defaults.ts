@@ -1,4 +1,9 @@
-import type { FieldDescriptor, UnionFieldDescriptor } from './schema-fields.ts';
+import type {
+  FieldDescriptor,
+  ListFieldDescriptor,
+  TextFieldDescriptor,
+  UnionFieldDescriptor,
+} from './schema-fields.ts';
 
 /**
  * Sensible values for fields that appear in the form: when a nullable field stops being
@@ -181,6 +186,17 @@ export function initialValue(field: FieldDescriptor): unknown {
     }
     case 'object':
       return Object.fromEntries(field.fields.map((f) => [f.name, initialValue(f)]));
+    case 'list': {
+      // As few items as the list needs; an empty string is never a useful entry, so a list of
+      // required names starts empty and the store's message asks for one.
+      const out: unknown[] = [];
+      while (out.length < field.minItems) {
+        const item = newListItem(field, out);
+        if (item === '') break;
+        out.push(item);
+      }
+      return out;
+    }
     case 'unsupported':
       return suggested ?? null;
   }
@@ -207,6 +223,70 @@ export function switchVariant(union: UnionFieldDescriptor, current: unknown, typ
       const d = derived[f.name];
       out[f.name] = f.type === 'number' && typeof d === 'number' ? clampNumber(f, d) : d;
     } else out[f.name] = initialValue(f);
+  }
+  return out;
+}
+
+/** Text for a new item's field: by name (a path), else the literal start of its pattern. */
+const SUGGESTED_TEXT: Record<string, string> = {
+  path: '/new',
+  prefix: '/new',
+};
+
+/** `^\/` → "/", `^api-` → "api-": the characters a pattern's match must start with. */
+export function patternStart(pattern: string | null): string {
+  if (!pattern?.startsWith('^')) return '';
+  let out = '';
+  for (let i = 1; i < pattern.length; i++) {
+    const c = pattern.charAt(i);
+    if (c === '\\' && /[^A-Za-z0-9]/.test(pattern.charAt(i + 1))) {
+      out += pattern.charAt(i + 1);
+      i++;
+    } else if (/[A-Za-z0-9/_-]/.test(c) && !/[*+?{]/.test(pattern.charAt(i + 1))) {
+      out += c;
+    } else break;
+  }
+  return out;
+}
+
+/** `base`, else `base-2`, `base-3` … whichever no sibling uses yet. */
+export function uniqueText(base: string, taken: readonly unknown[]): string {
+  if (base === '' || !taken.includes(base)) return base;
+  let n = 2;
+  while (taken.includes(`${base}-${n}`)) n++;
+  return `${base}-${n}`;
+}
+
+function textSuggestion(field: TextFieldDescriptor): string {
+  return SUGGESTED_TEXT[field.name] ?? patternStart(field.pattern);
+}
+
+/** A new item's field: its default, else a fresh value that no sibling's text repeats. */
+function freshValue(field: FieldDescriptor, siblings: readonly unknown[], last: unknown): unknown {
+  if (field.defaultValue !== undefined) return field.defaultValue;
+  if (field.type === 'text') return uniqueText(textSuggestion(field), siblings);
+  // A list of names that must not be empty (a route's targets) borrows the previous item's:
+  // nothing else could guess a valid one.
+  if (field.type === 'list' && Array.isArray(last) && last.length >= field.minItems) {
+    return [...(last as unknown[])];
+  }
+  return initialValue(field);
+}
+
+/**
+ * The item "Add" appends: each field's schema default, else a sensible value (a unique path
+ * for text, a value inside the bounds for numbers, the previous item's names for a required
+ * list). It may still be refused (a required list with no previous item): the editor keeps it
+ * pending with the store's message next to the field.
+ */
+export function newListItem(list: ListFieldDescriptor, items: readonly unknown[]): unknown {
+  const { item } = list;
+  const last = items[items.length - 1];
+  if (item.type !== 'object') return freshValue(item, items, last);
+  const out: Obj = {};
+  for (const f of item.fields) {
+    const siblings = items.map((x) => (isObj(x) ? x[f.name] : undefined));
+    out[f.name] = freshValue(f, siblings, isObj(last) ? last[f.name] : undefined);
   }
   return out;
 }

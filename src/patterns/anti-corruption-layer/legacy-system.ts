@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import {
+  CallPhase,
+  Cause,
+  distributionSchema,
+  probability,
+  type KindDefinition,
+  type NodeRuntime,
+} from '../../engine/index.ts';
+import { Format, setFormat } from './formats.ts';
+import { workTimeUs } from './work-time.ts';
+
+export const legacySystemConfigSchema = z.strictObject({
+  serviceTime: distributionSchema.default({ type: 'exponential', meanMs: 20 }),
+  errorRate: probability.default(0),
+  /** Share of answers carrying a value the legacy model never documented. */
+  unexpectedFormatRate: probability.default(0.05),
+});
+export type LegacySystemConfig = z.infer<typeof legacySystemConfigSchema>;
+
+type N = NodeRuntime<LegacySystemConfig, null>;
+
+const STEP_WORKING = 1;
+const TAG_DONE = 1;
+
+export const legacySystemKind: KindDefinition<LegacySystemConfig, null> = {
+  kind: 'legacy-system',
+  label: 'Legacy system',
+  category: 'compute',
+  description:
+    'An old system that answers in its own (legacy) model. Each call takes a sampled serviceTime (no worker limit: put a bulkhead in front to cap it) and may fail with errorRate. A share unexpectedFormatRate of its answers carry a value its model never documented: a consumer coupled to the legacy model fails on those with "bad-format"; an anti-corruption layer maps them to a safe default.',
+  configSchema: legacySystemConfigSchema,
+  metrics: [
+    { name: 'legacyAnswers', label: 'Answers in the legacy model', unit: 'count' },
+    { name: 'unexpectedFormat', label: 'Answers with undocumented values', unit: 'count' },
+  ],
+  init: () => null,
+  report(f) {
+    const m = f.metrics;
+    const answers = m['legacyAnswers'] ?? 0;
+    return { unexpectedShare: answers > 0 ? (m['unexpectedFormat'] ?? 0) / answers : 0 };
+  },
+  onCall(ctx, node: N, call) {
+    call.step = STEP_WORKING;
+    ctx.setTimer(node.index, workTimeUs(ctx, node), TAG_DONE, call);
+  },
+  onTimer(ctx, node: N, tag, call) {
+    if (tag !== TAG_DONE || !call || call.step !== STEP_WORKING) return;
+    if (call.phase !== CallPhase.AtNode || call.parked) return;
+    const f = ctx.faults(node.index);
+    // Work in progress when the process crashed is lost, as in a service.
+    if (f.crashed) {
+      ctx.respond(call, false, Cause.Refused);
+      return;
+    }
+    const p = Math.max(node.config.errorRate, f.errorRate);
+    if (p > 0 && ctx.rng(node.index, 'errors').chance(p)) {
+      ctx.respond(call, false, Cause.Error);
+      return;
+    }
+    const unexpected = ctx.rng(node.index, 'formats').chance(node.config.unexpectedFormatRate);
+    setFormat(call.request, unexpected ? Format.Unexpected : Format.Legacy);
+    ctx.count(node.index, 'legacyAnswers');
+    if (unexpected) ctx.count(node.index, 'unexpectedFormat');
+    ctx.respond(call, true);
+  },
+};

@@ -1,0 +1,236 @@
+import {
+  cachedDerived,
+  CallPhase,
+  Cause,
+  type Call,
+  type KindDefinition,
+  type NodeRuntime,
+  type SimContext,
+} from '../../engine/index.ts';
+import { CIRCUIT_OPEN } from '../circuit-breaker/circuit-breaker.ts';
+import {
+  initialBreaker,
+  onCallAllowed,
+  onResult,
+  type BreakerState,
+  type BreakerTransition,
+} from '../circuit-breaker/machine.ts';
+import { apiGatewayConfigSchema, type ApiGatewayConfig } from './config.ts';
+import { branchAnswered, startFanOut } from './fan-out.ts';
+import { bucketCapacity, fullBucket, matchRoute, takeToken, type TokenBucket } from './machine.ts';
+import { routeMetric, routePathOf } from './route-metrics.ts';
+
+/** Failure causes of the gateway's own answers (no backend was called). */
+export const UNAUTHORIZED = 'unauthorized';
+export const RATE_LIMITED = 'rate-limited';
+
+export interface GatewayRouteState {
+  prefix: string;
+  /** Null when the route has no rate limit. */
+  bucket: TokenBucket | null;
+  breaker: BreakerState;
+}
+
+export interface ApiGatewayState {
+  /** One entry per configured route, in config order. */
+  routes: GatewayRouteState[];
+  /** Bumped by every live config edit; calls forwarded before an edit are not re-attributed. */
+  configGen: number;
+}
+
+type N = NodeRuntime<ApiGatewayConfig, ApiGatewayState>;
+
+interface RouteDerived {
+  /** The edges to the route's targets, or null when a target has no edge from the gateway. */
+  edges: number[] | null;
+  capacity: number;
+  metric: { calls: string; ok: string; failed: string };
+}
+
+/** Target node ids → edges and per-route metric names, rebuilt when the config changes. */
+function buildDerived(ctx: SimContext, node: N): RouteDerived[] {
+  const byTarget = new Map<string, number>();
+  for (const e of ctx.outEdges(node.index)) {
+    const id = ctx.nodeId(ctx.edgeTarget(e));
+    if (!byTarget.has(id)) byTarget.set(id, e);
+  }
+  return node.config.routes.map((r) => {
+    const edges = r.targets.map((t) => byTarget.get(t) ?? -1);
+    return {
+      edges: edges.includes(-1) ? null : edges,
+      capacity: r.rateLimitPerSec === null ? 0 : bucketCapacity(r.rateLimitPerSec, r.burst),
+      metric: {
+        calls: routeMetric(r.prefix, 'calls'),
+        ok: routeMetric(r.prefix, 'ok'),
+        failed: routeMetric(r.prefix, 'failed'),
+      },
+    };
+  });
+}
+
+/** Route states for the current config; a route whose prefix was already there keeps its state. */
+function alignRoutes(node: N, previous: readonly GatewayRouteState[], nowUs: number) {
+  return node.config.routes.map((r): GatewayRouteState => {
+    const old = previous.find((p) => p.prefix === r.prefix);
+    const capacity = r.rateLimitPerSec === null ? 0 : bucketCapacity(r.rateLimitPerSec, r.burst);
+    return {
+      prefix: r.prefix,
+      bucket:
+        r.rateLimitPerSec === null
+          ? null
+          : old?.bucket
+            ? { ...old.bucket, tokens: Math.min(old.bucket.tokens, capacity) }
+            : fullBucket(capacity, nowUs),
+      breaker: old?.breaker ?? initialBreaker(nowUs),
+    };
+  });
+}
+
+const TRACE_TYPE = {
+  opened: 'gateway.breaker-opened',
+  'half-open': 'gateway.breaker-half-open',
+  closed: 'gateway.breaker-closed',
+} as const;
+
+function applyBreaker(
+  ctx: SimContext,
+  node: N,
+  route: GatewayRouteState,
+  next: BreakerState,
+  t: BreakerTransition,
+): void {
+  route.breaker = next;
+  if (t === null) return;
+  if (t === 'opened') ctx.count(node.index, 'breakerOpened');
+  if (ctx.tracing) ctx.trace(node.index, TRACE_TYPE[t], undefined, undefined, route.prefix);
+}
+
+/** The gateway answers by itself: counted overall, per cause and (when matched) per route. */
+function reject(
+  ctx: SimContext,
+  node: N,
+  call: Call,
+  cause: string,
+  metric: string,
+  route?: RouteDerived,
+) {
+  ctx.count(node.index, metric);
+  if (route) ctx.count(node.index, route.metric.failed);
+  ctx.respond(call, false, cause);
+}
+
+const STEP_FORWARDING = 1;
+
+export const apiGatewayKind: KindDefinition<ApiGatewayConfig, ApiGatewayState> = {
+  kind: 'api-gateway',
+  label: 'API gateway',
+  category: 'routing',
+  description:
+    'The single entry point in front of several backends (its outgoing edges). Each request is first authenticated: an authFailureRate share is answered 401 ("unauthorized") at once. It is then routed by its path (the client\'s routes): the longest matching route prefix wins, no match is "no-route". A route may have its own token-bucket rate limit (rateLimitPerSec, burst; "rate-limited", i.e. 429) and its own circuit breaker ("circuit-open", i.e. 503). A route with several targets is an aggregation: the targets are called in parallel and the answer waits for the slowest; a failed required branch fails it. Targets are node ids; one without an edge from the gateway makes its route answer "no-route".',
+  configSchema: apiGatewayConfigSchema,
+  metrics: [
+    { name: 'forwarded', label: 'Forwarded to backends', unit: 'count' },
+    { name: 'branches', label: 'Backend calls sent', unit: 'count' },
+    { name: 'unauthorized', label: 'Rejected 401 (auth)', unit: 'count' },
+    { name: 'rateLimited', label: 'Rejected 429 (rate limit)', unit: 'count' },
+    { name: 'circuitOpen', label: 'Rejected 503 (breaker open)', unit: 'count' },
+    { name: 'noRoute', label: 'No route (404)', unit: 'count' },
+    { name: 'breakerOpened', label: 'Route breakers opened', unit: 'count' },
+  ],
+  init: (ctx, node) => ({ routes: alignRoutes(node, [], ctx.nowUs), configGen: 0 }),
+  report(f) {
+    const m = f.metrics;
+    const share = (name: string) => (f.arrivals > 0 ? (m[name] ?? 0) / f.arrivals : 0);
+    const forwarded = m['forwarded'] ?? 0;
+    return {
+      unauthorizedShare: share('unauthorized'),
+      rateLimitedShare: share('rateLimited'),
+      circuitOpenShare: share('circuitOpen'),
+      noRouteShare: share('noRoute'),
+      forwardedShare: share('forwarded'),
+      callsPerForward: forwarded > 0 ? (m['branches'] ?? 0) / forwarded : 0,
+    };
+  },
+  stateLabel(node) {
+    const open = node.state.routes.filter((r) => r.breaker.phase === 'open');
+    if (open.length === 1) return { text: `${open[0]?.prefix ?? ''} OPEN`, tone: 'bad' };
+    if (open.length > 1) return { text: `${open.length} ROUTES OPEN`, tone: 'bad' };
+    if (node.state.routes.some((r) => r.breaker.phase === 'half-open')) {
+      return { text: 'HALF-OPEN', tone: 'warn' };
+    }
+    return { text: `${node.state.routes.length} ROUTES`, tone: 'ok' };
+  },
+  onCall(ctx, node, call) {
+    const c = node.config;
+    if (c.authFailureRate > 0 && ctx.rng(node.index, 'auth').chance(c.authFailureRate)) {
+      reject(ctx, node, call, UNAUTHORIZED, 'unauthorized');
+      return;
+    }
+    const index = matchRoute(c.routes, routePathOf(call.request));
+    const derived = cachedDerived(ctx, node, buildDerived);
+    const route = derived[index];
+    const cfg = c.routes[index];
+    const st = node.state.routes[index];
+    if (!route || !cfg || !st) {
+      reject(ctx, node, call, Cause.NoRoute, 'noRoute');
+      return;
+    }
+    ctx.count(node.index, route.metric.calls);
+    if (route.edges === null) {
+      reject(ctx, node, call, Cause.NoRoute, 'noRoute', route);
+      return;
+    }
+    if (st.bucket !== null && cfg.rateLimitPerSec !== null) {
+      const t = takeToken(st.bucket, cfg.rateLimitPerSec, route.capacity, ctx.nowUs);
+      st.bucket = t.next;
+      if (!t.allowed) {
+        reject(ctx, node, call, RATE_LIMITED, 'rateLimited', route);
+        return;
+      }
+    }
+    let epoch = -1;
+    if (cfg.breaker) {
+      const r = onCallAllowed(c.breakerSettings, st.breaker, ctx.nowUs);
+      applyBreaker(ctx, node, st, r.next, r.transition);
+      if (!r.allowed) {
+        reject(ctx, node, call, CIRCUIT_OPEN, 'circuitOpen', route);
+        return;
+      }
+      epoch = r.epoch;
+    }
+    ctx.count(node.index, 'forwarded');
+    ctx.count(node.index, 'branches', route.edges.length);
+    call.step = STEP_FORWARDING + node.state.configGen;
+    call.slot = index;
+    startFanOut(ctx, node.index, call, route.edges, epoch);
+  },
+  onResponse(ctx, node, child) {
+    const parent = child.parent;
+    // The parent may have been answered already (crash abort): then the response is moot.
+    if (!parent || !ctx.isLive(parent, child.parentGen)) return;
+    if (parent.phase !== CallPhase.AtNode || parent.parked) return;
+    if (!branchAnswered(ctx, parent, child)) return;
+    const ok = parent.failCause === '';
+    // Calls forwarded before a live route edit are answered but not attributed to a route.
+    if (parent.step === STEP_FORWARDING + node.state.configGen) {
+      const st = node.state.routes[parent.slot];
+      const cfg = node.config.routes[parent.slot];
+      const route = cachedDerived(ctx, node, buildDerived)[parent.slot];
+      if (st && cfg && route) {
+        ctx.count(node.index, ok ? route.metric.ok : route.metric.failed);
+        if (cfg.breaker) {
+          const durationUs = ctx.nowUs - parent.arrivedUs;
+          const settings = node.config.breakerSettings;
+          const r = onResult(settings, st.breaker, child.callerSlot, ok, durationUs, ctx.nowUs);
+          applyBreaker(ctx, node, st, r.next, r.transition);
+        }
+      }
+    }
+    ctx.respond(parent, ok, parent.failCause);
+  },
+  onConfigChange(ctx, node) {
+    node.state.routes = alignRoutes(node, node.state.routes, ctx.nowUs);
+    node.state.configGen++;
+    if (ctx.tracing) ctx.trace(node.index, 'gateway.routes-changed');
+  },
+};

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { probability } from '../../engine/index.ts';
+import { breakerConfigSchema } from '../circuit-breaker/machine.ts';
+
+/** A path prefix: starts with "/", e.g. "/orders" or "/" (catch-all). */
+export const pathPrefixSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^\//, { error: 'must start with "/"' });
+
+/**
+ * One gateway route. `targets` are node ids the gateway has an edge to: one target is a plain
+ * route, several make an aggregation route (called in parallel). A token bucket of
+ * `rateLimitPerSec` (capacity `burst`, default one second's worth) and a breaker are optional.
+ */
+export const gatewayRouteSchema = z.strictObject({
+  prefix: pathPrefixSchema,
+  targets: z.array(z.string().min(1).max(100)).min(1).max(16),
+  rateLimitPerSec: z.number().positive().max(1_000_000).nullable().default(null),
+  burst: z.number().int().min(1).max(1_000_000).nullable().default(null),
+  breaker: z.boolean().default(false),
+});
+export type GatewayRoute = z.infer<typeof gatewayRouteSchema>;
+
+export const apiGatewayConfigSchema = z.strictObject({
+  /** Share of requests whose credentials fail: answered 401 without calling any backend. */
+  authFailureRate: probability.default(0.02),
+  routes: z.array(gatewayRouteSchema).max(64).default([]),
+  /** Settings of every route breaker (routes with `breaker: true`), as the circuit-breaker kind. */
+  breakerSettings: breakerConfigSchema.prefault({}),
+});
+export type ApiGatewayConfig = z.infer<typeof apiGatewayConfigSchema>;

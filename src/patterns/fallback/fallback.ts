@@ -1,0 +1,90 @@
+import {
+  CallPhase,
+  Cause,
+  type Call,
+  type KindDefinition,
+  type NodeRuntime,
+  type SimContext,
+} from '../../engine/index.ts';
+import { fallbackConfigSchema, type FallbackConfig } from './config.ts';
+
+type N = NodeRuntime<FallbackConfig, null>;
+
+const TAG_SERVE = 1;
+
+// call.step of a call at this node; `failCause` keeps the failure being covered.
+const STEP_WAITING = 1;
+const STEP_SERVING = 2;
+
+function handles(cfg: FallbackConfig, cause: string): boolean {
+  return cfg.fallbackOn.includes(cause);
+}
+
+function serve(ctx: SimContext, node: N, call: Call): void {
+  ctx.count(node.index, 'fallback');
+  if (ctx.tracing) ctx.trace(node.index, 'fallback.served', call.request, call.failCause);
+  ctx.respond(call, true);
+}
+
+/** Answers `call` with the degraded default, now or after `fallbackLatencyMs`. */
+function fallBack(ctx: SimContext, node: N, call: Call, cause: string): void {
+  call.failCause = cause;
+  const latencyMs = node.config.fallbackLatencyMs;
+  if (latencyMs <= 0) {
+    serve(ctx, node, call);
+    return;
+  }
+  call.step = STEP_SERVING;
+  ctx.setTimer(node.index, latencyMs * 1000, TAG_SERVE, call);
+}
+
+export const fallbackKind: KindDefinition<FallbackConfig, null> = {
+  kind: 'fallback',
+  label: 'Fallback',
+  category: 'resilience',
+  description:
+    'A proxy in front of one dependency that turns its failures into a degraded success: when the call fails with one of the causes in fallbackOn (by default error, timeout, refused, circuit-open, bulkhead-full, rate-limited, queue-full, no-route), the caller gets a default answer after fallbackLatencyMs (0 for a static default, a few ms for a cache read) instead of the error. Other failures pass through unchanged. Watch the fallback count replace the errors the client would otherwise see; put a timeout behind it to cover a hung dependency.',
+  configSchema: fallbackConfigSchema,
+  metrics: [
+    { name: 'fallback', label: 'Degraded answers (fallback)', unit: 'count' },
+    { name: 'failuresRelayed', label: 'Failures passed on', unit: 'count' },
+  ],
+  init: () => null,
+  report(f) {
+    const fallback = f.metrics['fallback'] ?? 0;
+    const relayed = f.metrics['failuresRelayed'] ?? 0;
+    const share = (x: number) => (f.arrivals > 0 ? x / f.arrivals : 0);
+    return { fallback, fallbackShare: share(fallback), failuresRelayedShare: share(relayed) };
+  },
+  onCall(ctx, node, call) {
+    const edge = ctx.outEdges(node.index)[0];
+    if (edge !== undefined) {
+      call.step = STEP_WAITING;
+      ctx.send(node.index, edge, call.request, call);
+    } else if (handles(node.config, Cause.NoRoute)) {
+      fallBack(ctx, node, call, Cause.NoRoute);
+    } else {
+      ctx.count(node.index, 'failuresRelayed');
+      ctx.respond(call, false, Cause.NoRoute);
+    }
+  },
+  onResponse(ctx, node, child) {
+    const parent = child.parent;
+    // The parent may have been answered already (crash abort): then the response is moot.
+    if (!parent || !ctx.isLive(parent, child.parentGen)) return;
+    if (parent.phase !== CallPhase.AtNode || parent.parked || parent.step !== STEP_WAITING) return;
+    if (child.ok) {
+      ctx.respond(parent, true);
+    } else if (handles(node.config, child.cause)) {
+      fallBack(ctx, node, parent, child.cause);
+    } else {
+      ctx.count(node.index, 'failuresRelayed');
+      ctx.respond(parent, false, child.cause);
+    }
+  },
+  onTimer(ctx, node, tag, call) {
+    if (tag !== TAG_SERVE || !call) return;
+    if (call.phase !== CallPhase.AtNode || call.parked || call.step !== STEP_SERVING) return;
+    serve(ctx, node, call);
+  },
+};

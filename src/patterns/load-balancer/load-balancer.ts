@@ -1,0 +1,203 @@
+import {
+  CallPhase,
+  Cause,
+  type KindDefinition,
+  type MetricSpec,
+  type SimContext,
+} from '../../engine/index.ts';
+import { initialHealth } from '../health-check/machine.ts';
+import { initialRegistry } from '../service-discovery/machine.ts';
+import { loadBalancerConfigSchema, type LoadBalancerConfig } from './config.ts';
+import {
+  accountNode,
+  accountTargets,
+  initialState,
+  refreshEligible,
+  STATE_ALL,
+  STATE_NONE,
+  STATE_SOME,
+  stateLabel,
+  type LbNode,
+  type LoadBalancerState,
+} from './lb-state.ts';
+import {
+  expireLeases,
+  heartbeatTick,
+  observeOutcome,
+  probeTargets,
+  scheduleSections,
+  sweepOutliers,
+  TAG_EXPIRY,
+  TAG_HEARTBEAT,
+  TAG_PROBE,
+  TAG_SWEEP,
+} from './lb-sections.ts';
+import { initialOutlier } from './outlier.ts';
+import { selectTarget } from './strategy.ts';
+
+/** The cause of a call the balancer could not place: every target is out of rotation. */
+export const NO_HEALTHY_TARGET = 'no-healthy-target';
+
+const METRICS: readonly MetricSpec[] = [
+  { name: 'noTarget', label: 'No healthy target', unit: 'count' },
+  { name: 'state.allHealthyMs', label: 'Time all targets in', unit: 'ms', state: STATE_ALL },
+  { name: 'state.someOutMs', label: 'Time some targets out', unit: 'ms', state: STATE_SOME },
+  { name: 'state.noneHealthyMs', label: 'Time no target in', unit: 'ms', state: STATE_NONE },
+  { name: 'probes', label: 'Health probes', unit: 'count' },
+  { name: 'probeFailures', label: 'Failed probes', unit: 'count' },
+  { name: 'markedDown', label: 'Targets marked DOWN', unit: 'count' },
+  { name: 'markedUp', label: 'Targets marked UP', unit: 'count' },
+  { name: 'markedDegraded', label: 'Targets marked DEGRADED', unit: 'count' },
+  { name: 'health.upMs', label: 'Target time UP', unit: 'ms' },
+  { name: 'health.degradedMs', label: 'Target time DEGRADED', unit: 'ms' },
+  { name: 'health.downMs', label: 'Target time DOWN', unit: 'ms' },
+  { name: 'ejections', label: 'Outlier ejections', unit: 'count' },
+  { name: 'ejectionsSkipped', label: 'Ejections skipped (max %)', unit: 'count' },
+  { name: 'readmissions', label: 'Re-admissions', unit: 'count' },
+  { name: 'ejectedMs', label: 'Target time ejected', unit: 'ms' },
+  { name: 'registrations', label: 'Registrations', unit: 'count' },
+  { name: 'deregistrations', label: 'Deregistrations', unit: 'count' },
+  { name: 'expirations', label: 'Leases expired', unit: 'count' },
+  { name: 'heartbeats', label: 'Heartbeats', unit: 'count' },
+  { name: 'unregisteredMs', label: 'Target time unregistered', unit: 'ms' },
+];
+
+/** Brings every section in line with a new config; timers restart one period from now. */
+function reconfigure(ctx: SimContext, node: LbNode, previous: LoadBalancerConfig): void {
+  const c = node.config;
+  const st = node.state;
+  accountTargets(ctx, node);
+  st.timerGen++;
+  if (!c.healthCheck) st.health = null;
+  else if (!previous.healthCheck || !st.health)
+    st.health = Array.from({ length: st.targets }, initialHealth);
+  if (!c.outlierDetection) st.outlier = null;
+  else if (!previous.outlierDetection || !st.outlier) st.outlier = initialOutlier(st.targets);
+  if (!c.discovery) st.registry = null;
+  else {
+    if (!previous.discovery || !st.registry) st.registry = initialRegistry(st.targets);
+    // Live instances heartbeat now (registering if new) and ticks restart from here, so the
+    // lapsed tick costs no live instance its lease; a lease due before the next tick still
+    // gets its own expiry timer.
+    heartbeatTick(ctx, node);
+  }
+  refreshEligible(st);
+  scheduleSections(ctx, node);
+}
+
+export const loadBalancerKind: KindDefinition<LoadBalancerConfig, LoadBalancerState> = {
+  kind: 'load-balancer',
+  label: 'Load balancer',
+  category: 'routing',
+  description:
+    'Spreads calls over its outgoing edges (the instances) by strategy: round robin, random, least connections (fewest calls in flight from this balancer), power of two choices (two random targets, the less busy wins) or weighted (smooth weighted round robin by edge weight). Optional sections take targets out of rotation: active health checks (probes every intervalMs; DOWN after unhealthyThreshold failures, back after healthyThreshold passes; a failing required dependency of the target means DOWN, an optional one DEGRADED), outlier detection (consecutive5xx failures eject a target for baseEjectionMs × times ejected, at most maxEjectionPercent at once, re-admitted at sweeps every intervalMs) and service discovery (instances heartbeat every heartbeatMs; a crashed one stays registered, and keeps getting traffic, until ttlMs after its last heartbeat). With no eligible target a call fails with "no-healthy-target".',
+  configSchema: loadBalancerConfigSchema,
+  metrics: METRICS,
+  init: initialState,
+  start(ctx, node) {
+    heartbeatTick(ctx, node); // instances register at startup
+    scheduleSections(ctx, node);
+  },
+  stateLabel: (node) => stateLabel(node.state),
+  report(f) {
+    const m = f.metrics;
+    const get = (k: string) => m[k] ?? 0;
+    const nodeMs = get('state.allHealthyMs') + get('state.someOutMs') + get('state.noneHealthyMs');
+    const healthMs = get('health.upMs') + get('health.degradedMs') + get('health.downMs');
+    const share = (x: number, total: number) => (total > 0 ? x / total : 0);
+    return {
+      noTargetShare: share(get('noTarget'), f.arrivals),
+      allHealthyShare: share(get('state.allHealthyMs'), nodeMs),
+      someOutShare: share(get('state.someOutMs'), nodeMs),
+      noneHealthyShare: share(get('state.noneHealthyMs'), nodeMs),
+      targetDownShare: share(get('health.downMs'), healthMs),
+      targetDegradedShare: share(get('health.degradedMs'), healthMs),
+      probeFailureShare: share(get('probeFailures'), get('probes')),
+      ejections: get('ejections'),
+      readmissions: get('readmissions'),
+      expirations: get('expirations'),
+      registrations: get('registrations'),
+    };
+  },
+  onCall(ctx, node, call) {
+    accountNode(ctx, node);
+    const st = node.state;
+    const edges = ctx.outEdges(node.index);
+    if (edges.length === 0) {
+      ctx.respond(call, false, Cause.NoRoute);
+      return;
+    }
+    const weights =
+      node.config.strategy === 'weighted' ? edges.map((e) => ctx.edgeConfig(e).weight) : [];
+    const stream = ctx.rng(node.index, 'balance');
+    const pick = selectTarget(
+      node.config.strategy,
+      { eligible: st.eligible, inFlight: st.inFlight, weights },
+      st.selection,
+      () => stream.next(),
+    );
+    st.selection = pick.next;
+    if (pick.target < 0) {
+      ctx.count(node.index, 'noTarget');
+      if (ctx.tracing) ctx.trace(node.index, 'lb.no-target', call.request, NO_HEALTHY_TARGET);
+      ctx.respond(call, false, NO_HEALTHY_TARGET);
+      return;
+    }
+    st.inFlight[pick.target] = (st.inFlight[pick.target] ?? 0) + 1;
+    const child = ctx.send(node.index, edges[pick.target] as number, call.request, call);
+    // The caller's scratch: which target the call went to.
+    child.callerSlot = pick.target;
+  },
+  onResponse(ctx, node, child) {
+    accountNode(ctx, node);
+    const i = child.callerSlot;
+    const st = node.state;
+    st.inFlight[i] = Math.max(0, (st.inFlight[i] ?? 0) - 1);
+    observeOutcome(ctx, node, i, child.ok);
+    const parent = child.parent;
+    // The parent may have been answered already (crash abort): then the response is moot.
+    if (!parent || !ctx.isLive(parent, child.parentGen)) return;
+    if (parent.phase !== CallPhase.AtNode || parent.parked) return;
+    ctx.respond(parent, child.ok, child.cause);
+  },
+  onTimer(ctx, node, tag) {
+    if (ctx.timerToken !== node.state.timerGen) return; // from before a config change
+    accountNode(ctx, node);
+    const c = node.config;
+    if (tag === TAG_PROBE && c.healthCheck) {
+      probeTargets(ctx, node);
+      ctx.setTimer(
+        node.index,
+        c.healthCheck.intervalMs * 1000,
+        TAG_PROBE,
+        null,
+        node.state.timerGen,
+      );
+    } else if (tag === TAG_SWEEP && c.outlierDetection) {
+      sweepOutliers(ctx, node);
+      ctx.setTimer(
+        node.index,
+        c.outlierDetection.intervalMs * 1000,
+        TAG_SWEEP,
+        null,
+        node.state.timerGen,
+      );
+    } else if (tag === TAG_HEARTBEAT && c.discovery) {
+      // Schedule the next tick first: an expiry timer due at the same instant then runs after it.
+      ctx.setTimer(
+        node.index,
+        c.discovery.heartbeatMs * 1000,
+        TAG_HEARTBEAT,
+        null,
+        node.state.timerGen,
+      );
+      heartbeatTick(ctx, node);
+    } else if (tag === TAG_EXPIRY) {
+      expireLeases(ctx, node);
+    }
+  },
+  onConfigChange(ctx, node, previous) {
+    accountNode(ctx, node);
+    reconfigure(ctx, node, previous);
+  },
+};

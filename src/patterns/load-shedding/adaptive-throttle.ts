@@ -1,0 +1,104 @@
+import {
+  CallPhase,
+  Cause,
+  type Call,
+  type KindDefinition,
+  type NodeRuntime,
+  type SimContext,
+} from '../../engine/index.ts';
+import {
+  initialWindow,
+  recordAccept,
+  recordRequest,
+  rejectProbability,
+  throttleConfigSchema,
+  advance,
+  type ThrottleConfig,
+  type ThrottleWindow,
+} from './throttle-machine.ts';
+
+/** The cause of a call the throttle rejected locally, without calling the backend. */
+export const THROTTLED = 'throttled';
+
+export interface AdaptiveThrottleState {
+  window: ThrottleWindow;
+  /** The rejection probability computed for the last request. */
+  probability: number;
+}
+
+type N = NodeRuntime<ThrottleConfig, AdaptiveThrottleState>;
+
+function setProbability(ctx: SimContext, node: N, p: number): void {
+  const before = node.state.probability;
+  node.state.probability = p;
+  if (!ctx.tracing || before > 0 === p > 0) return;
+  const type = p > 0 ? 'throttle.engaged' : 'throttle.released';
+  ctx.trace(node.index, type, undefined, undefined, `p(reject) ${(p * 100).toFixed(1)}%`);
+}
+
+export const adaptiveThrottleKind: KindDefinition<ThrottleConfig, AdaptiveThrottleState> = {
+  kind: 'adaptive-throttle',
+  label: 'Adaptive throttle',
+  category: 'resilience',
+  description:
+    'Client-side adaptive throttling (Google SRE) in front of one backend. Over the last windowMs (1-second buckets) it counts requests — including those it rejected itself — and accepts, the backend\'s successful answers that came back before the request\'s deadline. Each new request is rejected locally with "throttled" with probability max(0, (requests − k·accepts) / (requests + 1)): while the backend accepts everything nothing is rejected; when it starts refusing, the client sends it only about k times what it accepts.',
+  configSchema: throttleConfigSchema,
+  metrics: [
+    { name: 'forwarded', label: 'Sent to the backend', unit: 'count' },
+    { name: 'throttled', label: 'Rejected locally', unit: 'count' },
+    { name: 'accepted', label: 'Accepted by the backend', unit: 'count' },
+  ],
+  init: (ctx, node) => ({ window: initialWindow(node.config, ctx.nowUs), probability: 0 }),
+  onCall(ctx, node, call) {
+    const edge = ctx.outEdges(node.index)[0];
+    if (edge === undefined) {
+      ctx.respond(call, false, Cause.NoRoute);
+      return;
+    }
+    const st = node.state;
+    st.window = advance(st.window, ctx.nowUs);
+    const p = rejectProbability(node.config, st.window);
+    setProbability(ctx, node, p);
+    // Locally rejected requests count too: that is what lets the probability fall again.
+    st.window = recordRequest(st.window, ctx.nowUs);
+    if (p > 0 && ctx.rng(node.index, 'throttle').chance(p)) {
+      ctx.count(node.index, 'throttled');
+      ctx.respond(call, false, THROTTLED);
+      return;
+    }
+    ctx.count(node.index, 'forwarded');
+    ctx.send(node.index, edge, call.request, call);
+  },
+  onResponse(ctx, node, child: Call) {
+    // A success after the deadline is no accept: its client has given up on it already.
+    if (child.ok && ctx.nowUs <= child.request.deadlineUs) {
+      node.state.window = recordAccept(node.state.window, ctx.nowUs);
+      ctx.count(node.index, 'accepted');
+    }
+    const parent = child.parent;
+    if (!parent || !ctx.isLive(parent, child.parentGen)) return;
+    if (parent.phase !== CallPhase.AtNode || parent.parked) return;
+    ctx.respond(parent, child.ok, child.cause);
+  },
+  onConfigChange(ctx, node, previous) {
+    // A new window length starts a new, empty window (bucket counts cannot be re-split).
+    if (node.config.windowMs !== previous.windowMs) {
+      node.state.window = initialWindow(node.config, ctx.nowUs);
+    }
+  },
+  stateLabel(node) {
+    const p = node.state.probability;
+    const text = p > 0 ? `throttling ${Math.round(p * 100)}%` : 'passing';
+    return { text, tone: p === 0 ? 'ok' : p < 0.5 ? 'warn' : 'bad' };
+  },
+  report(f) {
+    const m = f.metrics;
+    const throttled = m['throttled'] ?? 0;
+    const forwarded = m['forwarded'] ?? 0;
+    return {
+      throttledShare: f.arrivals > 0 ? throttled / f.arrivals : 0,
+      forwardedShare: f.arrivals > 0 ? forwarded / f.arrivals : 0,
+      acceptedShareOfForwarded: forwarded > 0 ? (m['accepted'] ?? 0) / forwarded : 0,
+    };
+  },
+};

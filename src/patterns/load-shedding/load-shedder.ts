@@ -1,0 +1,97 @@
+import {
+  CallPhase,
+  Cause,
+  type Call,
+  type KindDefinition,
+  type NodeRuntime,
+  type SimContext,
+} from '../../engine/index.ts';
+import {
+  admit,
+  answered,
+  forwarded,
+  initialShedder,
+  shedderConfigSchema,
+  type ShedderConfig,
+  type ShedderState,
+} from './shedder-machine.ts';
+
+/** The cause of a call the shedder refused because the service behind it is overloaded. */
+export const SHED = 'shed';
+
+export interface LoadShedderState {
+  shedder: ShedderState;
+  /** Whether the last arrival was shed (the node shows "shedding"). */
+  shedding: boolean;
+}
+
+type N = NodeRuntime<ShedderConfig, LoadShedderState>;
+
+function setShedding(ctx: SimContext, node: N, shedding: boolean, estimateMs: number | null): void {
+  if (node.state.shedding === shedding) return;
+  node.state.shedding = shedding;
+  if (ctx.tracing) {
+    const type = shedding ? 'shedder.shedding' : 'shedder.admitting';
+    const estimate =
+      estimateMs === null ? 'no delay estimate' : `~${estimateMs.toFixed(0)} ms wait`;
+    const detail = `${node.state.shedder.outstanding} outstanding, ${estimate}`;
+    ctx.trace(node.index, type, undefined, undefined, detail);
+  }
+}
+
+export const loadShedderKind: KindDefinition<ShedderConfig, LoadShedderState> = {
+  kind: 'load-shedder',
+  label: 'Load shedder',
+  category: 'resilience',
+  description:
+    'Server-side load shedding in front of one service. It tracks the calls it forwarded that are still unanswered (queued or running) and refuses new ones at once with "shed" when there are maxOutstanding of them, or when the estimated queueing delay — outstanding ÷ the service\'s throughput over the last second (Little\'s law) — exceeds maxQueueDelayMs. The service keeps a short queue and answers what it admits in time, instead of serving a growing backlog of requests whose clients have given up.',
+  configSchema: shedderConfigSchema,
+  metrics: [
+    { name: 'forwarded', label: 'Admitted', unit: 'count' },
+    { name: 'shed', label: 'Shed', unit: 'count' },
+    { name: 'shedOutstanding', label: 'Shed: too many outstanding', unit: 'count' },
+    { name: 'shedDelay', label: 'Shed: queueing delay too long', unit: 'count' },
+  ],
+  init: () => ({ shedder: initialShedder(), shedding: false }),
+  onCall(ctx, node, call) {
+    const edge = ctx.outEdges(node.index)[0];
+    if (edge === undefined) {
+      ctx.respond(call, false, Cause.NoRoute);
+      return;
+    }
+    const st = node.state;
+    const a = admit(node.config, st.shedder, ctx.nowUs);
+    st.shedder = a.next;
+    setShedding(ctx, node, a.shed, a.estimatedDelayMs);
+    if (a.shed) {
+      ctx.count(node.index, 'shed');
+      ctx.count(node.index, a.reason === 'outstanding' ? 'shedOutstanding' : 'shedDelay');
+      ctx.respond(call, false, SHED);
+      return;
+    }
+    st.shedder = forwarded(st.shedder, ctx.nowUs);
+    ctx.count(node.index, 'forwarded');
+    ctx.send(node.index, edge, call.request, call);
+  },
+  onResponse(ctx, node, child: Call) {
+    node.state.shedder = answered(node.state.shedder, ctx.nowUs);
+    const parent = child.parent;
+    if (!parent || !ctx.isLive(parent, child.parentGen)) return;
+    if (parent.phase !== CallPhase.AtNode || parent.parked) return;
+    ctx.respond(parent, child.ok, child.cause);
+  },
+  stateLabel(node) {
+    if (node.state.shedding) return { text: 'SHEDDING', tone: 'bad' };
+    return { text: `${node.state.shedder.outstanding} outstanding`, tone: 'ok' };
+  },
+  report(f) {
+    const m = f.metrics;
+    const shed = m['shed'] ?? 0;
+    return {
+      shedShare: f.arrivals > 0 ? shed / f.arrivals : 0,
+      shedForOutstanding: m['shedOutstanding'] ?? 0,
+      shedForDelay: m['shedDelay'] ?? 0,
+      admittedShare: f.arrivals > 0 ? (m['forwarded'] ?? 0) / f.arrivals : 0,
+    };
+  },
+};

@@ -1,0 +1,250 @@
+import {
+  CallPhase,
+  Cause,
+  type Call,
+  type KindDefinition,
+  type NodeRuntime,
+  type NodeStateLabel,
+  type SimContext,
+} from '../../engine/index.ts';
+import { rateLimiterConfigSchema, type RateLimiterConfig } from './config.ts';
+import { leakyDrain, leakyLeave, nextReleaseUs } from './leaky-bucket.ts';
+import { arrive, initialLimiter, reconfigure, usage, type LimiterState } from './machine.ts';
+
+/** The cause of a request the limiter turned away (HTTP 429 Too Many Requests). */
+export const RATE_LIMITED = 'rate-limited';
+
+export interface RateLimiterState {
+  limiter: LimiterState;
+  /** Leaky bucket: waiting calls as (id, gen) pairs, FIFO from `head`. */
+  fifo: number[];
+  head: number;
+  /** Token of the live drain timer; older tokens are stale. */
+  drainToken: number;
+  /** The last arrival was rejected (the label then says LIMITING). */
+  lastRejected: boolean;
+  /** Allowance used at the last event, for the label. */
+  used: number;
+  of: number;
+}
+
+type N = NodeRuntime<RateLimiterConfig, RateLimiterState>;
+
+const TAG_DRAIN = 1;
+const STEP_WAITING = 1;
+const STEP_FORWARDED = 2;
+
+/** Refreshes the gauges (allowance used of total, waiting) and the label's figures. */
+function note(ctx: SimContext, node: N): void {
+  const s = node.state;
+  const u = usage(node.config, s.limiter, ctx.nowUs);
+  s.used = u.used;
+  s.of = u.of;
+  const waiting = s.limiter.algorithm === 'leaky-bucket' ? s.limiter.waiting : 0;
+  ctx.setGauges(node.index, u.used, u.of, waiting);
+}
+
+function forward(ctx: SimContext, node: N, call: Call): void {
+  const edge = ctx.outEdges(node.index)[0];
+  ctx.count(node.index, 'admitted');
+  if (edge === undefined) {
+    ctx.respond(call, false, Cause.NoRoute);
+    return;
+  }
+  call.step = STEP_FORWARDED;
+  ctx.send(node.index, edge, call.request, call);
+}
+
+function scheduleDrain(ctx: SimContext, node: N, atUs: number): void {
+  const s = node.state;
+  s.drainToken++;
+  // Rounded up: the drain never fires before the machine lets the next request leave.
+  ctx.setTimer(node.index, Math.max(0, Math.ceil(atUs - ctx.nowUs)), TAG_DRAIN, null, s.drainToken);
+}
+
+/** The oldest entry that still waits here, or null when the FIFO is exhausted. */
+function peekWaiter(ctx: SimContext, s: RateLimiterState): Call | null {
+  while (s.head < s.fifo.length) {
+    const call = ctx.callById(s.fifo[s.head] as number, s.fifo[s.head + 1] as number);
+    if (call && call.phase === CallPhase.AtNode && !call.parked && call.step === STEP_WAITING) {
+      return call;
+    }
+    s.head += 2;
+  }
+  return null;
+}
+
+function compact(s: RateLimiterState): void {
+  if (s.head >= s.fifo.length) {
+    s.fifo.length = 0;
+    s.head = 0;
+  } else if (s.head > 64 && s.head * 2 > s.fifo.length) {
+    s.fifo.splice(0, s.head);
+    s.head = 0;
+  }
+}
+
+/** A waiter whose caller gave up leaves the queue and is answered (discarded as late). */
+function dropAbandoned(ctx: SimContext, node: N, call: Call): void {
+  const lim = node.state.limiter;
+  if (lim.algorithm === 'leaky-bucket') node.state.limiter = leakyLeave(lim);
+  call.step = 0;
+  ctx.count(node.index, 'abandonedWhileWaiting');
+  ctx.respond(call, false, Cause.Timeout);
+}
+
+/** Leaky bucket: the drain is due; the oldest live waiter leaves and the next drain is set. */
+function drain(ctx: SimContext, node: N): void {
+  const s = node.state;
+  for (;;) {
+    const lim = s.limiter;
+    if (lim.algorithm !== 'leaky-bucket' || lim.waiting === 0) break;
+    const call = peekWaiter(ctx, s);
+    if (!call) throw new Error(`rate limiter ${node.id} lost track of a waiting call`);
+    if (call.abandoned) {
+      s.head += 2;
+      dropAbandoned(ctx, node, call);
+      continue;
+    }
+    const r = leakyDrain(node.config, lim, ctx.nowUs);
+    if (!r) {
+      scheduleDrain(ctx, node, nextReleaseUs(node.config, lim) ?? ctx.nowUs);
+      break;
+    }
+    s.head += 2;
+    s.limiter = r.next;
+    forward(ctx, node, call);
+    if (r.drainAtUs !== null) scheduleDrain(ctx, node, r.drainAtUs);
+    break;
+  }
+  compact(s);
+  note(ctx, node);
+}
+
+/** Answers waiters whose callers gave up, to make room in a full leaky bucket. */
+function purgeAbandoned(ctx: SimContext, node: N): void {
+  const s = node.state;
+  for (let i = s.head; i < s.fifo.length; i += 2) {
+    const call = ctx.callById(s.fifo[i] as number, s.fifo[i + 1] as number);
+    if (call && call.phase === CallPhase.AtNode && !call.parked && call.step === STEP_WAITING) {
+      if (call.abandoned) dropAbandoned(ctx, node, call);
+    }
+  }
+}
+
+/** Leaving the leaky bucket for another algorithm: everyone waiting was admitted; let them go. */
+function releaseAllWaiters(ctx: SimContext, node: N): void {
+  const s = node.state;
+  for (let call = peekWaiter(ctx, s); call; call = peekWaiter(ctx, s)) {
+    s.head += 2;
+    if (call.abandoned) dropAbandoned(ctx, node, call);
+    else forward(ctx, node, call);
+  }
+  compact(s);
+  s.drainToken++;
+}
+
+function labelOf(node: N): NodeStateLabel {
+  const s = node.state;
+  if (s.lastRejected) return { text: 'LIMITING', tone: 'bad' };
+  const tone = s.of > 0 && s.used >= 0.8 * s.of ? 'warn' : 'ok';
+  switch (s.limiter.algorithm) {
+    case 'token-bucket':
+      return { text: `${Math.floor(s.of - s.used)} tokens`, tone };
+    case 'leaky-bucket':
+      return s.limiter.waiting > 0
+        ? { text: `${s.limiter.waiting} waiting`, tone: 'warn' }
+        : { text: 'FLOWING', tone: 'ok' };
+    default:
+      return { text: `${Math.round(s.used)}/${s.of}`, tone };
+  }
+}
+
+export const rateLimiterKind: KindDefinition<RateLimiterConfig, RateLimiterState> = {
+  kind: 'rate-limiter',
+  label: 'Rate limiter',
+  category: 'resilience',
+  description:
+    'A proxy that caps the rate of calls reaching one dependency and answers the excess "rate-limited" (HTTP 429) at once. Algorithms: token bucket (capacity tokens, refillPerSec; bursts up to capacity pass), fixed window, sliding-window log (exact) or sliding-window counter (weighted previous window), each admitting limit calls per windowMs, and leaky bucket (calls queue for up to capacity places and leave evenly at drainPerSec). Watch the admitted rate stay at the limit under a traffic spike while the rejected count absorbs the excess.',
+  configSchema: rateLimiterConfigSchema,
+  metrics: [
+    { name: 'admitted', label: 'Admitted', unit: 'count' },
+    { name: 'rejected', label: 'Rejected (rate-limited)', unit: 'count' },
+    { name: 'queued', label: 'Waited (leaky bucket)', unit: 'count' },
+    { name: 'abandonedWhileWaiting', label: 'Caller gave up while waiting', unit: 'count' },
+  ],
+  init: (ctx, node) => ({
+    limiter: initialLimiter(node.config, ctx.nowUs),
+    fifo: [],
+    head: 0,
+    drainToken: 0,
+    lastRejected: false,
+    used: 0,
+    of: 0,
+  }),
+  start: note,
+  report(f) {
+    const m = f.metrics;
+    const admitted = m['admitted'] ?? 0;
+    const rejected = m['rejected'] ?? 0;
+    const share = (x: number) => (f.arrivals > 0 ? x / f.arrivals : 0);
+    return {
+      admitted,
+      rejected,
+      rejectionShare: share(rejected),
+      waitedShare: share(m['queued'] ?? 0),
+      admittedPerSec: f.elapsedMs > 0 ? admitted / (f.elapsedMs / 1000) : 0,
+    };
+  },
+  stateLabel: labelOf,
+  onCall(ctx, node, call) {
+    if (ctx.outEdges(node.index).length === 0) {
+      ctx.respond(call, false, Cause.NoRoute);
+      return;
+    }
+    const s = node.state;
+    let r = arrive(node.config, s.limiter, ctx.nowUs);
+    if (r.decision === 'reject' && s.limiter.algorithm === 'leaky-bucket') {
+      purgeAbandoned(ctx, node);
+      r = arrive(node.config, s.limiter, ctx.nowUs);
+    }
+    s.limiter = r.next;
+    s.lastRejected = r.decision === 'reject';
+    if (r.decision === 'pass') {
+      forward(ctx, node, call);
+    } else if (r.decision === 'wait') {
+      call.step = STEP_WAITING;
+      s.fifo.push(call.id, call.gen);
+      ctx.count(node.index, 'queued');
+      if (ctx.tracing) ctx.trace(node.index, 'limiter.queued', call.request);
+      if (r.drainAtUs !== null) scheduleDrain(ctx, node, r.drainAtUs);
+    } else {
+      ctx.count(node.index, 'rejected');
+      if (ctx.tracing) ctx.trace(node.index, 'limiter.rejected', call.request, RATE_LIMITED);
+      ctx.respond(call, false, RATE_LIMITED);
+    }
+    note(ctx, node);
+  },
+  onTimer(ctx, node, tag) {
+    if (tag === TAG_DRAIN && ctx.timerToken === node.state.drainToken) drain(ctx, node);
+  },
+  onResponse(ctx, _node, child) {
+    const parent = child.parent;
+    // The parent may have been answered already (crash abort): then the response is moot.
+    if (!parent || !ctx.isLive(parent, child.parentGen)) return;
+    if (parent.phase !== CallPhase.AtNode || parent.parked) return;
+    ctx.respond(parent, child.ok, child.cause);
+  },
+  onConfigChange(ctx, node, previous) {
+    const s = node.state;
+    const wasLeaky = s.limiter.algorithm === 'leaky-bucket';
+    if (wasLeaky && node.config.algorithm !== 'leaky-bucket') releaseAllWaiters(ctx, node);
+    s.limiter = reconfigure(previous, node.config, s.limiter, ctx.nowUs);
+    const lim = s.limiter;
+    if (lim.algorithm === 'leaky-bucket' && lim.waiting > 0) {
+      // A new drain rate applies from the next departure on.
+      scheduleDrain(ctx, node, nextReleaseUs(node.config, lim) ?? ctx.nowUs);
+    }
+    note(ctx, node);
+  },
+};

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { retryConfigSchema, type RetryConfig } from './config.ts';
+import { afterFailure, isRetryable, type FailedAttempt } from './machine.ts';
+
+const defaults = retryConfigSchema.parse({});
+const cfg = (over: Partial<RetryConfig> = {}): RetryConfig => ({ ...defaults, ...over });
+const failed = (over: Partial<FailedAttempt> = {}): FailedAttempt => ({
+  attempt: 1,
+  cause: 'error',
+  nowUs: 1_000_000,
+  deadlineUs: Infinity,
+  previousDelayMs: 100,
+  callerGone: false,
+  ...over,
+});
+/** A draw that must not be taken. */
+const noDraw = () => {
+  throw new Error('drew a jitter number');
+};
+
+describe('config', () => {
+  it('has the PATTERNS.md R2 defaults', () => {
+    expect(defaults).toEqual({
+      maxAttempts: 3,
+      backoff: 'exponential',
+      baseMs: 100,
+      multiplier: 2,
+      capMs: 5000,
+      jitter: 'full',
+      retryOn: ['error', 'timeout', 'refused', 'queue-full'],
+      perAttemptTimeoutMs: null,
+      budgetRatio: null,
+      budgetMinPerSec: 10,
+      budgetBurst: 10,
+    });
+  });
+
+  it('hands every parse its own retryOn list', () => {
+    const a = retryConfigSchema.parse({});
+    a.retryOn.push('rate-limited');
+    expect(retryConfigSchema.parse({}).retryOn).not.toContain('rate-limited');
+  });
+
+  it('rejects nonsense and unknown fields; the schema converts to JSON Schema', () => {
+    for (const bad of [
+      { maxAttempts: 0 },
+      { maxAttempts: 2.5 },
+      { multiplier: 0.5 },
+      { jitter: 'random' },
+      { backoff: 'linear' },
+      { budgetRatio: 1.5 },
+      { perAttemptTimeoutMs: 0 },
+      { retryOn: [''] },
+      { retries: 3 },
+    ]) {
+      expect(retryConfigSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
+    const schema = z.toJSONSchema(retryConfigSchema, { io: 'input' });
+    expect(Object.keys(schema.properties ?? {})).toContain('perAttemptTimeoutMs');
+  });
+});
+
+describe('afterFailure: which failures are retried, and when', () => {
+  it('retries the default causes; never rate-limited or circuit-open unless listed', () => {
+    for (const cause of ['error', 'timeout', 'refused', 'queue-full']) {
+      expect(isRetryable(defaults, cause)).toBe(true);
+    }
+    for (const cause of ['rate-limited', 'circuit-open', 'no-route', 'bulkhead-full']) {
+      expect(isRetryable(defaults, cause)).toBe(false);
+      expect(afterFailure(defaults, failed({ cause }), null, noDraw)).toEqual({
+        retry: false,
+        reason: 'not-retryable',
+        budget: null,
+      });
+    }
+    const c = cfg({ retryOn: ['error', 'rate-limited'] });
+    expect(afterFailure(c, failed({ cause: 'rate-limited' }), null, () => 0.5).retry).toBe(true);
+    expect(afterFailure(c, failed({ cause: 'timeout' }), null, noDraw).retry).toBe(false);
+  });
+
+  it('retries until maxAttempts attempts (the first included) have been made', () => {
+    const d1 = afterFailure(defaults, failed({ attempt: 1 }), null, () => 0.5);
+    expect(d1).toMatchObject({ retry: true, delayMs: 50, delayUs: 50_000 });
+    const d2 = afterFailure(defaults, failed({ attempt: 2 }), null, () => 0.5);
+    expect(d2).toMatchObject({ retry: true, delayMs: 100, delayUs: 100_000 });
+    expect(afterFailure(defaults, failed({ attempt: 3 }), null, noDraw)).toMatchObject({
+      retry: false,
+      reason: 'attempts-exhausted',
+    });
+    expect(afterFailure(cfg({ maxAttempts: 1 }), failed(), null, noDraw)).toMatchObject({
+      retry: false,
+      reason: 'attempts-exhausted',
+    });
+  });
+
+  it('gives up when the backoff would end at or after the request deadline', () => {
+    const c = cfg({ backoff: 'fixed', jitter: 'none' });
+    const now = 1_000_000;
+    expect(afterFailure(c, failed({ deadlineUs: now + 100_001 }), null, noDraw).retry).toBe(true);
+    expect(afterFailure(c, failed({ deadlineUs: now + 100_000 }), null, noDraw)).toMatchObject({
+      retry: false,
+      reason: 'deadline',
+    });
+    // An immediate retry still needs time left.
+    const none = cfg({ backoff: 'none' });
+    expect(afterFailure(none, failed({ deadlineUs: now }), null, noDraw)).toMatchObject({
+      reason: 'deadline',
+    });
+  });
+
+  it('stops when the caller has gone, before anything else is looked at', () => {
+    expect(
+      afterFailure(defaults, failed({ callerGone: true, cause: 'circuit-open' }), null, noDraw),
+    ).toEqual({ retry: false, reason: 'caller-gone', budget: null });
+  });
+
+  it('decorrelated jitter starts from the previous delay', () => {
+    const c = cfg({ jitter: 'decorrelated' });
+    const d = afterFailure(c, failed({ attempt: 2, previousDelayMs: 200 }), null, () => 0.5);
+    expect(d).toMatchObject({ retry: true, delayMs: 100 + 0.5 * 500 });
+  });
+
+  it('charges the budget only for a retry that goes; an empty one refuses', () => {
+    const c = cfg({ budgetRatio: 0.1, budgetMinPerSec: 0, backoff: 'fixed', jitter: 'none' });
+    const one = { tokens: 1, updatedUs: 0 };
+    const d = afterFailure(c, failed(), one, noDraw);
+    expect(d).toEqual({
+      retry: true,
+      delayMs: 100,
+      delayUs: 100_000,
+      budget: { tokens: 0, updatedUs: 1_000_000 },
+    });
+    expect(afterFailure(c, failed(), d.budget, noDraw)).toEqual({
+      retry: false,
+      reason: 'budget-exhausted',
+      budget: { tokens: 0, updatedUs: 1_000_000 },
+    });
+    // Giving up for another reason leaves the bucket untouched.
+    expect(afterFailure(c, failed({ attempt: 3 }), one, noDraw).budget).toBe(one);
+    expect(afterFailure(c, failed({ deadlineUs: 0 }), one, noDraw).budget).toBe(one);
+  });
+});

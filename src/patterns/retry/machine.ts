@@ -1,0 +1,60 @@
+import { drawsJitter, retryDelayMs } from './backoff.ts';
+import { withdrawRetry, type BudgetState } from './budget.ts';
+import type { RetryConfig } from './config.ts';
+
+/**
+ * What the retry proxy does after a failed attempt, as a pure function (PATTERNS.md R2).
+ * The checks run in this order, and the first that applies gives up:
+ *
+ * 1. `caller-gone`: the caller abandoned the request (it timed out) — no one would see a retry.
+ * 2. `not-retryable`: the cause is not in `retryOn`.
+ * 3. `attempts-exhausted`: `maxAttempts` attempts (the first included) have been made.
+ * 4. `deadline`: the backoff would end at or after the request's deadline.
+ * 5. `budget-exhausted`: the retry budget has no whole token left.
+ *
+ * Otherwise retry after `delayUs`. The jitter draw (if the config needs one) is taken only
+ * once checks 1–3 pass, and the budget is charged only when the retry really goes.
+ */
+
+export type GiveUpReason =
+  'caller-gone' | 'not-retryable' | 'attempts-exhausted' | 'deadline' | 'budget-exhausted';
+
+export interface FailedAttempt {
+  /** Attempts made so far, this failed one included (1 after the first call). */
+  attempt: number;
+  cause: string;
+  nowUs: number;
+  /** The request's absolute deadline (µs), or Infinity. */
+  deadlineUs: number;
+  /** The previous backoff (decorrelated jitter), ms; `baseMs` before the first retry. */
+  previousDelayMs: number;
+  callerGone: boolean;
+}
+
+export type RetryDecision =
+  | { retry: true; delayMs: number; delayUs: number; budget: BudgetState | null }
+  | { retry: false; reason: GiveUpReason; budget: BudgetState | null };
+
+export function isRetryable(cfg: Pick<RetryConfig, 'retryOn'>, cause: string): boolean {
+  return cfg.retryOn.includes(cause);
+}
+
+export function afterFailure(
+  cfg: RetryConfig,
+  f: FailedAttempt,
+  budget: BudgetState | null,
+  draw: () => number,
+): RetryDecision {
+  const giveUp = (reason: GiveUpReason): RetryDecision => ({ retry: false, reason, budget });
+  if (f.callerGone) return giveUp('caller-gone');
+  if (!isRetryable(cfg, f.cause)) return giveUp('not-retryable');
+  if (f.attempt >= cfg.maxAttempts) return giveUp('attempts-exhausted');
+  const u = drawsJitter(cfg) ? draw() : 0;
+  const delayMs = retryDelayMs(cfg, f.attempt - 1, f.previousDelayMs, u);
+  const delayUs = Math.round(delayMs * 1000);
+  if (f.nowUs + delayUs >= f.deadlineUs) return giveUp('deadline');
+  if (budget === null) return { retry: true, delayMs, delayUs, budget };
+  const w = withdrawRetry(cfg, budget, f.nowUs);
+  if (!w.allowed) return { retry: false, reason: 'budget-exhausted', budget: w.next };
+  return { retry: true, delayMs, delayUs, budget: w.next };
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { outlierConfigSchema } from '../load-balancer/outlier.ts';
+import { DEFAULT_RETRY_ON, type RetryConfig } from '../retry/config.ts';
+import type { TimeoutConfig } from '../timeout/deadline.ts';
+
+/**
+ * The sidecar's config (PATTERNS.md E3), with Envoy / Istio defaults: a 1 s per-try timeout,
+ * 3 attempts (Istio's default of 2 retries) with Envoy's fully jittered exponential backoff
+ * from 25 ms up to 250 ms, and consecutive-5xx outlier detection (5 failures, 30 s, ≤ 50%).
+ * The weighted split reads each outgoing edge's `weight`.
+ */
+export const sidecarConfigSchema = z.strictObject({
+  /** Each attempt is abandoned after this long (bounded by the request's own deadline). */
+  timeoutMs: z.number().positive().max(3_600_000).default(1000),
+  /** Attempts in all, the first call included. */
+  maxAttempts: z.number().int().min(1).max(10).default(3),
+  /** Retry backoff: full jitter over min(cap, base · 2ⁿ). */
+  backoffBaseMs: z.number().min(0).max(60_000).default(25),
+  backoffCapMs: z.number().min(0).max(600_000).default(250),
+  /** Failure causes retried (on another instance when one is left). */
+  retryOn: z
+    .array(z.string().min(1).max(40))
+    .max(32)
+    .default(() => [...DEFAULT_RETRY_ON]),
+  /** Passive health checking of the instances; null switches it off. */
+  outlierDetection: outlierConfigSchema.nullable().default(() => outlierConfigSchema.parse({})),
+});
+export type SidecarConfig = z.infer<typeof sidecarConfigSchema>;
+
+/** The retry folder's policy the sidecar's retries follow (no budget, per-try timeout). */
+export function sidecarRetryPolicy(c: SidecarConfig): RetryConfig {
+  return {
+    maxAttempts: c.maxAttempts,
+    backoff: 'exponential',
+    baseMs: c.backoffBaseMs,
+    multiplier: 2,
+    capMs: c.backoffCapMs,
+    jitter: 'full',
+    retryOn: c.retryOn,
+    perAttemptTimeoutMs: c.timeoutMs,
+    budgetRatio: null,
+    budgetMinPerSec: 0,
+    budgetBurst: 1,
+  };
+}
+
+/** The timeout folder's deadline rule for one attempt: its own timeout, or the request's. */
+export function sidecarAttemptTimeout(c: SidecarConfig): TimeoutConfig {
+  return { timeoutMs: c.timeoutMs, propagateDeadline: true };
+}

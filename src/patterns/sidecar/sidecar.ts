@@ -1,0 +1,95 @@
+import { Cause, type KindDefinition, type MetricSpec } from '../../engine/index.ts';
+import {
+  attemptAnswered,
+  attemptTimedOut,
+  backoffOver,
+  startRequest,
+  TAG_ATTEMPT_TIMEOUT,
+  TAG_BACKOFF,
+} from './attempts.ts';
+import { sidecarConfigSchema, type SidecarConfig } from './config.ts';
+import { routingLabel } from './machine.ts';
+import {
+  account,
+  initialSidecar,
+  reconfigure,
+  scheduleSweep,
+  STATE_ALL_IN,
+  STATE_NONE_IN,
+  STATE_SOME_OUT,
+  sweep,
+  TAG_SWEEP,
+  type SidecarState,
+} from './sidecar-state.ts';
+
+const METRICS: readonly MetricSpec[] = [
+  { name: 'attempts', label: 'Attempts (all instances)', unit: 'count' },
+  { name: 'retries', label: 'Retries', unit: 'count' },
+  { name: 'timeouts', label: 'Attempts timed out', unit: 'count' },
+  { name: 'succeededAfterRetry', label: 'Succeeded after a retry', unit: 'count' },
+  { name: 'attemptsExhausted', label: 'Failed after all attempts', unit: 'count' },
+  { name: 'notRetryable', label: 'Not retried: cause', unit: 'count' },
+  { name: 'deadlineExceeded', label: 'Not retried: deadline', unit: 'count' },
+  { name: 'callerGone', label: 'Not retried: caller gone', unit: 'count' },
+  { name: 'expiredOnArrival', label: 'Deadline passed on arrival', unit: 'count' },
+  { name: 'noTarget', label: 'No instance in rotation', unit: 'count' },
+  { name: 'ejections', label: 'Outlier ejections', unit: 'count' },
+  { name: 'ejectionsSkipped', label: 'Ejections skipped (max %)', unit: 'count' },
+  { name: 'readmissions', label: 'Re-admissions', unit: 'count' },
+  { name: 'ejectedMs', label: 'Instance time ejected', unit: 'ms' },
+  { name: 'state.allInMs', label: 'Time all in rotation', unit: 'ms', state: STATE_ALL_IN },
+  { name: 'state.someOutMs', label: 'Time some ejected', unit: 'ms', state: STATE_SOME_OUT },
+  { name: 'state.noneInMs', label: 'Time none in rotation', unit: 'ms', state: STATE_NONE_IN },
+];
+
+export const sidecarKind: KindDefinition<SidecarConfig, SidecarState> = {
+  kind: 'sidecar',
+  label: 'Service-mesh sidecar',
+  category: 'routing',
+  description:
+    'An Envoy/Istio-style sidecar proxy in front of the instances of a service (its outgoing edges), composing four patterns in one hop. Weighted traffic split: each attempt goes to an instance by smooth weighted round robin over the edge weights. Per-attempt timeout: an attempt is abandoned after timeoutMs (or the request deadline, if sooner). Retries: a failed or timed-out attempt (causes in retryOn) is retried up to maxAttempts in all, after a fully jittered exponential backoff from backoffBaseMs up to backoffCapMs, on an instance this request has not tried yet when one is in rotation. Outlier detection: consecutive5xx failures or timeouts in a row eject an instance for baseEjectionMs × times ejected (at most maxEjectionPercent at once), re-admitted at sweeps every intervalMs. Watch the amplification (attempts per request) and the instances in rotation.',
+  configSchema: sidecarConfigSchema,
+  metrics: METRICS,
+  init: initialSidecar,
+  start: scheduleSweep,
+  stateLabel: (node) => routingLabel(node.state.routing),
+  report(f) {
+    const get = (k: string) => f.metrics[k] ?? 0;
+    const per = (x: number, total: number) => (total > 0 ? x / total : 0);
+    const failed = Object.values(f.failed).reduce((a, b) => a + b, 0);
+    const stateMs = get('state.allInMs') + get('state.someOutMs') + get('state.noneInMs');
+    return {
+      amplification: per(get('attempts'), f.arrivals),
+      retriesPerRequest: per(get('retries'), f.arrivals),
+      errorShare: per(failed, f.arrivals),
+      attemptTimeoutShare: per(get('timeouts'), get('attempts')),
+      succeededAfterRetryShare: per(get('succeededAfterRetry'), f.arrivals),
+      ejections: get('ejections'),
+      readmissions: get('readmissions'),
+      someEjectedShare: per(get('state.someOutMs') + get('state.noneInMs'), stateMs),
+    };
+  },
+  onCall(ctx, node, call) {
+    account(ctx, node);
+    if (ctx.outEdges(node.index).length === 0) {
+      ctx.respond(call, false, Cause.NoRoute);
+      return;
+    }
+    startRequest(ctx, node, call);
+  },
+  onResponse(ctx, node, child) {
+    account(ctx, node);
+    attemptAnswered(ctx, node, child);
+  },
+  onTimer(ctx, node, tag, call) {
+    account(ctx, node);
+    if (tag === TAG_SWEEP) {
+      if (ctx.timerToken === node.state.timerGen) sweep(ctx, node);
+    } else if (call && tag === TAG_BACKOFF) backoffOver(ctx, node, call);
+    else if (call && tag === TAG_ATTEMPT_TIMEOUT) attemptTimedOut(ctx, node, call);
+  },
+  onConfigChange(ctx, node, previous) {
+    account(ctx, node);
+    reconfigure(ctx, node, previous);
+  },
+};
