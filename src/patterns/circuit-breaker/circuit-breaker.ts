@@ -8,13 +8,16 @@ import {
 } from '../../engine/index.ts';
 import {
   breakerConfigSchema,
+  halfOpenDueUs,
   initialBreaker,
   onCallAllowed,
   onResult,
+  onWaitElapsed,
+  reconcile,
   type BreakerConfig,
   type BreakerPhase,
   type BreakerState,
-  type BreakerTransition,
+  type ReconcileTransition,
 } from './machine.ts';
 
 /** The cause of a call the breaker turned away without calling downstream. */
@@ -28,28 +31,39 @@ export interface CircuitBreakerState {
 
 type N = NodeRuntime<BreakerConfig, CircuitBreakerState>;
 
+/** The timer of `automaticTransitionToHalfOpen`; its token is the OPEN state's epoch. */
+const TAG_HALF_OPEN = 1;
+
 const TIME_METRIC: Record<BreakerPhase, string> = {
   closed: 'state.closedMs',
   open: 'state.openMs',
   'half-open': 'state.halfOpenMs',
+  'forced-open': 'state.forcedOpenMs',
+  disabled: 'state.disabledMs',
 };
 
 const TRACE_TYPE = {
   opened: 'breaker.opened',
   'half-open': 'breaker.half-open',
   closed: 'breaker.closed',
+  'forced-open': 'breaker.forced-open',
+  disabled: 'breaker.disabled',
 } as const;
 
 const TRANSITION_METRIC = {
   opened: 'opened',
   'half-open': 'halfOpened',
   closed: 'closed',
+  'forced-open': 'forcedOpened',
+  disabled: 'disabled',
 } as const;
 
 const STATE_LABEL = {
   closed: { text: 'CLOSED', tone: 'ok' },
   open: { text: 'OPEN', tone: 'bad' },
   'half-open': { text: 'HALF-OPEN', tone: 'warn' },
+  'forced-open': { text: 'FORCED OPEN', tone: 'bad' },
+  disabled: { text: 'DISABLED', tone: 'warn' },
 } as const;
 
 /** Counts the time spent in the current phase since the last event. */
@@ -60,11 +74,23 @@ function account(ctx: SimContext, node: N): void {
   st.accountedUs = ctx.nowUs;
 }
 
-function apply(ctx: SimContext, node: N, next: BreakerState, t: BreakerTransition): void {
+/**
+ * Arms the automatic OPEN → HALF_OPEN timer when it is due. Timers are never cancelled: a
+ * stale one carries an old epoch, or finds the wait not yet elapsed, and does nothing.
+ */
+function armHalfOpenTimer(ctx: SimContext, node: N): void {
+  const dueUs = halfOpenDueUs(node.config, node.state.breaker);
+  if (dueUs === null) return;
+  const delayUs = Math.max(0, dueUs - ctx.nowUs);
+  ctx.setTimer(node.index, delayUs, TAG_HALF_OPEN, null, node.state.breaker.epoch);
+}
+
+function apply(ctx: SimContext, node: N, next: BreakerState, t: ReconcileTransition): void {
   node.state.breaker = next;
   if (t === null) return;
   ctx.count(node.index, TRANSITION_METRIC[t]);
   if (ctx.tracing) ctx.trace(node.index, TRACE_TYPE[t]);
+  if (t === 'opened') armHalfOpenTimer(ctx, node);
 }
 
 export const circuitBreakerKind: KindDefinition<BreakerConfig, CircuitBreakerState> = {
@@ -72,13 +98,15 @@ export const circuitBreakerKind: KindDefinition<BreakerConfig, CircuitBreakerSta
   label: 'Circuit breaker',
   category: 'resilience',
   description:
-    'A proxy in front of one dependency. CLOSED it passes calls on; after failureThreshold consecutive failures, or a failure rate ≥ failureRateThreshold over the last slidingWindowSize calls — or seconds, with slidingWindowType "time" — (once minimumCalls are in), it OPENs and fails calls fast with "circuit-open" for waitDurationInOpenMs. Then HALF_OPEN lets permittedCallsInHalfOpen probes through: successesToClose successes close it, one failure re-opens it. Optional: calls slower than slowCallDurationMs count as bad.',
+    'A proxy in front of one dependency (Resilience4j\'s model). CLOSED it passes calls on; after failureThreshold consecutive failures, or a failure rate ≥ failureRateThreshold over the last slidingWindowSize calls — or seconds, with slidingWindowType "time" — (once minimumCalls are in), it OPENs and fails calls fast with "circuit-open" for waitDurationInOpenMs; then the next call — or, with automaticTransitionToHalfOpen, a timer at that moment — moves it to HALF_OPEN, which lets exactly permittedCallsInHalfOpen probes through and rejects the rest. With halfOpenDecision "first-failure" successesToClose good probes close it and one bad probe re-opens it; with "rate" all probes decide: a failure (or slow-call) rate ≥ the threshold re-opens it, else it closes. Optional: calls slower than slowCallDurationMs count as bad. forcedState is a live switch: "forced-open" rejects every call until switched back, "disabled" passes every call and records nothing; back to "none" it starts CLOSED with a fresh window.',
   configSchema: breakerConfigSchema,
   metrics: [
     { name: 'rejected', label: 'Failed fast (open)', unit: 'count' },
     { name: 'opened', label: 'Times opened', unit: 'count' },
     { name: 'halfOpened', label: 'Times half-open', unit: 'count' },
     { name: 'closed', label: 'Times closed again', unit: 'count' },
+    { name: 'forcedOpened', label: 'Times forced open', unit: 'count' },
+    { name: 'disabled', label: 'Times disabled', unit: 'count' },
     { name: 'state.closedMs', label: 'Time closed', unit: 'ms', state: STATE_LABEL.closed },
     { name: 'state.openMs', label: 'Time open', unit: 'ms', state: STATE_LABEL.open },
     {
@@ -87,20 +115,32 @@ export const circuitBreakerKind: KindDefinition<BreakerConfig, CircuitBreakerSta
       unit: 'ms',
       state: STATE_LABEL['half-open'],
     },
+    {
+      name: 'state.forcedOpenMs',
+      label: 'Time forced open',
+      unit: 'ms',
+      state: STATE_LABEL['forced-open'],
+    },
+    { name: 'state.disabledMs', label: 'Time disabled', unit: 'ms', state: STATE_LABEL.disabled },
   ],
-  init: (ctx) => ({ breaker: initialBreaker(ctx.nowUs), accountedUs: ctx.nowUs }),
+  init: (ctx, node) => ({
+    breaker: initialBreaker(ctx.nowUs, node.config),
+    accountedUs: ctx.nowUs,
+  }),
   report(f) {
     const m = f.metrics;
-    const closedMs = m['state.closedMs'] ?? 0;
-    const openMs = m['state.openMs'] ?? 0;
-    const halfOpenMs = m['state.halfOpenMs'] ?? 0;
-    const totalMs = closedMs + openMs + halfOpenMs;
-    const share = (ms: number) => (totalMs > 0 ? ms / totalMs : 0);
+    const ms = (phase: BreakerPhase) => m[TIME_METRIC[phase]] ?? 0;
+    const phases = Object.keys(TIME_METRIC) as BreakerPhase[];
+    const totalMs = phases.reduce((sum, p) => sum + ms(p), 0);
+    const share = (p: BreakerPhase) => (totalMs > 0 ? ms(p) / totalMs : 0);
+    const transitions = Object.values(TRANSITION_METRIC).reduce((n, k) => n + (m[k] ?? 0), 0);
     return {
-      closedShare: share(closedMs),
-      openShare: share(openMs),
-      halfOpenShare: share(halfOpenMs),
-      transitions: (m['opened'] ?? 0) + (m['halfOpened'] ?? 0) + (m['closed'] ?? 0),
+      closedShare: share('closed'),
+      openShare: share('open'),
+      halfOpenShare: share('half-open'),
+      forcedOpenShare: share('forced-open'),
+      disabledShare: share('disabled'),
+      transitions,
       failedFast: m['rejected'] ?? 0,
       failedFastShare: f.arrivals > 0 ? (m['rejected'] ?? 0) / f.arrivals : 0,
     };
@@ -142,7 +182,25 @@ export const circuitBreakerKind: KindDefinition<BreakerConfig, CircuitBreakerSta
     if (parent.phase !== CallPhase.AtNode || parent.parked) return;
     ctx.respond(parent, child.ok, child.cause);
   },
-  onConfigChange(ctx, node) {
+  onTimer(ctx, node, tag) {
+    // Lazy cancellation: a timer armed in an earlier OPEN period is stale.
+    if (tag !== TAG_HALF_OPEN || ctx.timerToken !== node.state.breaker.epoch) return;
     account(ctx, node);
+    const r = onWaitElapsed(node.config, node.state.breaker, ctx.nowUs);
+    apply(ctx, node, r.next, r.transition);
+  },
+  onConfigChange(ctx, node, previous) {
+    account(ctx, node);
+    const r = reconcile(node.config, node.state.breaker, ctx.nowUs);
+    apply(ctx, node, r.next, r.transition);
+    // Turning the automatic transition on, or changing the wait, while OPEN (re-)arms it.
+    const c = node.config;
+    if (
+      r.transition !== 'opened' &&
+      (c.automaticTransitionToHalfOpen !== previous.automaticTransitionToHalfOpen ||
+        c.waitDurationInOpenMs !== previous.waitDurationInOpenMs)
+    ) {
+      armHalfOpenTimer(ctx, node);
+    }
   },
 };

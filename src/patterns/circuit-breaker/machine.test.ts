@@ -55,6 +55,10 @@ describe('config', () => {
       waitDurationInOpenMs: 30_000,
       permittedCallsInHalfOpen: 3,
       successesToClose: 2,
+      // Resilience4j options, off by default (today's behaviour).
+      automaticTransitionToHalfOpen: false,
+      halfOpenDecision: 'first-failure',
+      forcedState: 'none',
     });
   });
 
