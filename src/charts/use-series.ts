@@ -65,6 +65,9 @@ export function useSeries(scope: ChartScope, range: ChartRange): SeriesState {
     trigger(true);
     const unsubscribe = telemetry.subscribe((s, prev) => {
       if (s.frameSeq === prev.frameSeq) return;
+      // Run to end goes flat out: the charts wait for its end (a forced fetch when it settles)
+      // instead of taking the CPU from it; the progress bar shows how far it got.
+      if (s.status === 'running-to-end') return;
       // Forced when the run just settled, or moved while settled (a step, a reset).
       const force = isSettled(s.status) && (s.status !== prev.status || s.timeMs !== prev.timeMs);
       trigger(force);

@@ -2,6 +2,8 @@
 import { createDriverEndpoint, type Schedule } from './driver-endpoint.ts';
 import type { DriverMessage, HostCommand } from './protocol.ts';
 import { createSimDriver } from './sim-driver.ts';
+import { startWarmUp } from './warm-up.ts';
+import { REGISTRY } from '../patterns/index.ts';
 
 /** The part of `DedicatedWorkerGlobalScope` used here (the project's TS lib is DOM, not WebWorker). */
 interface WorkerScope {
@@ -32,11 +34,21 @@ function createChannelSchedule(): Schedule {
   };
 }
 
+const schedule = createChannelSchedule();
+const now = () => performance.now();
 const endpoint = createDriverEndpoint(
-  createSimDriver({ now: () => performance.now() }),
+  createSimDriver({ now }),
   (message) => scope.postMessage(message),
-  createChannelSchedule(),
+  schedule,
 );
 
-scope.onmessage = (event) => endpoint.handle(event.data);
+// While the page boots and the person reads the canvas, compile the engine with a throwaway
+// run; anything that runs the person's simulation stops it (loading and series reads don't).
+const warmUp = startWarmUp(schedule, now, REGISTRY);
+
+scope.onmessage = (event) => {
+  const type = event.data.type;
+  if (type !== 'load' && type !== 'series') warmUp.stop();
+  endpoint.handle(event.data);
+};
 scope.postMessage({ type: 'ready' });

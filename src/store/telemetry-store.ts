@@ -12,6 +12,8 @@ export const LOG_CAPACITY = 5000;
  * everything at once.
  */
 export const LIVE_FRAME_STRIDE = 6;
+/** During run to end, node and edge figures reach the canvas every Nth frame (~2 Hz). */
+export const RUN_TO_END_STRIDE = 15;
 
 /**
  * Live figures, written at most once per frame and kept apart from the document store so
@@ -74,11 +76,16 @@ export function createTelemetryStore(): TelemetryStore {
       const prev = get();
       for (const n of t.nodes) pendingNodes.set(n.id, n);
       for (const e of t.edges) pendingEdges.set(e.id, e);
-      const live = frame.status === 'playing' || frame.status === 'running-to-end';
+      const live = frame.status === 'playing';
       // While live, each frame refreshes one slice of the elements (slice = stable hash of the
       // id), so every badge still updates about 10 times a second but no frame carries them all.
+      // Run to end goes flat out: badges refresh all at once every RUN_TO_END_STRIDE frames,
+      // leaving the CPU to the simulation (its progress bar moves every frame).
       const slice = live ? framesSinceFlush++ % LIVE_FRAME_STRIDE : -1;
+      const hold =
+        frame.status === 'running-to-end' && framesSinceFlush++ % RUN_TO_END_STRIDE !== 0;
       const take = <T>(pending: Map<string, T>, current: Readonly<Record<string, T>>) => {
+        if (hold) return current;
         let next: Record<string, T> | null = null;
         for (const [id, value] of pending) {
           if (slice >= 0 && sliceOf(id) !== slice) continue;
