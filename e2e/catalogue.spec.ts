@@ -31,6 +31,8 @@ test('the pattern catalogue opens a built-in in one click, with or without its p
   const strip = page.getByTestId('state-strip-breaker');
   await expect(strip).toBeVisible();
   await expect(strip.locator('[data-state="OPEN"]')).toHaveCount(1);
+  // The short HALF-OPEN probe phase between OPEN and CLOSED shows too (a sliver).
+  await expect(strip.locator('[data-state="HALF-OPEN"]')).toHaveCount(1);
   await expect(strip.locator('[data-state="CLOSED"]').first()).toBeVisible();
   await expect(strip.getByRole('img')).toHaveAttribute('aria-label', /CLOSED 0–\d+ s, OPEN/);
   await page.screenshot({ path: 'test-results/state-strip.png' });

@@ -28,7 +28,7 @@ function row(tSec: number, closed: number, open: number, half = 0): ChartRow {
 }
 
 describe('stateSegments', () => {
-  it('merges adjacent windows of the same dominant state', () => {
+  it('merges adjacent windows of the same state', () => {
     const rows = [
       row(1, 1000, 0),
       row(2, 1000, 0),
@@ -36,18 +36,32 @@ describe('stateSegments', () => {
       row(4, 0, 1000),
       row(5, 0, 0, 1000),
     ];
-    expect(stateSegments(rows, STATES, 1)).toEqual([
-      { startSec: 0, endSec: 2, text: 'CLOSED', tone: 'ok' },
-      { startSec: 2, endSec: 4, text: 'OPEN', tone: 'bad' },
-      { startSec: 4, endSec: 5, text: 'HALF-OPEN', tone: 'warn' },
+    const segs = stateSegments(rows, STATES, 1);
+    expect(segs.map((s) => [s.text, s.tone])).toEqual([
+      ['CLOSED', 'ok'],
+      ['OPEN', 'bad'],
+      ['HALF-OPEN', 'warn'],
     ]);
+    expect(segs[0]).toMatchObject({ startSec: 0 });
+    expect(segs[0]?.endSec).toBeCloseTo(2.2, 9);
+    expect(segs[1]?.endSec).toBeCloseTo(4, 9);
+    expect(segs[2]).toMatchObject({ startSec: 4, endSec: 5 });
   });
 
-  it('breaks ties towards the worse state and skips windows without state time', () => {
-    const rows = [row(1, 0, 0), row(2, 500, 500), row(3, 1000, 0)];
+  it('splits a window between its states, carried-over state first, next state last', () => {
+    // OPEN, then a 10 ms HALF-OPEN and CLOSED for the rest of the window, then CLOSED.
+    const rows = [row(1, 0, 1000), row(2, 490, 500, 10), row(3, 1000, 0)];
+    const segs = stateSegments(rows, STATES, 1);
+    expect(segs.map((s) => s.text)).toEqual(['OPEN', 'HALF-OPEN', 'CLOSED']);
+    expect(segs[0]?.endSec).toBeCloseTo(1.5, 9);
+    expect(segs[1]?.endSec).toBeCloseTo(1.51, 9);
+    expect(segs[2]).toMatchObject({ startSec: 1.51, endSec: 3 });
+  });
+
+  it('skips windows without state time', () => {
+    const rows = [row(1, 0, 0), row(2, 1000, 0)];
     expect(stateSegments(rows, STATES, 1)).toEqual([
-      { startSec: 1, endSec: 2, text: 'OPEN', tone: 'bad' },
-      { startSec: 2, endSec: 3, text: 'CLOSED', tone: 'ok' },
+      { startSec: 1, endSec: 2, text: 'CLOSED', tone: 'ok' },
     ]);
   });
 

@@ -47,7 +47,7 @@ export const StateStrip = memo(function StateStrip(p: StripProps) {
               className={`state-strip__segment state-strip__segment--${s.tone}`}
               data-testid="state-segment"
               data-state={s.text}
-              title={`${s.text} ${s.startSec.toFixed(0)}–${s.endSec.toFixed(0)} s`}
+              title={`${s.text} ${s.startSec.toFixed(1)}–${s.endSec.toFixed(1)} s`}
               style={{ left: `${left * 100}%`, width: `${(right - left) * 100}%` }}
             >
               {right - left >= MIN_TEXT_SHARE ? s.text : ''}

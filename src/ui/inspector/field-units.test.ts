@@ -22,7 +22,19 @@ describe('unitOf', () => {
   });
 
   it('shows shares as percentages', () => {
-    for (const name of ['errorRate', 'rate', 'callProbability', 'writeRatio', 'hitRatio']) {
+    for (const name of [
+      'errorRate',
+      'rate',
+      'callProbability',
+      'writeRatio',
+      'hitRatio',
+      'authFailureRate',
+      'failureRateThreshold',
+      'slowCallRateThreshold',
+      'targetUtilization',
+      'scaleDownUtilization',
+      'hedgePercentile',
+    ]) {
       expect(unitOf(name)).toEqual({ unit: '%', scale: 100 });
     }
     // "Rate" alone in a longer name is a rate per second, not a share.

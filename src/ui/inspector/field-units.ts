@@ -15,7 +15,10 @@ const PERCENT_NAMES = new Set(['errorRate', 'rate']);
 
 /** True for fields holding a share in 0–1 that the form shows as a percentage. */
 export function isPercentName(name: string): boolean {
-  return PERCENT_NAMES.has(name) || name.endsWith('Probability') || name.endsWith('Ratio');
+  return (
+    PERCENT_NAMES.has(name) ||
+    /[a-z](Probability|Ratio|Rate|RateThreshold|Utilization|Percentile)$/.test(name)
+  );
 }
 
 /** The unit of a numeric field, from its name (`…Ms`, `…PerSec`, shares, `percent…`). */
