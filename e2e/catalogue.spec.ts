@@ -34,7 +34,10 @@ test('the pattern catalogue opens a built-in in one click, with or without its p
   // The short HALF-OPEN probe phase between OPEN and CLOSED shows too (a sliver).
   await expect(strip.locator('[data-state="HALF-OPEN"]')).toHaveCount(1);
   await expect(strip.locator('[data-state="CLOSED"]').first()).toBeVisible();
-  await expect(strip.getByRole('img')).toHaveAttribute('aria-label', /CLOSED 0–\d+ s, OPEN/);
+  await expect(strip.getByRole('img')).toHaveAttribute(
+    'aria-label',
+    /CLOSED 0–[\d.]+ s, OPEN [\d.]+–[\d.]+ s, HALF-OPEN/,
+  );
   await page.screenshot({ path: 'test-results/state-strip.png' });
 
   // The comparison: the same scenario without the breaker.

@@ -19,34 +19,61 @@ function nodeById(s: SimScenario, id: string): SimNode | undefined {
   return index.get(id);
 }
 
-// Each badge selects the string it shows: a node re-renders only when a displayed value changes.
-const rateText = (f: NodeFrame | undefined) => formatRate(f?.window?.['arrivals'] ?? 0);
-const errorText = (f: NodeFrame | undefined) => {
-  const completed = f?.window?.['completed'] ?? 0;
-  return formatPercent(completed > 0 ? (f?.window?.['failed'] ?? 0) / completed : 0);
-};
-const p99Text = (f: NodeFrame | undefined) =>
-  (f?.window?.['completed'] ?? 0) > 0 ? formatMs(f?.window?.['p99Ms'] ?? 0) : '–';
-const busyText = (f: NodeFrame | undefined) => (f ? `${f.busy}/${f.capacity}` : '–');
+// Everything a node's badges show, as one string per NodeFrame object, computed once per frame
+// object (the telemetry store replaces a node's frame only when it changed). One selector per
+// node keeps the store's listener count at one per node, and the node re-renders only when
+// the text it shows changes.
+const SEP = '\u0001';
+const badgeKeys = new WeakMap<NodeFrame, string>();
+
+function badgeKey(f: NodeFrame | undefined): string {
+  if (f === undefined) return EMPTY_KEY;
+  let key = badgeKeys.get(f);
+  if (key === undefined) {
+    const w = f.window;
+    const completed = w?.['completed'] ?? 0;
+    const h = healthOf(f);
+    key = [
+      formatRate(w?.['arrivals'] ?? 0),
+      formatPercent(completed > 0 ? (w?.['failed'] ?? 0) / completed : 0),
+      completed > 0 ? formatMs(w?.['p99Ms'] ?? 0) : '–',
+      String(f.queueDepth),
+      String(f.inFlight),
+      `${f.busy}/${f.capacity}`,
+      h.health,
+      h.text,
+      f.faults.join(' · '),
+      f.state?.tone ?? '',
+      f.state?.text ?? '',
+    ].join(SEP);
+    badgeKeys.set(f, key);
+  }
+  return key;
+}
+
+const EMPTY_KEY = (() => {
+  const h = healthOf(undefined);
+  return [formatRate(0), formatPercent(0), '–', '0', '0', '–', h.health, h.text, '', '', ''].join(
+    SEP,
+  );
+})();
 
 function LiveBadges({ id, isSource }: { id: string; isSource: boolean }) {
-  const rate = useTelemetry((s) => rateText(s.nodes[id]));
-  const errors = useTelemetry((s) => errorText(s.nodes[id]));
-  const p99 = useTelemetry((s) => p99Text(s.nodes[id]));
-  const queue = useTelemetry((s) => s.nodes[id]?.queueDepth ?? 0);
-  const inFlight = useTelemetry((s) => s.nodes[id]?.inFlight ?? 0);
-  const busy = useTelemetry((s) => busyText(s.nodes[id]));
-  const health = useTelemetry((s) => {
-    const h = healthOf(s.nodes[id]);
-    return `${h.health}|${h.text}`;
-  });
-  const faults = useTelemetry((s) => s.nodes[id]?.faults.join(' · ') ?? '');
-  const state = useTelemetry((s) => {
-    const st = s.nodes[id]?.state;
-    return st ? `${st.tone}|${st.text}` : '';
-  });
-  const [stateTone, stateText] = state.split('|');
-  const [tone, text] = health.split('|');
+  const key = useTelemetry((s) => badgeKey(s.nodes[id]));
+  const [rate, errors, p99, queue, inFlight, busy, tone, text, faults, stateTone, stateText] =
+    key.split(SEP) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
   return (
     <>
       <div className={`cnode__status cnode__status--${tone}`} data-testid={`node-status-${id}`}>

@@ -6,6 +6,7 @@ import {
   type EdgeProps,
 } from '@xyflow/react';
 import { memo } from 'react';
+import type { EdgeFrame } from '../engine/index.ts';
 import { useTelemetry } from '../store/index.ts';
 import { formatPercent } from './node-health.ts';
 
@@ -42,6 +43,20 @@ export function edgeLook(
   return `${Math.round(width * 2) / 2}|${tone}|${label}`;
 }
 
+// Computed once per EdgeFrame object (replaced only when the edge changed), so the selector
+// that runs on every store update is a lookup.
+const looks = new WeakMap<EdgeFrame, string>();
+const IDLE_LOOK = edgeLook(0, 0, NO_FAULTS);
+function lookOf(f: EdgeFrame | undefined): string {
+  if (f === undefined) return IDLE_LOOK;
+  let look = looks.get(f);
+  if (look === undefined) {
+    look = edgeLook(f.windowCalls, f.windowFailed, f.faults);
+    looks.set(f, look);
+  }
+  return look;
+}
+
 function TrafficEdgeView(props: EdgeProps<TrafficFlowEdge>) {
   const {
     id,
@@ -56,13 +71,7 @@ function TrafficEdgeView(props: EdgeProps<TrafficFlowEdge>) {
   } = props;
   // Selected as what is drawn (width in half-pixel steps, tone, label), so an edge re-renders
   // only when its drawing changes.
-  const look = useTelemetry((s) =>
-    edgeLook(
-      s.edges[id]?.windowCalls ?? 0,
-      s.edges[id]?.windowFailed ?? 0,
-      s.edges[id]?.faults ?? NO_FAULTS,
-    ),
-  );
+  const look = useTelemetry((s) => lookOf(s.edges[id]));
   const [widthText, tone, label] = look.split('|') as [string, string, string];
   const width = Number(widthText);
   const [path, labelX, labelY] = getBezierPath({

@@ -70,6 +70,17 @@ describe('faultBands', () => {
     };
     const bands = faultBands([edgeLatency], edges, { type: 'system' }, RUN_END);
     expect(bands[0]?.label).toBe('edge latency');
+    const legacy: SimFault = {
+      id: 'y',
+      target: 'db',
+      type: 'legacy-format',
+      startMs: 0,
+      durationMs: 1,
+      rate: 0.05,
+    };
+    expect(faultBands([legacy], edges, { type: 'system' }, RUN_END)[0]?.label).toBe(
+      'legacy format',
+    );
   });
 });
 

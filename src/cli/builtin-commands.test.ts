@@ -45,6 +45,15 @@ describe('sim --builtin', () => {
     expect(breaker?.['failedFast']).toBe(out.nodes['breaker']?.metrics?.['rejected']);
   });
 
+  it('passes late responses to report: the timeout built-in reports its discarded answers', async () => {
+    const io = captureIo();
+    expect(await runCli(['--builtin', 'timeout', '--json'], io)).toBe(EXIT_OK);
+    const out = JSON.parse(io.stdoutText) as SimSummary & { patternMetrics: PatternMetrics };
+    const late = out.nodes['timeout']?.lateResponses ?? 0;
+    expect(late).toBeGreaterThan(1800);
+    expect(out.patternMetrics['timeout']?.['late']).toBe(late);
+  });
+
   it('runs the without variant with the same seed and a different seed on request', async () => {
     const io = captureIo();
     expect(

@@ -51,6 +51,7 @@ export function patternMetrics(
       failed: s.failed,
       metrics: s.metrics ?? {},
       elapsedMs: summary.durationMs,
+      lateResponses: s.lateResponses ?? 0,
     });
     const entry: { kind: string } & Record<string, number | string> = { kind: node.kind };
     for (const [k, v] of Object.entries(figures)) entry[k] = round(v);

@@ -104,6 +104,10 @@ function checkLiveFault(core: SimulationCore, f: SimFault): string[] {
   if (f.type === 'traffic-spike' && node !== undefined && !core.isSource[node]) {
     errors.push(`${at}.target: a traffic spike needs a client, and "${f.target}" is not one`);
   }
+  const def = node === undefined ? undefined : core.def(node);
+  if (f.type === 'legacy-format' && def && !def.kindFaults?.includes(f.type)) {
+    errors.push(`${at}.target: "${f.target}" (kind "${def.kind}") does not react to ${f.type}`);
+  }
   if (!(f.startMs >= 0)) errors.push(`${at}.startMs: must be a number ≥ 0 (got ${f.startMs})`);
   if (f.durationMs !== null && !(f.durationMs > 0)) {
     errors.push(`${at}.durationMs: must be a number > 0 or null (got ${f.durationMs})`);
@@ -130,6 +134,7 @@ function checkLiveFault(core: SimulationCore, f: SimFault): string[] {
     if (f.workers !== null) range('workers', f.workers, 0, 10_000, true);
   }
   if (f.type === 'traffic-spike') range('multiplier', f.multiplier, 0.01, 1000);
+  if (f.type === 'legacy-format') range('rate', f.rate, 0, 1);
   if (
     core.faultList.some(
       (g, i) =>

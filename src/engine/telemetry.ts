@@ -10,6 +10,7 @@ export function nodeFaultWords(f: NodeFaultState): string[] {
   if (f.addLatencyUs > 0 || f.latencyMultiplier !== 1) words.push('slow');
   if (f.capacityWorkers !== null || f.capacityFactor < 1) words.push('capacity');
   if (f.trafficMultiplier !== 1) words.push('spike');
+  if (f.legacyFormatRate > 0) words.push('legacy format');
   return words;
 }
 
@@ -25,7 +26,10 @@ export interface NodeFrame {
   /** The last closed window's figures (per-second rates, ms latencies), if one closed. */
   window: Record<string, number> | null;
   metrics: Record<string, number>;
-  /** Faults in force on the node right now, as short words: crash, hang, errors, slow, capacity, spike. */
+  /**
+   * Faults in force on the node right now, as short words: crash, hang, errors, slow,
+   * capacity, spike, legacy format.
+   */
   faults: string[];
   /** Stateful kinds only: the current state, e.g. { text: 'OPEN', tone: 'bad' }. */
   state: NodeStateLabel | null;

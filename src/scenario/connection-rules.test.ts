@@ -69,6 +69,12 @@ describe('canConnect on the default scenario', () => {
     expect(NO_OUTGOING_KINDS.has('database')).toBe(true);
   });
 
+  it('refuses calls out of a legacy system (it only answers)', () => {
+    const s2 = scenario([node('crm', 'legacy-system', 'CRM'), node('svc', 'service')]);
+    expect(refusal(s2, 'crm', 'svc')).toBe('A legacy system does not call other components.');
+    expect(refusal(s2, 'svc', 'crm')).toBe('allowed');
+  });
+
   it('refuses unknown node ids, naming them', () => {
     expect(refusal(s, 'nope', 'orders')).toBe('There is no component with id "nope".');
     expect(refusal(s, 'orders', 'gone')).toBe('There is no component with id "gone".');

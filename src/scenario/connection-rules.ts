@@ -6,7 +6,7 @@ export type ConnectionCheck = { ok: true } | { ok: false; reason: string };
  * Kinds that never call anything downstream. `KindDefinition` has no such flag yet, so the
  * editor keeps the list here; a kind may also opt out with `acceptsOutgoing: false`.
  */
-export const NO_OUTGOING_KINDS: ReadonlySet<string> = new Set(['database']);
+export const NO_OUTGOING_KINDS: ReadonlySet<string> = new Set(['database', 'legacy-system']);
 
 const refuse = (reason: string): ConnectionCheck => ({ ok: false, reason });
 

@@ -54,6 +54,27 @@ describe('faultSchema', () => {
     );
   });
 
+  it('a legacy-format fault needs a rate between 0 and 1', () => {
+    expect(faultSchema.parse({ ...base, type: 'legacy-format', rate: 0.05 })).toEqual({
+      ...base,
+      type: 'legacy-format',
+      durationMs: null,
+      rate: 0.05,
+    });
+    expect(errors({ ...base, type: 'legacy-format', rate: 1.5 })).toEqual([
+      'faults[0].rate: must be a number ≤ 1 (got 1.5)',
+    ]);
+    expect(errors({ ...base, type: 'legacy-format', rate: -0.1 })).toEqual([
+      'faults[0].rate: must be a number ≥ 0 (got -0.1)',
+    ]);
+    expect(errors({ ...base, type: 'legacy-format' })).toEqual([
+      'faults[0].rate: is required (a number)',
+    ]);
+    expect(errors({ ...base, type: 'legacy-format', rate: 0.1, factor: 1 })[0]).toMatch(
+      /^faults\[0\]: unknown field "factor"/,
+    );
+  });
+
   it('rejects bad ids with a readable message', () => {
     expect(errors({ ...base, id: 'a b', type: 'crash' })).toEqual([
       'faults[0].id: may contain only letters, digits and _ . : - (got "a b")',

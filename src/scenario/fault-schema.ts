@@ -55,6 +55,14 @@ const trafficSpike = z.strictObject({
   multiplier: z.number().positive().default(5),
 });
 
+/** Only for kinds that list it in `kindFaults` (checked against the graph after parsing). */
+const legacyFormat = z.strictObject({
+  ...common,
+  type: z.literal('legacy-format'),
+  /** Share of answers carrying values the legacy model never documented. */
+  rate: z.number().min(0).max(1),
+});
+
 /** One timeline fault (DESIGN.md §3), discriminated on `type`; fields match `SimFault`. */
 export const faultSchema = z.discriminatedUnion('type', [
   errorRate,
@@ -65,4 +73,5 @@ export const faultSchema = z.discriminatedUnion('type', [
   partition,
   edgeLatency,
   trafficSpike,
+  legacyFormat,
 ]) satisfies z.ZodType<SimFault>; // the parsed shape is exactly what the engine consumes

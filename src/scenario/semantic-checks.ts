@@ -1,6 +1,7 @@
 import {
   CLIENT_FAULT_TYPES,
   EDGE_FAULT_TYPES,
+  KIND_FAULT_TYPES,
   NODE_FAULT_TYPES,
   type AnyKindDefinition,
   type KindRegistry,
@@ -23,14 +24,22 @@ interface NodeEntry {
   def: AnyKindDefinition | undefined;
 }
 
-type TargetClass = 'node' | 'edge' | 'source';
+/** `kind`: a node whose kind lists the fault type in `kindFaults`. */
+type TargetClass = 'node' | 'edge' | 'source' | 'kind';
 
 // Derived from the engine's lists so a new fault type cannot silently skip target checks.
 const FAULT_TARGETS = new Map<string, TargetClass>([
   ...NODE_FAULT_TYPES.map((t) => [t, 'node'] as const),
   ...EDGE_FAULT_TYPES.map((t) => [t, 'edge'] as const),
   ...CLIENT_FAULT_TYPES.map((t) => [t, 'source'] as const),
+  ...KIND_FAULT_TYPES.map((t) => [t, 'kind'] as const),
 ]);
+
+/** The kinds of a registry that react to a kind-specific fault type, for messages. */
+function kindsHonouring(registry: KindRegistry, type: string): string {
+  const kinds = registry.kinds().filter((d) => d.kindFaults?.some((t) => t === type));
+  return kinds.length ? kinds.map((d) => quote(d.kind)).join(', ') : 'none';
+}
 
 /**
  * Ids are one namespace across nodes, edges, faults and groups (the editor draws groups as
@@ -135,6 +144,7 @@ function checkFaults(
   doc: ScenarioDocument,
   nodes: Map<string, NodeEntry>,
   edgeIds: Set<string>,
+  registry: KindRegistry,
   out: SemanticResult,
 ) {
   doc.faults.forEach((fault, i) => {
@@ -157,6 +167,15 @@ function checkFaults(
         path,
         message: `a ${fault.type} fault targets a traffic source, but node ${target} (kind ${quote(node.kind)}) is not one`,
       });
+    } else if (
+      wants === 'kind' &&
+      node?.def &&
+      !node.def.kindFaults?.some((t) => t === fault.type)
+    ) {
+      out.errors.push({
+        path,
+        message: `a ${fault.type} fault only affects nodes of kind ${kindsHonouring(registry, fault.type)}, but node ${target} is of kind ${quote(node.kind)}`,
+      });
     }
     if (fault.startMs >= doc.durationMs) {
       out.warnings.push({
@@ -178,6 +197,6 @@ export function checkSemantics(doc: ScenarioDocument, registry: KindRegistry): S
     if (!nodes.has(node.id)) nodes.set(node.id, { kind: node.kind, def: registry.get(node.kind) });
   }
   checkEdges(doc, nodes, out);
-  checkFaults(doc, nodes, new Set(doc.edges.map((e) => e.id)), out);
+  checkFaults(doc, nodes, new Set(doc.edges.map((e) => e.id)), registry, out);
   return out;
 }

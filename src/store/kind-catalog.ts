@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { edgeConfigSchema, type KindCategory } from '../engine/index.ts';
+import { edgeConfigSchema, type KindCategory, type KindFaultType } from '../engine/index.ts';
 import { ALL_KINDS, REGISTRY } from '../scenario/index.ts';
 
 /** What the palette, canvas and inspector need to know about a component kind. */
@@ -12,6 +12,8 @@ export interface KindInfo {
   isSource: boolean;
   /** Kinds that never call downstream have no output handle. */
   hasOutput: boolean;
+  /** Kind-specific fault types the kind reacts to (e.g. legacy-format), beyond the usual ones. */
+  kindFaults: readonly KindFaultType[];
   /** Stateful kinds: the metrics counting ms per state, for the charts' state strip. */
   states: readonly KindStateInfo[];
 }
@@ -44,7 +46,7 @@ export const CATEGORY_LABELS: Record<KindCategory, string> = {
 };
 
 /** Kinds that answer calls but never make any (no outgoing edges). */
-const NO_OUTPUT = new Set(['database']);
+const NO_OUTPUT = new Set(['database', 'legacy-system']);
 
 export const KIND_CATALOG: readonly KindInfo[] = ALL_KINDS.map((d) => ({
   kind: d.kind,
@@ -53,6 +55,7 @@ export const KIND_CATALOG: readonly KindInfo[] = ALL_KINDS.map((d) => ({
   description: d.description,
   isSource: d.isSource === true,
   hasOutput: !NO_OUTPUT.has(d.kind),
+  kindFaults: d.kindFaults ?? [],
   states: d.metrics.flatMap((m) =>
     m.state ? [{ field: `metric:${m.name}`, text: m.state.text, tone: m.state.tone }] : [],
   ),

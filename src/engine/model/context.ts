@@ -24,6 +24,8 @@ export interface NodeFaultState {
   capacityWorkers: number | null;
   /** Traffic-spike multiplier for sources (1 = none). */
   trafficMultiplier: number;
+  /** Share of answers in an undocumented legacy format (the largest active fault); 0 when none. */
+  legacyFormatRate: number;
 }
 
 export interface TraceEvent {

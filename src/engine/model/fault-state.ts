@@ -11,6 +11,7 @@ export function noFaults(): NodeFaultState {
     capacityFactor: 1,
     capacityWorkers: null,
     trafficMultiplier: 1,
+    legacyFormatRate: 0,
   };
 }
 
@@ -25,7 +26,7 @@ export function noEdgeFaults(): EdgeFaultState {
 
 /**
  * Folds every active fault on one node into its effective state. Overlapping faults combine
- * the way people expect: the worst error rate wins, latencies add up, multipliers multiply,
+ * the way people expect: the worst error rate (and legacy-format share) wins, latencies add up, multipliers multiply,
  * capacity takes the smallest.
  */
 export function foldNodeFaults(active: readonly SimFault[]): NodeFaultState {
@@ -54,6 +55,9 @@ export function foldNodeFaults(active: readonly SimFault[]): NodeFaultState {
         break;
       case 'traffic-spike':
         s.trafficMultiplier *= f.multiplier;
+        break;
+      case 'legacy-format':
+        s.legacyFormatRate = Math.max(s.legacyFormatRate, f.rate);
         break;
       default:
         break;

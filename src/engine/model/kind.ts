@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { SimContext } from './context.ts';
 import type { Call } from './call.ts';
+import type { KindFaultType } from './scenario-types.ts';
 
 /** Palette categories (the visual simulator groups kinds by these). */
 export type KindCategory =
@@ -32,6 +33,8 @@ export interface NodeFigures {
   metrics: Readonly<Record<string, number>>;
   /** Simulated time covered so far (ms). */
   elapsedMs: number;
+  /** Answers that came back after this node had stopped waiting for them (absent = 0). */
+  lateResponses?: number;
 }
 
 /** The live view of one node inside a running simulation. */
@@ -62,6 +65,11 @@ export interface KindDefinition<Config = Record<string, unknown>, State = unknow
   configSchema: z.ZodType<Config>;
   /** Traffic sources start requests themselves and receive no calls. */
   isSource?: boolean;
+  /**
+   * Kind-specific fault types this kind reacts to (read from `ctx.faults`), beyond the node
+   * faults every kind gets; such a fault may only target nodes whose kind lists it.
+   */
+  kindFaults?: readonly KindFaultType[];
   metrics: readonly MetricSpec[];
   init(ctx: SimContext, node: NodeRuntime<Config, State>): State;
   /** Runs once at time 0, after every node is initialised. */

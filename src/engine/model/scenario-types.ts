@@ -85,13 +85,21 @@ export type SimFault =
   | (FaultBase & { type: 'capacity'; factor: number; workers: number | null })
   | (FaultBase & { type: 'partition' })
   | (FaultBase & { type: 'edge-latency'; addMs: number })
-  | (FaultBase & { type: 'traffic-spike'; multiplier: number });
+  | (FaultBase & { type: 'traffic-spike'; multiplier: number })
+  /** A share `rate` (0–1) of a legacy system's answers carry undocumented values. */
+  | (FaultBase & { type: 'legacy-format'; rate: number });
 
 export type FaultType = SimFault['type'];
 
 export const NODE_FAULT_TYPES = ['error-rate', 'latency', 'crash', 'hang', 'capacity'] as const;
 export const EDGE_FAULT_TYPES = ['partition', 'edge-latency'] as const;
 export const CLIENT_FAULT_TYPES = ['traffic-spike'] as const;
+/**
+ * Node faults only some kinds react to; a kind lists the ones it honours in `kindFaults`, and
+ * such a fault may target only nodes of those kinds (every other kind would ignore it).
+ */
+export const KIND_FAULT_TYPES = ['legacy-format'] as const;
+export type KindFaultType = (typeof KIND_FAULT_TYPES)[number];
 
 export const DEFAULT_EDGE_CONFIG: EdgeConfig = {
   latency: null,

@@ -66,7 +66,9 @@ describe('anti-corruption layer kinds', () => {
       expect(() => z.toJSONSchema(kind.configSchema, { io: 'input' })).not.toThrow();
     }
     expect(antiCorruptionLayerKind.configSchema.parse({})).toEqual({ translationMs: 2 });
-    expect(legacySystemKind.configSchema.parse({})).toMatchObject({ unexpectedFormatRate: 0.05 });
+    // Undocumented answers come from a legacy-format fault; the config share is off by default.
+    expect(legacySystemKind.configSchema.parse({})).toMatchObject({ unexpectedFormatRate: 0 });
+    expect(legacySystemKind.kindFaults).toEqual(['legacy-format']);
   });
 
   it('without the layer: the consumer fails bad-format on exactly the undocumented answers', () => {
@@ -129,5 +131,52 @@ describe('anti-corruption layer kinds', () => {
     // Requests 0 … 4990 ms answered; the one at 5000 ms was in progress: refused at 5010 ms.
     expect(sim.nodeDetail('l').metrics['legacyAnswers']).toBe(500);
     expect(sim.nodeDetail('l').failed).toEqual({ refused: 500 });
+  });
+});
+
+describe('legacy-format fault on a legacy system', () => {
+  const fault = (rate: number, startMs: number, durationMs: number | null): SimFault => ({
+    id: 'lf',
+    type: 'legacy-format',
+    target: 'l',
+    startMs,
+    durationMs,
+    rate,
+  });
+
+  it('by default every answer is documented: nothing fails without the layer', () => {
+    const sim = run({ acl: null });
+    expect(sim.nodeDetail('l').metrics['unexpectedFormat'] ?? 0).toBe(0);
+    expect(sim.nodeDetail('d').failed).toEqual({});
+  });
+
+  it('rate 1 from 3000 ms for 2000 ms: exactly the 200 answers inside the window fail bad-format', () => {
+    const sim = run({ acl: null, faults: [fault(1, 3000, 2000)] });
+    // Calls of 2990 … 4980 ms are answered at 3000 … 4990 ms, inside [3000, 5000).
+    expect(sim.nodeDetail('l').metrics['unexpectedFormat']).toBe(200);
+    expect(sim.nodeDetail('d').failed).toEqual({ 'bad-format': 200 });
+    const perSecond = sim.series('d', 'recent').fields['failed:bad-format'] ?? [];
+    expect(perSecond.slice(0, 7)).toEqual([0, 0, 0, 100, 100, 0, 0]);
+  });
+
+  it('the larger of the config share and the fault rate applies', () => {
+    const both = run({
+      acl: null,
+      legacy: { unexpectedFormatRate: 1 },
+      faults: [fault(0.1, 0, null)],
+    });
+    expect(both.nodeDetail('l').metrics['unexpectedFormat']).toBe(999);
+    const faultWins = run({
+      acl: null,
+      legacy: { unexpectedFormatRate: 0.05 },
+      faults: [fault(1, 0, null)],
+    });
+    expect(faultWins.nodeDetail('l').metrics['unexpectedFormat']).toBe(999);
+  });
+
+  it('with the layer the faulted answers are defaulted and nobody fails', () => {
+    const sim = run({ acl: {}, faults: [fault(1, 3000, 2000)] });
+    expect(sim.nodeDetail('acl').metrics).toMatchObject({ translated: 999, defaulted: 200 });
+    expect(sim.nodeDetail('d').failed).toEqual({});
   });
 });

@@ -13,8 +13,11 @@ import { workTimeUs } from './work-time.ts';
 export const legacySystemConfigSchema = z.strictObject({
   serviceTime: distributionSchema.default({ type: 'exponential', meanMs: 20 }),
   errorRate: probability.default(0),
-  /** Share of answers carrying a value the legacy model never documented. */
-  unexpectedFormatRate: probability.default(0.05),
+  /**
+   * Share of answers carrying a value the legacy model never documented, all run long; a
+   * `legacy-format` fault raises it for its window (the larger of the two applies).
+   */
+  unexpectedFormatRate: probability.default(0),
 });
 export type LegacySystemConfig = z.infer<typeof legacySystemConfigSchema>;
 
@@ -28,8 +31,9 @@ export const legacySystemKind: KindDefinition<LegacySystemConfig, null> = {
   label: 'Legacy system',
   category: 'compute',
   description:
-    'An old system that answers in its own (legacy) model. Each call takes a sampled serviceTime (no worker limit: put a bulkhead in front to cap it) and may fail with errorRate. A share unexpectedFormatRate of its answers carry a value its model never documented: a consumer coupled to the legacy model fails on those with "bad-format"; an anti-corruption layer maps them to a safe default.',
+    'An old system that answers in its own (legacy) model. Each call takes a sampled serviceTime (no worker limit: put a bulkhead in front to cap it) and may fail with errorRate. A share of its answers carry a value its model never documented — unexpectedFormatRate all run long, or the rate of a "legacy format" fault while it is active (the larger applies): a consumer coupled to the legacy model fails on those with "bad-format"; an anti-corruption layer maps them to a safe default.',
   configSchema: legacySystemConfigSchema,
+  kindFaults: ['legacy-format'],
   metrics: [
     { name: 'legacyAnswers', label: 'Answers in the legacy model', unit: 'count' },
     { name: 'unexpectedFormat', label: 'Answers with undocumented values', unit: 'count' },
@@ -58,7 +62,8 @@ export const legacySystemKind: KindDefinition<LegacySystemConfig, null> = {
       ctx.respond(call, false, Cause.Error);
       return;
     }
-    const unexpected = ctx.rng(node.index, 'formats').chance(node.config.unexpectedFormatRate);
+    const share = Math.max(node.config.unexpectedFormatRate, f.legacyFormatRate);
+    const unexpected = ctx.rng(node.index, 'formats').chance(share);
     setFormat(call.request, unexpected ? Format.Unexpected : Format.Legacy);
     ctx.count(node.index, 'legacyAnswers');
     if (unexpected) ctx.count(node.index, 'unexpectedFormat');

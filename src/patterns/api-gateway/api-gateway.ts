@@ -9,6 +9,7 @@ import {
 } from '../../engine/index.ts';
 import { CIRCUIT_OPEN } from '../circuit-breaker/circuit-breaker.ts';
 import {
+  classifyResult,
   initialBreaker,
   onCallAllowed,
   onResult,
@@ -126,7 +127,7 @@ export const apiGatewayKind: KindDefinition<ApiGatewayConfig, ApiGatewayState> =
   label: 'API gateway',
   category: 'routing',
   description:
-    'The single entry point in front of several backends (its outgoing edges). Each request is first authenticated: an authFailureRate share is answered 401 ("unauthorized") at once. It is then routed by its path (the client\'s routes): the longest matching route prefix wins, no match is "no-route". A route may have its own token-bucket rate limit (rateLimitPerSec, burst; "rate-limited", i.e. 429) and its own circuit breaker ("circuit-open", i.e. 503). A route with several targets is an aggregation: the targets are called in parallel and the answer waits for the slowest; a failed required branch fails it. Targets are node ids; one without an edge from the gateway makes its route answer "no-route".',
+    'The single entry point in front of several backends (its outgoing edges). Each request is first authenticated: an authFailureRate share is answered 401 ("unauthorized") at once. It is then routed by its path (the client\'s routes): the longest matching route prefix wins, no match is "no-route". A route may have its own token-bucket rate limit (rateLimitPerSec, burst; "rate-limited", i.e. 429) and its own circuit breaker ("circuit-open", i.e. 503; breakerSettings as the circuit-breaker kind — trip policy, recorded failure causes, windows, HALF_OPEN decision — without its automatic timer and manual states). A route with several targets is an aggregation: the targets are called in parallel and the answer waits for the slowest; a failed required branch fails it. Targets are node ids; one without an edge from the gateway makes its route answer "no-route".',
   configSchema: apiGatewayConfigSchema,
   metrics: [
     { name: 'forwarded', label: 'Forwarded to backends', unit: 'count' },
@@ -221,7 +222,8 @@ export const apiGatewayKind: KindDefinition<ApiGatewayConfig, ApiGatewayState> =
         if (cfg.breaker) {
           const durationUs = ctx.nowUs - parent.arrivedUs;
           const settings = node.config.breakerSettings;
-          const r = onResult(settings, st.breaker, child.callerSlot, ok, durationUs, ctx.nowUs);
+          const result = classifyResult(settings, ok, parent.failCause);
+          const r = onResult(settings, st.breaker, child.callerSlot, result, durationUs, ctx.nowUs);
           applyBreaker(ctx, node, st, r.next, r.transition);
         }
       }

@@ -27,7 +27,13 @@ export const apiGatewayConfigSchema = z.strictObject({
   /** Share of requests whose credentials fail: answered 401 without calling any backend. */
   authFailureRate: probability.default(0.02),
   routes: z.array(gatewayRouteSchema).max(64).default([]),
-  /** Settings of every route breaker (routes with `breaker: true`), as the circuit-breaker kind. */
-  breakerSettings: breakerConfigSchema.prefault({}),
+  /**
+   * Settings of every route breaker (routes with `breaker: true`), as the circuit-breaker kind
+   * (trip policy, recorded failure causes, windows, HALF_OPEN decision) minus what only that
+   * kind implements: the automatic OPEN → HALF_OPEN timer and the live manual states.
+   */
+  breakerSettings: breakerConfigSchema
+    .omit({ automaticTransitionToHalfOpen: true, forcedState: true })
+    .prefault({}),
 });
 export type ApiGatewayConfig = z.infer<typeof apiGatewayConfigSchema>;

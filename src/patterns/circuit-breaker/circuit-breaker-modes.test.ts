@@ -118,7 +118,7 @@ describe('circuit-breaker kind: automatic transition and the rate decision', () 
     expect(transitions()).toEqual([
       'breaker.opened@400',
       'breaker.half-open@2500',
-      'breaker.closed@2610',
+      'breaker.closed@2710',
     ]);
   });
 
@@ -130,7 +130,7 @@ describe('circuit-breaker kind: automatic transition and the rate decision', () 
     expect(transitions()).toEqual([
       'breaker.opened@400',
       'breaker.half-open@2450',
-      'breaker.closed@2610',
+      'breaker.closed@2710',
     ]);
     expect(sim.nodeDetail('b').metrics['state.openMs']).toBe(2050);
   });
@@ -143,13 +143,15 @@ describe('circuit-breaker kind: automatic transition and the rate decision', () 
     expect(transitions()).toContain('breaker.half-open@2450');
   });
 
-  it('"rate" decides after all 3 probes: 2500, 2600, 2700 → CLOSED at 2710', () => {
-    const { sim, transitions } = setup({ ...base, halfOpenDecision: 'rate' }, [crash(0, 1000)]);
+  it('"rate" (default) decides after all 3 probes (2500, 2600, 2700 → CLOSED at 2710); "first-failure" after 2 good ones (2610)', () => {
+    const { sim, transitions } = setup({ ...base, halfOpenDecision: 'first-failure' }, [
+      crash(0, 1000),
+    ]);
     sim.runToEnd();
     expect(transitions()).toEqual([
       'breaker.opened@400',
       'breaker.half-open@2500',
-      'breaker.closed@2710',
+      'breaker.closed@2610',
     ]);
     expect(sim.conservation().ok).toBe(true);
   });

@@ -88,10 +88,10 @@ describe('circuit-breaker kind', () => {
     expect(sim.nodeDetail('c').failed).toEqual({ refused: 5, 'circuit-open': 95 });
   });
 
-  it('OPEN → HALF_OPEN after the wait; a failed probe re-opens, 2 good probes close it', () => {
+  it('"first-failure": OPEN → HALF_OPEN after the wait; a failed probe re-opens, 2 good probes close it', () => {
     // Service down 0–5 s; breaker waits 2 s when open.
     const { b, s, transitions } = run({
-      breaker: { waitDurationInOpenMs: 2000 },
+      breaker: { waitDurationInOpenMs: 2000, halfOpenDecision: 'first-failure' },
       faults: [crash(0, 5000)],
     });
     expect(transitions).toEqual([
@@ -110,6 +110,28 @@ describe('circuit-breaker kind', () => {
     expect(b.metrics['state.openMs']).toBe(6000);
     expect(b.metrics['state.halfOpenMs']).toBe(110);
     expect(b.metrics['state.closedMs']).toBe(400 + (9910 - 6510));
+  });
+
+  it('"rate" (default): HALF_OPEN waits for all 3 probes; 3 refused re-open it, 3 good ones close it', () => {
+    // Service down 0–5 s; breaker waits 2 s when open.
+    const { b, s, transitions } = run({
+      breaker: { waitDurationInOpenMs: 2000 },
+      faults: [crash(0, 5000)],
+    });
+    expect(transitions).toEqual([
+      'breaker.opened@400',
+      'breaker.half-open@2400',
+      'breaker.opened@2600',
+      'breaker.half-open@4600',
+      'breaker.opened@4800',
+      'breaker.half-open@6800',
+      'breaker.closed@7010',
+    ]);
+    // Refused: 0…400 (5) and the probes at 2400–2600 and 4600–4800; the rest up to 6700 fast.
+    expect(b.failed).toEqual({ refused: 11, 'circuit-open': 57 });
+    expect(s.arrivals).toBe(100 - 57);
+    expect(b.metrics['state.openMs']).toBe(6000);
+    expect(b.metrics['state.halfOpenMs']).toBe(200 + 200 + 210);
   });
 
   it('HALF_OPEN admits exactly permittedCallsInHalfOpen probes and rejects the rest', () => {

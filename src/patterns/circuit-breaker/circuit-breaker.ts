@@ -8,6 +8,7 @@ import {
 } from '../../engine/index.ts';
 import {
   breakerConfigSchema,
+  classifyResult,
   halfOpenDueUs,
   initialBreaker,
   onCallAllowed,
@@ -98,10 +99,11 @@ export const circuitBreakerKind: KindDefinition<BreakerConfig, CircuitBreakerSta
   label: 'Circuit breaker',
   category: 'resilience',
   description:
-    'A proxy in front of one dependency (Resilience4j\'s model). CLOSED it passes calls on; after failureThreshold consecutive failures, or a failure rate ≥ failureRateThreshold over the last slidingWindowSize calls — or seconds, with slidingWindowType "time" — (once minimumCalls are in), it OPENs and fails calls fast with "circuit-open" for waitDurationInOpenMs; then the next call — or, with automaticTransitionToHalfOpen, a timer at that moment — moves it to HALF_OPEN, which lets exactly permittedCallsInHalfOpen probes through and rejects the rest. With halfOpenDecision "first-failure" successesToClose good probes close it and one bad probe re-opens it; with "rate" all probes decide: a failure (or slow-call) rate ≥ the threshold re-opens it, else it closes. Optional: calls slower than slowCallDurationMs count as bad. forcedState is a live switch: "forced-open" rejects every call until switched back, "disabled" passes every call and records nothing; back to "none" it starts CLOSED with a fresh window.',
+    'A proxy in front of one dependency (Resilience4j\'s model). CLOSED it passes calls on and records their results: a failure whose cause is in recordFailureOn (error, timeout, refused, queue-full by default) counts as a failure; any other failure — e.g. "rate-limited" or "bulkhead-full" from a limiter downstream — is ignored. By tripPolicy it OPENs after failureThreshold consecutive failures ("consecutive-failures"), on a failure rate ≥ failureRateThreshold over the last slidingWindowSize calls — or seconds, with slidingWindowType "time" — once minimumCalls are in ("failure-rate"), or on either ("either", default). OPEN fails calls fast with "circuit-open" for waitDurationInOpenMs; then the next call — or, with automaticTransitionToHalfOpen, a timer at that moment — moves it to HALF_OPEN, which lets exactly permittedCallsInHalfOpen probes through and rejects the rest. With halfOpenDecision "rate" (default) it decides once all probes are back: a failure (or slow-call) rate ≥ the threshold re-opens it with the wait restarted, else it closes with a fresh window; with "first-failure" one bad probe re-opens it and successesToClose good ones close it. Optional: calls slower than slowCallDurationMs count as slow, and a slow-call rate ≥ slowCallRateThreshold trips it too. forcedState is a live switch: "forced-open" rejects every call until switched back, "disabled" passes every call and records nothing; back to "none" it starts CLOSED with a fresh window. It sets no deadline of its own, so it cannot see a hung dependency: put a Timeout in front of the dependency for hang faults.',
   configSchema: breakerConfigSchema,
   metrics: [
     { name: 'rejected', label: 'Failed fast (open)', unit: 'count' },
+    { name: 'ignored', label: 'Failures ignored (cause not recorded)', unit: 'count' },
     { name: 'opened', label: 'Times opened', unit: 'count' },
     { name: 'halfOpened', label: 'Times half-open', unit: 'count' },
     { name: 'closed', label: 'Times closed again', unit: 'count' },
@@ -142,6 +144,7 @@ export const circuitBreakerKind: KindDefinition<BreakerConfig, CircuitBreakerSta
       disabledShare: share('disabled'),
       transitions,
       failedFast: m['rejected'] ?? 0,
+      ignoredFailures: m['ignored'] ?? 0,
       failedFastShare: f.arrivals > 0 ? (m['rejected'] ?? 0) / f.arrivals : 0,
     };
   },
@@ -167,11 +170,13 @@ export const circuitBreakerKind: KindDefinition<BreakerConfig, CircuitBreakerSta
   },
   onResponse(ctx, node, child: Call) {
     account(ctx, node);
+    const result = classifyResult(node.config, child.ok, child.cause);
+    if (result === 'ignored') ctx.count(node.index, 'ignored');
     const r = onResult(
       node.config,
       node.state.breaker,
       child.callerSlot,
-      child.ok,
+      result,
       ctx.nowUs - child.sentUs,
       ctx.nowUs,
     );

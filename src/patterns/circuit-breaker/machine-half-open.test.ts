@@ -15,13 +15,14 @@ const MS = 1000;
 const WAIT_US = 30_000 * MS;
 const defaults = breakerConfigSchema.parse({});
 const cfg = (over: Partial<BreakerConfig> = {}): BreakerConfig => ({ ...defaults, ...over });
+const firstFailure = cfg({ halfOpenDecision: 'first-failure' });
 
 /** A CLOSED breaker with some history: 2 failures then a success, then 2 failures. */
 function closedWithHistory(c: BreakerConfig = defaults): BreakerState {
   let s = initialBreaker();
   for (const ok of [false, false, true, false, false]) {
     const a = onCallAllowed(c, s, 0);
-    s = onResult(c, a.next, a.epoch, ok, 0, 0).next;
+    s = onResult(c, a.next, a.epoch, ok ? 'success' : 'failure', 0, 0).next;
   }
   expect(s).toMatchObject({ phase: 'closed', consecutiveFailures: 2 });
   return s;
@@ -30,7 +31,7 @@ function closedWithHistory(c: BreakerConfig = defaults): BreakerState {
 /** OPEN since `atUs` (epoch 1). */
 function opened(c: BreakerConfig = defaults, atUs = 0): BreakerState {
   let s = closedWithHistory(c);
-  for (let i = 0; i < 3; i++) s = onResult(c, s, s.epoch, false, 0, atUs).next;
+  for (let i = 0; i < 3; i++) s = onResult(c, s, s.epoch, 'failure', 0, atUs).next;
   expect(s).toMatchObject({ phase: 'open', epoch: 1, sinceUs: atUs });
   return s;
 }
@@ -48,13 +49,17 @@ function probe(c: BreakerConfig, s: BreakerState, results: [boolean, number][], 
   let r = { next: s, transition: null as string | null };
   for (const [ok, durationUs] of results) {
     expect(r.next.phase).toBe('half-open');
-    r = onResult(c, r.next, s.epoch, ok, durationUs, atUs);
+    r = onResult(c, r.next, s.epoch, ok ? 'success' : 'failure', durationUs, atUs);
   }
   return r;
 }
 
-describe('HALF_OPEN decided by rate', () => {
-  const rate = cfg({ halfOpenDecision: 'rate' });
+describe('HALF_OPEN decided by rate (the default)', () => {
+  const rate = defaults;
+  it('is the default', () => {
+    expect(defaults.halfOpenDecision).toBe('rate');
+  });
+
   it('admits exactly permittedCallsInHalfOpen (3) probes and rejects the rest', () => {
     const s = halfOpenWith(rate, 3);
     expect(onCallAllowed(rate, s, WAIT_US + 9)).toMatchObject({ allowed: false, next: s });
@@ -67,7 +72,7 @@ describe('HALF_OPEN decided by rate', () => {
       [true, 0],
     ]);
     expect(two).toMatchObject({ transition: null, next: { probeResults: 2, probeFailed: 1 } });
-    const r = onResult(rate, two.next, s.epoch, true, 0, WAIT_US + 50);
+    const r = onResult(rate, two.next, s.epoch, 'success', 0, WAIT_US + 50);
     expect(r.transition).toBe('closed');
     expect(r.next).toEqual({ ...initialBreaker(WAIT_US + 50), epoch: 3 });
   });
@@ -113,14 +118,14 @@ describe('HALF_OPEN decided by rate', () => {
 
   it('results of older epochs are not probes', () => {
     const s = halfOpenWith(rate, 3);
-    expect(onResult(rate, s, 0, false, 0, WAIT_US).next).toBe(s);
-    expect(onResult(rate, s, 1, false, 0, WAIT_US).next).toBe(s);
+    expect(onResult(rate, s, 0, 'failure', 0, WAIT_US).next).toBe(s);
+    expect(onResult(rate, s, 1, 'failure', 0, WAIT_US).next).toBe(s);
   });
 });
 
 describe('HALF_OPEN after a live edit decides on the probes already in', () => {
   it('"first-failure" → "rate" after a success: waits for the remaining probes', () => {
-    const s = probe(defaults, halfOpenWith(defaults, 3), [[true, 0]]).next;
+    const s = probe(firstFailure, halfOpenWith(firstFailure, 3), [[true, 0]]).next;
     const rate = cfg({ halfOpenDecision: 'rate' });
     expect(reconcile(rate, s, 1).next).toBe(s);
     expect(probe(rate, s, [[false, 0]]).transition).toBeNull();
@@ -129,7 +134,7 @@ describe('HALF_OPEN after a live edit decides on the probes already in', () => {
   it('"rate" with a failure in → "first-failure": re-opens at once', () => {
     const rate = cfg({ halfOpenDecision: 'rate' });
     const s = probe(rate, halfOpenWith(rate, 3), [[false, 0]]).next;
-    expect(reconcile(defaults, s, 7)).toMatchObject({
+    expect(reconcile(firstFailure, s, 7)).toMatchObject({
       transition: 'opened',
       next: { phase: 'open', sinceUs: 7 },
     });
@@ -143,7 +148,7 @@ describe('HALF_OPEN after a live edit decides on the probes already in', () => {
     ]).next;
     const fewer = { ...rate, permittedCallsInHalfOpen: 2 };
     expect(reconcile(fewer, s, 8).transition).toBe('closed');
-    const one = probe(defaults, halfOpenWith(defaults, 2), [[true, 0]]).next;
-    expect(reconcile(cfg({ successesToClose: 1 }), one, 8).transition).toBe('closed');
+    const one = probe(firstFailure, halfOpenWith(firstFailure, 2), [[true, 0]]).next;
+    expect(reconcile({ ...firstFailure, successesToClose: 1 }, one, 8).transition).toBe('closed');
   });
 });

@@ -27,7 +27,7 @@ function closedWithHistory(c: BreakerConfig = defaults): BreakerState {
   let s = initialBreaker();
   for (const ok of [false, false, true, false, false]) {
     const a = onCallAllowed(c, s, 0);
-    s = onResult(c, a.next, a.epoch, ok, 0, 0).next;
+    s = onResult(c, a.next, a.epoch, ok ? 'success' : 'failure', 0, 0).next;
   }
   expect(s).toMatchObject({ phase: 'closed', consecutiveFailures: 2 });
   return s;
@@ -36,7 +36,7 @@ function closedWithHistory(c: BreakerConfig = defaults): BreakerState {
 /** OPEN since `atUs` (epoch 1). */
 function opened(c: BreakerConfig = defaults, atUs = 0): BreakerState {
   let s = closedWithHistory(c);
-  for (let i = 0; i < 3; i++) s = onResult(c, s, s.epoch, false, 0, atUs).next;
+  for (let i = 0; i < 3; i++) s = onResult(c, s, s.epoch, 'failure', 0, atUs).next;
   expect(s).toMatchObject({ phase: 'open', epoch: 1, sinceUs: atUs });
   return s;
 }
@@ -135,7 +135,7 @@ describe('FORCED_OPEN', () => {
 
   it('ignores every result, of its own epoch or older ones', () => {
     for (const epoch of [0, 1, s.epoch]) {
-      expect(onResult(forced, s, epoch, false, 0, 5).next).toBe(s);
+      expect(onResult(forced, s, epoch, 'failure', 0, 5).next).toBe(s);
     }
   });
 
@@ -144,7 +144,7 @@ describe('FORCED_OPEN', () => {
     const a = onCallAllowed(forced, c, 5);
     expect(a).toMatchObject({ allowed: false, next: { phase: 'forced-open', epoch: 1 } });
     // The call admitted while CLOSED (epoch 0) comes back after the switch: ignored.
-    expect(onResult(forced, c, 0, false, 0, 6).next).toMatchObject({
+    expect(onResult(forced, c, 0, 'failure', 0, 6).next).toMatchObject({
       phase: 'forced-open',
       consecutiveFailures: 0,
     });
@@ -174,7 +174,14 @@ describe('DISABLED', () => {
         for (const [ok, durationUs] of rs) {
           const a = onCallAllowed(slowCfg, state, durationUs);
           expect(a.allowed).toBe(true);
-          state = onResult(slowCfg, a.next, a.epoch, ok, durationUs, durationUs).next;
+          state = onResult(
+            slowCfg,
+            a.next,
+            a.epoch,
+            ok ? 'success' : 'failure',
+            durationUs,
+            durationUs,
+          ).next;
         }
         expect(state).toBe(s);
       }),
@@ -184,7 +191,7 @@ describe('DISABLED', () => {
   it('results of calls admitted while DISABLED do not count once it is CLOSED again', () => {
     const a = onCallAllowed(disabled, s, 0);
     const closed = reconcile(defaults, a.next, 10).next;
-    expect(onResult(defaults, closed, a.epoch, false, 0, 11).next).toBe(closed);
+    expect(onResult(defaults, closed, a.epoch, 'failure', 0, 11).next).toBe(closed);
   });
 });
 
@@ -235,7 +242,7 @@ describe('purity', () => {
       reconcile(forced, s, 1);
       onWaitElapsed(auto, s, 2 * WAIT_US);
       onCallAllowed(disabled, s, 1);
-      onResult(forced, s, s.epoch, false, 0, 1);
+      onResult(forced, s, s.epoch, 'failure', 0, 1);
     }
     expect(inputs).toEqual(copies);
   });

@@ -21,7 +21,7 @@ function feed(c: BreakerConfig, s: BreakerState, oks: boolean[], durationUs = 0)
   for (const ok of oks) {
     const a = onCallAllowed(c, state, 0);
     expect(a.allowed).toBe(true);
-    state = onResult(c, a.next, a.epoch, ok, durationUs, 0).next;
+    state = onResult(c, a.next, a.epoch, ok ? 'success' : 'failure', durationUs, 0).next;
   }
   return state;
 }
@@ -30,7 +30,7 @@ function feed(c: BreakerConfig, s: BreakerState, oks: boolean[], durationUs = 0)
 function opened(c: BreakerConfig, atUs = 0): BreakerState {
   const s = feed(c, initialBreaker(), Array<boolean>(4).fill(false));
   const a = onCallAllowed(c, s, atUs);
-  const r = onResult(c, a.next, a.epoch, false, 0, atUs);
+  const r = onResult(c, a.next, a.epoch, 'failure', 0, atUs);
   expect(r.transition).toBe('opened');
   return r.next;
 }
@@ -45,19 +45,22 @@ function halfOpen(c: BreakerConfig, atUs = 30_000 * MS) {
 describe('config', () => {
   it('has the PATTERNS.md R1 defaults', () => {
     expect(defaults).toEqual({
+      tripPolicy: 'either',
       failureThreshold: 5,
       failureRateThreshold: 0.5,
       slidingWindowType: 'count',
       slidingWindowSize: 20,
       minimumCalls: 10,
+      recordFailureOn: ['error', 'timeout', 'refused', 'queue-full'],
       slowCallDurationMs: null,
       slowCallRateThreshold: 1,
       waitDurationInOpenMs: 30_000,
       permittedCallsInHalfOpen: 3,
       successesToClose: 2,
-      // Resilience4j options, off by default (today's behaviour).
+      // The HALF_OPEN rule: all probes decide by rate.
+      halfOpenDecision: 'rate',
+      // Resilience4j options, off by default.
       automaticTransitionToHalfOpen: false,
-      halfOpenDecision: 'first-failure',
       forcedState: 'none',
     });
   });
@@ -88,7 +91,7 @@ describe('CLOSED', () => {
     const s4 = feed(c, initialBreaker(), [false, false, false, false]);
     expect(s4).toMatchObject({ phase: 'closed', consecutiveFailures: 4 });
     const a = onCallAllowed(c, s4, 7);
-    const r = onResult(c, a.next, a.epoch, false, 0, 7);
+    const r = onResult(c, a.next, a.epoch, 'failure', 0, 7);
     expect(r.transition).toBe('opened');
     expect(r.next).toMatchObject({ phase: 'open', sinceUs: 7, epoch: 1, window: [] });
   });
@@ -166,7 +169,7 @@ describe('CLOSED with a time-based window', () => {
     let state = s;
     for (const [atUs, ok] of results) {
       const a = onCallAllowed(c, state, atUs);
-      state = onResult(c, a.next, a.epoch, ok, durationUs, atUs).next;
+      state = onResult(c, a.next, a.epoch, ok ? 'success' : 'failure', durationUs, atUs).next;
     }
     return state;
   }
@@ -213,17 +216,17 @@ describe('CLOSED with a time-based window', () => {
     let s = initialBreaker();
     for (let i = 0; i < 29; i++) {
       const a = onCallAllowed(wide, s, i * 1000);
-      s = onResult(wide, a.next, a.epoch, false, 0, i * 1000).next;
+      s = onResult(wide, a.next, a.epoch, 'failure', 0, i * 1000).next;
     }
     expect(s.phase).toBe('closed');
-    expect(onResult(wide, s, s.epoch, false, 0, 29_000).transition).toBe('opened');
+    expect(onResult(wide, s, s.epoch, 'failure', 0, 29_000).transition).toBe('opened');
   });
 
   it('counts slow calls per bucket when slow detection is on', () => {
     const slowCfg = { ...c, slowCallDurationMs: 100, slowCallRateThreshold: 0.5 };
     const result = (s: BreakerState, atUs: number, ms: number) => {
       const a = onCallAllowed(slowCfg, s, atUs);
-      return onResult(slowCfg, a.next, a.epoch, true, ms * 1000, atUs);
+      return onResult(slowCfg, a.next, a.epoch, 'success', ms * 1000, atUs);
     };
     // 9 calls, the first 4 slow (> 100 ms): too few calls to judge.
     let s = initialBreaker();
@@ -239,7 +242,7 @@ describe('CLOSED with a time-based window', () => {
     let s = initialBreaker();
     for (let i = 0; i < 3; i++) {
       const a = onCallAllowed(both, s, i);
-      s = onResult(both, a.next, a.epoch, false, 0, i).next;
+      s = onResult(both, a.next, a.epoch, 'failure', 0, i).next;
     }
     expect(s).toMatchObject({ phase: 'open', buckets: [] });
   });
@@ -267,13 +270,13 @@ describe('OPEN', () => {
 
   it('ignores results (of calls admitted while CLOSED) while open', () => {
     const s = opened(c);
-    expect(onResult(c, s, 0, false, 0, 5)).toEqual({ next: s, transition: null });
-    expect(onResult(c, s, 1, true, 0, 5)).toEqual({ next: s, transition: null });
+    expect(onResult(c, s, 0, 'failure', 0, 5)).toEqual({ next: s, transition: null });
+    expect(onResult(c, s, 1, 'success', 0, 5)).toEqual({ next: s, transition: null });
   });
 });
 
-describe('HALF_OPEN', () => {
-  const c = defaults;
+describe('HALF_OPEN decided by "first-failure"', () => {
+  const c = cfg({ halfOpenDecision: 'first-failure' });
   it('admits exactly permittedCallsInHalfOpen (3) probes and rejects the rest', () => {
     const first = halfOpen(c);
     const second = onCallAllowed(c, first.next, 30_000 * MS + 1);
@@ -286,9 +289,9 @@ describe('HALF_OPEN', () => {
   it('successesToClose (2) good probes close it, with fresh counters', () => {
     const first = halfOpen(c);
     const second = onCallAllowed(c, first.next, 1);
-    const r1 = onResult(c, second.next, first.epoch, true, 0, 2);
+    const r1 = onResult(c, second.next, first.epoch, 'success', 0, 2);
     expect(r1).toMatchObject({ transition: null, next: { phase: 'half-open', probeSuccesses: 1 } });
-    const r2 = onResult(c, r1.next, second.epoch, true, 0, 3);
+    const r2 = onResult(c, r1.next, second.epoch, 'success', 0, 3);
     expect(r2.transition).toBe('closed');
     expect(r2.next).toMatchObject({
       phase: 'closed',
@@ -298,14 +301,14 @@ describe('HALF_OPEN', () => {
       window: [],
     });
     // The third probe's late result belongs to the old epoch and is ignored.
-    expect(onResult(c, r2.next, second.epoch, false, 0, 4).next).toBe(r2.next);
+    expect(onResult(c, r2.next, second.epoch, 'failure', 0, 4).next).toBe(r2.next);
   });
 
   it('one failed probe re-opens it, even after a success', () => {
     const first = halfOpen(c);
     const second = onCallAllowed(c, first.next, 1);
-    const r1 = onResult(c, second.next, first.epoch, true, 0, 2);
-    const r2 = onResult(c, r1.next, first.epoch, false, 0, 9);
+    const r1 = onResult(c, second.next, first.epoch, 'success', 0, 2);
+    const r2 = onResult(c, r1.next, first.epoch, 'failure', 0, 9);
     expect(r2.transition).toBe('opened');
     expect(r2.next).toMatchObject({ phase: 'open', sinceUs: 9 });
     // And it waits a full waitDurationInOpen again.
@@ -314,22 +317,22 @@ describe('HALF_OPEN', () => {
   });
 
   it('a slow probe re-opens it when slow detection is on', () => {
-    const s = cfg({ slowCallDurationMs: 50 });
+    const s = { ...c, slowCallDurationMs: 50 };
     const first = halfOpen(s);
-    expect(onResult(s, first.next, first.epoch, true, 51 * MS, 1).transition).toBe('opened');
-    expect(onResult(s, first.next, first.epoch, true, 50 * MS, 1).transition).toBe(null);
+    expect(onResult(s, first.next, first.epoch, 'success', 51 * MS, 1).transition).toBe('opened');
+    expect(onResult(s, first.next, first.epoch, 'success', 50 * MS, 1).transition).toBe(null);
   });
 
   it('ignores results of calls admitted while CLOSED', () => {
     const first = halfOpen(c);
-    expect(onResult(c, first.next, 0, false, 0, 1).next).toBe(first.next);
+    expect(onResult(c, first.next, 0, 'failure', 0, 1).next).toBe(first.next);
   });
 
   it('closes after min(successesToClose, permitted) successes when successesToClose > permitted', () => {
-    const s = cfg({ permittedCallsInHalfOpen: 1, successesToClose: 5 });
+    const s = { ...c, permittedCallsInHalfOpen: 1, successesToClose: 5 };
     const first = halfOpen(s);
     expect(onCallAllowed(s, first.next, 1).allowed).toBe(false);
-    expect(onResult(s, first.next, first.epoch, true, 0, 2).transition).toBe('closed');
+    expect(onResult(s, first.next, first.epoch, 'success', 0, 2).transition).toBe('closed');
   });
 });
 
@@ -337,7 +340,7 @@ describe('purity', () => {
   it('never mutates its input', () => {
     const s = feed(defaults, initialBreaker(), [false, true, false]);
     const copy = structuredClone(s);
-    onResult(defaults, s, s.epoch, false, 0, 1);
+    onResult(defaults, s, s.epoch, 'failure', 0, 1);
     onCallAllowed(defaults, opened(defaults), 40_000 * MS);
     expect(s).toEqual(copy);
   });

@@ -1,6 +1,20 @@
-import { z } from 'zod';
-import { OUTCOME_FAILED, OUTCOME_SLOW, recordOutcome, type TimeBucket } from './window.ts';
+import type { BreakerRules, CallResult } from './config.ts';
+import {
+  OUTCOME_FAILED,
+  OUTCOME_SLOW,
+  recordOutcome,
+  type TimeBucket,
+  type WindowRates,
+} from './window.ts';
 
+export {
+  breakerConfigSchema,
+  classifyResult,
+  DEFAULT_RECORD_FAILURE_ON,
+  type BreakerConfig,
+  type BreakerRules,
+  type CallResult,
+} from './config.ts';
 export {
   OUTCOME_FAILED,
   OUTCOME_SLOW,
@@ -13,20 +27,25 @@ export {
 /**
  * The circuit breaker's state machine over plain data (PATTERNS.md R1, Resilience4j's model),
  * with no engine in sight: CLOSED → OPEN → HALF_OPEN → CLOSED, plus the manual FORCED_OPEN and
- * DISABLED. Every function returns a new state and never mutates its input.
+ * DISABLED. Every function returns a new state and never mutates its input. The config and
+ * its defaults are in config.ts.
  *
- * - CLOSED admits every call. It opens on `failureThreshold` consecutive failures, or, once
- *   the window holds enough outcomes (window.ts), when the failure rate over it is
- *   ≥ `failureRateThreshold` or (with `slowCallDurationMs` set) the slow-call rate is
- *   ≥ `slowCallRateThreshold`. A success resets the consecutive count.
+ * - Results are classified first (`classifyResult`): ok is a success, a failure whose cause
+ *   is in `recordFailureOn` is a failure, any other failure is ignored — it changes nothing,
+ *   except that an ignored HALF_OPEN probe frees its permit for another probe.
+ * - CLOSED admits every call. By `tripPolicy` it opens on `failureThreshold` consecutive
+ *   failures ("consecutive-failures"), on a failure rate ≥ `failureRateThreshold` over the
+ *   window once it holds enough outcomes (window.ts; "failure-rate"), or on either ("either").
+ *   With `slowCallDurationMs` set, a slow-call rate ≥ `slowCallRateThreshold` over the window
+ *   also opens it, under every policy. A success resets the consecutive count.
  * - OPEN rejects every call until `waitDurationInOpenMs` has elapsed; the next call then moves
  *   it to HALF_OPEN and is admitted as the first probe. With `automaticTransitionToHalfOpen`
  *   the host also calls `onWaitElapsed` from a timer, which moves it at the exact moment.
  * - HALF_OPEN admits exactly `permittedCallsInHalfOpen` probes and rejects the rest. With
- *   `halfOpenDecision` "first-failure" one bad probe (failed, or slow when slow detection is
- *   on) re-opens it and `min(successesToClose, permittedCallsInHalfOpen)` good probes close it;
- *   with "rate" it waits for all permitted probes and opens when their failure rate (or
- *   slow-call rate) is ≥ the threshold, else closes.
+ *   `halfOpenDecision` "rate" (default) it waits for all permitted probes and opens when their
+ *   failure rate (or slow-call rate) is ≥ the threshold, else closes; with "first-failure" one
+ *   bad probe (failed, or slow when slow detection is on) re-opens it and
+ *   `min(successesToClose, permittedCallsInHalfOpen)` good probes close it.
  * - `forcedState` "forced-open" (FORCED_OPEN) rejects every call and never leaves by itself;
  *   "disabled" (DISABLED) admits every call and records nothing. Back to "none" → CLOSED
  *   with a fresh window. Every function first reconciles the state with `forcedState`.
@@ -35,27 +54,6 @@ export {
  * admitted; a result from an earlier epoch is ignored, so a call admitted while CLOSED can
  * never count as a HALF_OPEN probe.
  */
-
-export const breakerConfigSchema = z.strictObject({
-  failureThreshold: z.number().int().min(1).default(5),
-  failureRateThreshold: z.number().gt(0).max(1).default(0.5),
-  slidingWindowType: z.enum(['count', 'time']).default('count'),
-  /** Calls (count window) or seconds (time window). */
-  slidingWindowSize: z.number().int().min(1).max(10_000).default(20),
-  minimumCalls: z.number().int().min(1).default(10),
-  slowCallDurationMs: z.number().positive().nullable().default(null),
-  slowCallRateThreshold: z.number().gt(0).max(1).default(1),
-  waitDurationInOpenMs: z.number().min(0).default(30_000),
-  /** OPEN → HALF_OPEN when the wait elapses (a timer) rather than on the next call. */
-  automaticTransitionToHalfOpen: z.boolean().default(false),
-  permittedCallsInHalfOpen: z.number().int().min(1).default(3),
-  /** HALF_OPEN: "first-failure" (successesToClose close it) or "rate" (all probes decide). */
-  halfOpenDecision: z.enum(['first-failure', 'rate']).default('first-failure'),
-  successesToClose: z.number().int().min(1).default(2),
-  /** Resilience4j's manual states, as a live toggle. */
-  forcedState: z.enum(['none', 'forced-open', 'disabled']).default('none'),
-});
-export type BreakerConfig = z.infer<typeof breakerConfigSchema>;
 
 export type BreakerPhase = 'closed' | 'open' | 'half-open' | 'forced-open' | 'disabled';
 
@@ -106,7 +104,7 @@ export interface ReconcileOutcome {
 }
 
 /** The starting state: CLOSED, or the manual state `cfg.forcedState` asks for. */
-export function initialBreaker(nowUs = 0, cfg?: BreakerConfig): BreakerState {
+export function initialBreaker(nowUs = 0, cfg?: BreakerRules): BreakerState {
   return enter((cfg && manualPhase(cfg)) ?? 'closed', -1, nowUs);
 }
 
@@ -126,8 +124,9 @@ function enter(phase: BreakerPhase, previousEpoch: number, nowUs: number): Break
   };
 }
 
-function manualPhase(cfg: BreakerConfig): 'forced-open' | 'disabled' | null {
-  return cfg.forcedState === 'none' ? null : cfg.forcedState;
+function manualPhase(cfg: BreakerRules): 'forced-open' | 'disabled' | null {
+  const forced = cfg.forcedState ?? 'none';
+  return forced === 'none' ? null : forced;
 }
 
 /**
@@ -135,7 +134,7 @@ function manualPhase(cfg: BreakerConfig): 'forced-open' | 'disabled' | null {
  * `forcedState` says (leaving → CLOSED, fresh window), and lets HALF_OPEN decide at once if
  * the probes already in suffice under the new settings. Unchanged state is returned as is.
  */
-export function reconcile(cfg: BreakerConfig, s: BreakerState, nowUs: number): ReconcileOutcome {
+export function reconcile(cfg: BreakerRules, s: BreakerState, nowUs: number): ReconcileOutcome {
   const manual = manualPhase(cfg);
   if (manual !== null) {
     if (s.phase === manual) return { next: s, transition: null };
@@ -149,7 +148,7 @@ export function reconcile(cfg: BreakerConfig, s: BreakerState, nowUs: number): R
 }
 
 /** HALF_OPEN's verdict over the probe results in so far: null while undecided. */
-function halfOpenVerdict(cfg: BreakerConfig, s: BreakerState): 'opened' | 'closed' | null {
+function halfOpenVerdict(cfg: BreakerRules, s: BreakerState): 'opened' | 'closed' | null {
   if (cfg.halfOpenDecision === 'rate') {
     if (s.probeResults < cfg.permittedCallsInHalfOpen) return null;
     const bad =
@@ -163,7 +162,7 @@ function halfOpenVerdict(cfg: BreakerConfig, s: BreakerState): 'opened' | 'close
   return s.probeSuccesses >= needed ? 'closed' : null;
 }
 
-function decideHalfOpen(cfg: BreakerConfig, s: BreakerState, nowUs: number): ResultOutcome {
+function decideHalfOpen(cfg: BreakerRules, s: BreakerState, nowUs: number): ResultOutcome {
   const verdict = halfOpenVerdict(cfg, s);
   if (verdict === null) return { next: s, transition: null };
   return {
@@ -173,7 +172,7 @@ function decideHalfOpen(cfg: BreakerConfig, s: BreakerState, nowUs: number): Res
 }
 
 /** A call arrives: is it let through, and does that change the state? */
-export function onCallAllowed(cfg: BreakerConfig, s0: BreakerState, nowUs: number): AdmitResult {
+export function onCallAllowed(cfg: BreakerRules, s0: BreakerState, nowUs: number): AdmitResult {
   const s = reconcile(cfg, s0, nowUs).next;
   switch (s.phase) {
     case 'closed':
@@ -204,7 +203,7 @@ export function onCallAllowed(cfg: BreakerConfig, s0: BreakerState, nowUs: numbe
  * `automaticTransitionToHalfOpen` is on and the wait has elapsed; otherwise nothing, so a
  * stale timer (the wait was lengthened, or the option turned off) is harmless.
  */
-export function onWaitElapsed(cfg: BreakerConfig, s0: BreakerState, nowUs: number): ResultOutcome {
+export function onWaitElapsed(cfg: BreakerRules, s0: BreakerState, nowUs: number): ResultOutcome {
   const s = reconcile(cfg, s0, nowUs).next;
   if (!cfg.automaticTransitionToHalfOpen || s.phase !== 'open')
     return { next: s, transition: null };
@@ -213,24 +212,38 @@ export function onWaitElapsed(cfg: BreakerConfig, s0: BreakerState, nowUs: numbe
 }
 
 /** When an automatic OPEN → HALF_OPEN timer should fire (µs), or null when none is due. */
-export function halfOpenDueUs(cfg: BreakerConfig, s: BreakerState): number | null {
+export function halfOpenDueUs(cfg: BreakerRules, s: BreakerState): number | null {
   if (!cfg.automaticTransitionToHalfOpen || s.phase !== 'open') return null;
   return s.sinceUs + Math.ceil(cfg.waitDurationInOpenMs * 1000);
 }
 
-function isSlow(cfg: BreakerConfig, durationUs: number): boolean {
+function isSlow(cfg: BreakerRules, durationUs: number): boolean {
   return cfg.slowCallDurationMs !== null && durationUs > cfg.slowCallDurationMs * 1000;
 }
 
+/** Does CLOSED trip on these counts, under the config's trip policy and slow-call rule? */
+function trips(cfg: BreakerRules, consecutiveFailures: number, rates: WindowRates | null) {
+  const byCount = cfg.tripPolicy !== 'failure-rate' && consecutiveFailures >= cfg.failureThreshold;
+  const byRate =
+    cfg.tripPolicy !== 'consecutive-failures' &&
+    rates !== null &&
+    rates.failureRate >= cfg.failureRateThreshold;
+  const bySlow =
+    cfg.slowCallDurationMs !== null &&
+    rates !== null &&
+    rates.slowRate >= cfg.slowCallRateThreshold;
+  return byCount || byRate || bySlow;
+}
+
 /**
- * The result of a call admitted in epoch `epoch` arrives (`ok` false for any failure;
- * `durationUs` from sending it downstream to its response).
+ * The result of a call admitted in epoch `epoch` arrives, classified by `classifyResult`
+ * (`durationUs` from sending it downstream to its response).
  */
 export function onResult(
-  cfg: BreakerConfig,
+  cfg: BreakerRules,
   s0: BreakerState,
   epoch: number,
-  ok: boolean,
+  result: CallResult,
   durationUs: number,
   nowUs: number,
 ): ResultOutcome {
@@ -238,8 +251,16 @@ export function onResult(
   if (epoch !== s.epoch || (s.phase !== 'closed' && s.phase !== 'half-open')) {
     return { next: s, transition: null };
   }
+  const ok = result === 'success';
   const slow = isSlow(cfg, durationUs);
   if (s.phase === 'half-open') {
+    // An ignored probe frees its permit: another call may probe in its place.
+    if (result === 'ignored') {
+      return {
+        next: { ...s, probesAdmitted: Math.max(0, s.probesAdmitted - 1) },
+        transition: null,
+      };
+    }
     const probed: BreakerState = {
       ...s,
       probeResults: s.probeResults + 1,
@@ -249,15 +270,13 @@ export function onResult(
     };
     return decideHalfOpen(cfg, probed, nowUs);
   }
-  // CLOSED
+  // CLOSED: an ignored result is neither a success nor a failure, and is not in the window.
+  if (result === 'ignored') return { next: s, transition: null };
   const consecutiveFailures = ok ? 0 : s.consecutiveFailures + 1;
   const outcome = (ok ? 0 : OUTCOME_FAILED) | (slow ? OUTCOME_SLOW : 0);
   const { window, buckets, rates } = recordOutcome(cfg, s.window, s.buckets, outcome, nowUs);
-  const trip =
-    consecutiveFailures >= cfg.failureThreshold ||
-    (rates !== null &&
-      (rates.failureRate >= cfg.failureRateThreshold ||
-        (cfg.slowCallDurationMs !== null && rates.slowRate >= cfg.slowCallRateThreshold)));
-  if (trip) return { next: enter('open', s.epoch, nowUs), transition: 'opened' };
+  if (trips(cfg, consecutiveFailures, rates)) {
+    return { next: enter('open', s.epoch, nowUs), transition: 'opened' };
+  }
   return { next: { ...s, consecutiveFailures, window, buckets }, transition: null };
 }

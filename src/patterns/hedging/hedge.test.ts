@@ -93,7 +93,12 @@ describe('hedge kind', () => {
       metrics: h.metrics,
       elapsedMs: 1000,
     });
-    expect(figures).toEqual({ extraLoad: 1.5, hedgeRate: 0.5, hedgeWinShare: 1 });
+    expect(figures).toEqual({
+      loadFactor: 1.5,
+      extraLoad: 0.5,
+      hedgeRate: 0.5,
+      hedgeWinShare: 1,
+    });
     expect(sim.nodeDetail('r0').ok).toBe(4);
   });
 

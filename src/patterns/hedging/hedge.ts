@@ -157,8 +157,11 @@ export const hedgeKind: KindDefinition<HedgeConfig, HedgeState> = {
     const requests = f.arrivals;
     const primaries = m['primaries'] ?? 0;
     const hedges = m['hedges'] ?? 0;
+    // Downstream attempts per request (1 = no hedging), and the share of it that is extra.
+    const loadFactor = requests > 0 ? (primaries + hedges) / requests : 0;
     return {
-      extraLoad: requests > 0 ? (primaries + hedges) / requests : 0,
+      loadFactor,
+      extraLoad: requests > 0 ? loadFactor - 1 : 0,
       hedgeRate: requests > 0 ? hedges / requests : 0,
       hedgeWinShare: hedges > 0 ? (m['hedgeWins'] ?? 0) / hedges : 0,
     };

@@ -163,12 +163,17 @@ export function sweepOutliers(ctx: SimContext, node: LbNode): void {
   if (r.readmitted.length > 0) refreshEligible(st);
 }
 
-/** The response from target `i` arrived: feed it to outlier detection. */
-export function observeOutcome(ctx: SimContext, node: LbNode, i: number, ok: boolean): void {
+/** The response from target `i` arrived (`cause` null for a success): feed outlier detection. */
+export function observeOutcome(
+  ctx: SimContext,
+  node: LbNode,
+  i: number,
+  cause: string | null,
+): void {
   const cfg = node.config.outlierDetection;
   const st = node.state;
   if (!cfg || !st.outlier) return;
-  const r = onOutcome(cfg, st.outlier, i, ok, ctx.nowUs);
+  const r = onOutcome(cfg, st.outlier, i, cause, ctx.nowUs);
   if (r.event === 'ejected') accountTargets(ctx, node);
   st.outlier = r.next;
   if (r.event === 'ejected') {

@@ -81,6 +81,32 @@ describe('outlier detection (E3)', () => {
     ]);
   });
 
+  it('only 5xx count: a target answering 429 (rate-limited) is never ejected, one answering errors is', () => {
+    // lb → rl (token bucket: 1 token, 1/s) → s2: rl rejects ~9 of its 10 calls a second.
+    const limited = run({
+      lb: { outlierDetection: {} },
+      targets: ['s1', 'rl', 's3'],
+      extraNodes: [{ id: 'rl', kind: 'rate-limiter', config: { capacity: 1, refillPerSec: 1 } }],
+      extraEdges: [{ source: 'rl', target: 's2' }],
+    });
+    expect(limited.conserved).toBe(true);
+    expect(limited.lb.failed['rate-limited']).toBeGreaterThan(500);
+    expect(limited.lb.metrics['ejections'] ?? 0).toBe(0);
+    expect(limited.events).toEqual([]);
+    // A limiter that admits everything in front of a failing s2: its errors still eject it.
+    const failing = run({
+      lb: { outlierDetection: {} },
+      targets: ['s1', 'rl', 's3'],
+      extraNodes: [
+        { id: 'rl', kind: 'rate-limiter', config: { capacity: 100, refillPerSec: 100 } },
+      ],
+      extraEdges: [{ source: 'rl', target: 's2' }],
+      faults: [fault('s2', 5_000, null, { type: 'error-rate', rate: 1 })],
+    });
+    expect(failing.lb.failed['rate-limited']).toBeUndefined();
+    expect(failing.lb.metrics['ejections']).toBeGreaterThan(0);
+  });
+
   it('at most 50% of targets ejected: a second bad target is skipped, not ejected', () => {
     const bad = (s: string) => fault(s, 5_000, null, { type: 'error-rate', rate: 1 });
     const { lb, events } = run({ lb: { outlierDetection: {} }, faults: [bad('s1'), bad('s2')] });

@@ -90,7 +90,7 @@ export const loadBalancerKind: KindDefinition<LoadBalancerConfig, LoadBalancerSt
   label: 'Load balancer',
   category: 'routing',
   description:
-    'Spreads calls over its outgoing edges (the instances) by strategy: round robin, random, least connections (fewest calls in flight from this balancer), power of two choices (two random targets, the less busy wins) or weighted (smooth weighted round robin by edge weight). Optional sections take targets out of rotation: active health checks (probes every intervalMs; DOWN after unhealthyThreshold failures, back after healthyThreshold passes; a failing required dependency of the target means DOWN, an optional one DEGRADED), outlier detection (consecutive5xx failures eject a target for baseEjectionMs × times ejected, at most maxEjectionPercent at once, re-admitted at sweeps every intervalMs) and service discovery (instances heartbeat every heartbeatMs; a crashed one stays registered, and keeps getting traffic, until ttlMs after its last heartbeat). With no eligible target a call fails with "no-healthy-target".',
+    'Spreads calls over its outgoing edges (the instances) by strategy: round robin, random, least connections (fewest calls in flight from this balancer), power of two choices (two random targets, the less busy wins) or weighted (smooth weighted round robin by edge weight). Optional sections take targets out of rotation: active health checks (probes every intervalMs; DOWN after unhealthyThreshold failures, back after healthyThreshold passes; a failing required dependency of the target means DOWN, an optional one DEGRADED), outlier detection (consecutive5xx 5xx in a row — causes error, timeout, refused, queue-full; a 429 or any other answer resets the run — eject a target for baseEjectionMs × its ejection multiplier, which rises by 1 at each ejection and falls by 1 at each sweep the target spends in rotation, so a target that keeps failing is out for 1×, 2×, 3× the base and one that stays healthy earns it back; at most maxEjectionPercent ejected at once; re-admitted at the first sweep, every intervalMs, after its ejection ends) and service discovery (instances heartbeat every heartbeatMs; a crashed one stays registered, and keeps getting traffic, until ttlMs after its last heartbeat). With no eligible target a call fails with "no-healthy-target".',
   configSchema: loadBalancerConfigSchema,
   metrics: METRICS,
   init: initialState,
@@ -153,7 +153,7 @@ export const loadBalancerKind: KindDefinition<LoadBalancerConfig, LoadBalancerSt
     const i = child.callerSlot;
     const st = node.state;
     st.inFlight[i] = Math.max(0, (st.inFlight[i] ?? 0) - 1);
-    observeOutcome(ctx, node, i, child.ok);
+    observeOutcome(ctx, node, i, child.ok ? null : child.cause);
     const parent = child.parent;
     // The parent may have been answered already (crash abort): then the response is moot.
     if (!parent || !ctx.isLive(parent, child.parentGen)) return;

@@ -4,9 +4,11 @@ import { z } from 'zod';
 import {
   ejectedCount,
   initialOutlier,
+  is5xx,
   mayEject,
   onOutcome,
   onSweep,
+  OUTLIER_5XX_CAUSES,
   outlierConfigSchema,
   type OutlierState,
 } from './outlier.ts';
@@ -17,7 +19,7 @@ const S = 1_000_000;
 /** Feeds `k` failures of host i at time t. */
 function fail(s: OutlierState, i: number, k: number, t = 0) {
   let r = { next: s, event: null as string | null, ejectionMs: 0 };
-  for (let j = 0; j < k; j++) r = onOutcome(cfg, r.next, i, false, t);
+  for (let j = 0; j < k; j++) r = onOutcome(cfg, r.next, i, 'error', t);
   return r;
 }
 
@@ -40,8 +42,8 @@ describe('outlier detection (every host state × event)', () => {
     const four = fail(fresh, 0, 4);
     expect(four.event).toBeNull();
     expect(four.next.hosts[0]?.consecutive).toBe(4);
-    expect(onOutcome(cfg, four.next, 0, true, 0).next.hosts[0]?.consecutive).toBe(0);
-    const r = onOutcome(cfg, four.next, 0, false, 7 * S);
+    expect(onOutcome(cfg, four.next, 0, null, 0).next.hosts[0]?.consecutive).toBe(0);
+    const r = onOutcome(cfg, four.next, 0, 'error', 7 * S);
     expect(r).toEqual({
       next: {
         hosts: [
@@ -55,10 +57,38 @@ describe('outlier detection (every host state × event)', () => {
     expect(fresh.hosts[0]?.ejected).toBe(false); // never mutated
   });
 
+  it('only server failures count as 5xx: error, timeout, refused, queue-full', () => {
+    expect(OUTLIER_5XX_CAUSES).toEqual(['error', 'timeout', 'refused', 'queue-full']);
+    for (const c of OUTLIER_5XX_CAUSES) expect(is5xx(c)).toBe(true);
+    const pushBack = ['rate-limited', 'circuit-open', 'bulkhead-full', 'throttled', 'shed'];
+    for (const c of [null, ...pushBack, 'no-route', 'fallback']) expect(is5xx(c)).toBe(false);
+    // Five 5xx of mixed causes eject; each is one more in the run.
+    let s = fresh;
+    for (const c of OUTLIER_5XX_CAUSES) s = onOutcome(cfg, s, 0, c, 0).next;
+    expect(onOutcome(cfg, s, 0, 'error', 0).event).toBe('ejected');
+  });
+
+  it('a rejection that asks for less traffic (429, circuit-open, …) resets the count, as any non-5xx', () => {
+    const four = fail(fresh, 0, 4);
+    for (const c of ['rate-limited', 'circuit-open', 'bulkhead-full', 'throttled', 'shed']) {
+      const r = onOutcome(cfg, four.next, 0, c, 0);
+      expect(r.event).toBeNull();
+      expect(r.next.hosts[0]?.consecutive).toBe(0);
+    }
+    // A host that only rate-limits is never ejected.
+    let s = fresh;
+    for (let k = 0; k < 50; k++) {
+      const r = onOutcome(cfg, s, 0, 'rate-limited', k * S);
+      expect(r.event).toBeNull();
+      s = r.next;
+    }
+    expect(ejectedCount(s)).toBe(0);
+  });
+
   it('ejected: outcomes are ignored', () => {
     const ejected = fail(fresh, 0, 5).next;
-    expect(onOutcome(cfg, ejected, 0, false, S).next).toBe(ejected);
-    expect(onOutcome(cfg, ejected, 0, true, S).next).toBe(ejected);
+    expect(onOutcome(cfg, ejected, 0, 'error', S).next).toBe(ejected);
+    expect(onOutcome(cfg, ejected, 0, null, S).next).toBe(ejected);
   });
 
   it('sweep: re-admits once the ejection is over (fresh count); before that keeps it out', () => {
@@ -105,15 +135,18 @@ describe('outlier detection (every host state × event)', () => {
       fc.property(
         fc.integer({ min: 1, max: 8 }),
         fc.integer({ min: 0, max: 100 }),
-        fc.array(fc.tuple(fc.nat(7), fc.boolean(), fc.boolean()), { maxLength: 200 }),
+        fc.array(
+          fc.tuple(fc.nat(7), fc.constantFrom(null, 'error', 'timeout', 'shed'), fc.boolean()),
+          { maxLength: 200 },
+        ),
         (n, pct, steps) => {
           const c = { ...cfg, maxEjectionPercent: pct, consecutive5xx: 2 };
           const cap = Math.max(1, Math.floor((n * pct) / 100));
           let s = initialOutlier(n);
           let t = 0;
-          for (const [host, ok, sweep] of steps) {
+          for (const [host, cause, sweep] of steps) {
             t += S;
-            s = sweep ? onSweep(s, t).next : onOutcome(c, s, host % n, ok, t).next;
+            s = sweep ? onSweep(s, t).next : onOutcome(c, s, host % n, cause, t).next;
             expect(ejectedCount(s)).toBeLessThanOrEqual(cap);
           }
         },

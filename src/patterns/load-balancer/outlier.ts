@@ -1,20 +1,39 @@
 import { z } from 'zod';
+import { Cause } from '../../engine/index.ts';
 
 /**
  * Outlier detection (passive health checking, PATTERNS.md E3) as pure functions over plain
  * data, after Envoy's consecutive-5xx detector:
  *
- * - Every failed response counts as a 5xx (Faultline has no status codes; Envoy maps connect
- *   failures, resets and timeouts to 5xx the same way). A success resets the count.
- * - `consecutive5xx` failures in a row eject the host at once — if no host is ejected yet, or
+ * - Faultline has no status codes: the failure causes in `OUTLIER_5XX_CAUSES` (error,
+ *   timeout, refused, queue-full — a server error, an attempt timeout, a refused connection,
+ *   a 503 from a full queue) count as 5xx, as Envoy maps connect failures, resets and
+ *   timeouts to 5xx. Any other answer resets the count, as Envoy resets it on any non-5xx
+ *   response: a success, and also a rejection that says "less traffic" rather than "broken"
+ *   (rate-limited = 429, circuit-open, bulkhead-full, throttled, shed, …).
+ * - `consecutive5xx` 5xx in a row eject the host at once — if no host is ejected yet, or
  *   if ejecting it keeps the ejected share ≤ `maxEjectionPercent` of all hosts. Otherwise the
  *   ejection is skipped and the count starts again.
  * - An ejection lasts `baseEjectionMs` × the host's ejection multiplier, which grows by one on
- *   every ejection. Outcomes from an ejected host (calls sent before) are ignored.
+ *   every ejection (so it equals the times ejected only while the host never stays healthy
+ *   through a sweep). Outcomes from an ejected host (calls sent before) are ignored.
  * - Sweeps every `intervalMs` re-admit hosts whose ejection is over (with a fresh count); a
  *   host that is not ejected at a sweep has its multiplier lowered by one (not below 0), so a
  *   host that stays healthy earns back short ejections.
  */
+
+/** The failure causes that count as a 5xx (a server failure); any other answer resets the count. */
+export const OUTLIER_5XX_CAUSES: readonly string[] = [
+  Cause.Error,
+  Cause.Timeout,
+  Cause.Refused,
+  Cause.QueueFull,
+];
+
+/** True when an answer with this cause (null = a success) counts as a 5xx. */
+export function is5xx(cause: string | null): boolean {
+  return cause !== null && OUTLIER_5XX_CAUSES.includes(cause);
+}
 
 export const outlierConfigSchema = z.strictObject({
   consecutive5xx: z.number().int().min(1).max(1000).default(5),
@@ -75,17 +94,17 @@ function replace(s: OutlierState, i: number, h: HostOutlier): OutlierState {
   return { hosts };
 }
 
-/** The response of a call to host `i` arrived (`ok` false for any failure). */
+/** The answer of a call to host `i` arrived: `cause` is its failure cause, null for a success. */
 export function onOutcome(
   cfg: OutlierConfig,
   s: OutlierState,
   i: number,
-  ok: boolean,
+  cause: string | null,
   nowUs: number,
 ): OutlierOutcome {
   const h = s.hosts[i];
   if (!h || h.ejected) return { next: s, event: null, ejectionMs: 0 };
-  if (ok) {
+  if (!is5xx(cause)) {
     const next = h.consecutive === 0 ? s : replace(s, i, { ...h, consecutive: 0 });
     return { next, event: null, ejectionMs: 0 };
   }

@@ -16,9 +16,37 @@ import {
   type ThrottleConfig,
   type ThrottleWindow,
 } from './throttle-machine.ts';
+import { BULKHEAD_FULL } from '../bulkhead/bulkhead.ts';
+import { RATE_LIMITED } from '../rate-limiter/rate-limiter.ts';
+import { SHED } from './load-shedder.ts';
 
 /** The cause of a call the throttle rejected locally, without calling the backend. */
 export const THROTTLED = 'throttled';
+
+/**
+ * Answers that are no accept (SRE: the backend "rejected" the request for overload): load
+ * shedding, rate limits (429), a full queue or bulkhead (503), a throttle further down, and a
+ * timeout — the client saw no answer, as Google's clients count a deadline exceeded.
+ */
+export const NOT_ACCEPTED_CAUSES: readonly string[] = [
+  SHED,
+  RATE_LIMITED,
+  Cause.QueueFull,
+  BULKHEAD_FULL,
+  THROTTLED,
+  Cause.Timeout,
+];
+
+/**
+ * Did the backend accept this request? Yes unless it pushed it back for overload or the
+ * answer came after the request's deadline (its client had already timed out). An ordinary
+ * error is an accept: the backend took the work, and throttling is for overload, not for
+ * failures (a circuit breaker's job).
+ */
+export function isAccept(ok: boolean, cause: string, late: boolean): boolean {
+  if (late) return false;
+  return ok || !NOT_ACCEPTED_CAUSES.includes(cause);
+}
 
 export interface AdaptiveThrottleState {
   window: ThrottleWindow;
@@ -41,12 +69,13 @@ export const adaptiveThrottleKind: KindDefinition<ThrottleConfig, AdaptiveThrott
   label: 'Adaptive throttle',
   category: 'resilience',
   description:
-    'Client-side adaptive throttling (Google SRE) in front of one backend. Over the last windowMs (1-second buckets) it counts requests — including those it rejected itself — and accepts, the backend\'s successful answers that came back before the request\'s deadline. Each new request is rejected locally with "throttled" with probability max(0, (requests − k·accepts) / (requests + 1)): while the backend accepts everything nothing is rejected; when it starts refusing, the client sends it only about k times what it accepts.',
+    'Client-side adaptive throttling (Google SRE) in front of one backend. Over the last windowMs (1-second buckets) it counts requests — including those it rejected itself — and accepts: answers the backend did not push back for overload — everything but shed, rate-limited, queue-full, bulkhead-full, throttled and timeouts (an answer after the request\'s deadline included); a plain error is an accept, as the backend took the work. Each new request is rejected locally with "throttled" with probability max(0, (requests − k·accepts) / (requests + 1)): while the backend accepts everything nothing is rejected; when it starts refusing, the client sends it only about k times what it accepts.',
   configSchema: throttleConfigSchema,
   metrics: [
     { name: 'forwarded', label: 'Sent to the backend', unit: 'count' },
     { name: 'throttled', label: 'Rejected locally', unit: 'count' },
     { name: 'accepted', label: 'Accepted by the backend', unit: 'count' },
+    { name: 'pushedBack', label: 'Pushed back (overload, timeout)', unit: 'count' },
   ],
   init: (ctx, node) => ({ window: initialWindow(node.config, ctx.nowUs), probability: 0 }),
   onCall(ctx, node, call) {
@@ -70,10 +99,11 @@ export const adaptiveThrottleKind: KindDefinition<ThrottleConfig, AdaptiveThrott
     ctx.send(node.index, edge, call.request, call);
   },
   onResponse(ctx, node, child: Call) {
-    // A success after the deadline is no accept: its client has given up on it already.
-    if (child.ok && ctx.nowUs <= child.request.deadlineUs) {
+    if (isAccept(child.ok, child.cause, ctx.nowUs > child.request.deadlineUs)) {
       node.state.window = recordAccept(node.state.window, ctx.nowUs);
       ctx.count(node.index, 'accepted');
+    } else {
+      ctx.count(node.index, 'pushedBack');
     }
     const parent = child.parent;
     if (!parent || !ctx.isLive(parent, child.parentGen)) return;
@@ -99,6 +129,7 @@ export const adaptiveThrottleKind: KindDefinition<ThrottleConfig, AdaptiveThrott
       throttledShare: f.arrivals > 0 ? throttled / f.arrivals : 0,
       forwardedShare: f.arrivals > 0 ? forwarded / f.arrivals : 0,
       acceptedShareOfForwarded: forwarded > 0 ? (m['accepted'] ?? 0) / forwarded : 0,
+      pushedBackShareOfForwarded: forwarded > 0 ? (m['pushedBack'] ?? 0) / forwarded : 0,
     };
   },
 };

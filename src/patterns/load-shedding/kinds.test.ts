@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { createSimulation, type TraceEvent } from '../../engine/index.ts';
 import { buildScenario, type NodeSpec } from '../../engine/testing/scenario-builder.ts';
 import { REGISTRY } from '../registry.ts';
-import { adaptiveThrottleKind, THROTTLED } from './adaptive-throttle.ts';
+import {
+  adaptiveThrottleKind,
+  isAccept,
+  NOT_ACCEPTED_CAUSES,
+  THROTTLED,
+} from './adaptive-throttle.ts';
 import { loadShedderKind, SHED } from './load-shedder.ts';
 
 /**
@@ -87,11 +92,32 @@ describe('adaptive-throttle kind', () => {
     expect(events).toEqual([]);
   });
 
-  it('failing backend: request n is rejected with probability n / (n + 1) — a trickle still gets through', () => {
-    // Every answer fails: accepts stay 0 and rejected requests keep counting.
+  it('what counts as an accept: anything in time but an overload push-back or a timeout', () => {
+    expect(NOT_ACCEPTED_CAUSES).toEqual([
+      'shed',
+      'rate-limited',
+      'queue-full',
+      'bulkhead-full',
+      'throttled',
+      'timeout',
+    ]);
+    expect(isAccept(true, '', false)).toBe(true);
+    for (const c of NOT_ACCEPTED_CAUSES) expect(isAccept(false, c, false)).toBe(false);
+    // The backend took the work: an error, a refusal, an open breaker downstream are accepts.
+    for (const c of ['error', 'refused', 'circuit-open', 'no-route']) {
+      expect(isAccept(false, c, false)).toBe(true);
+    }
+    // After the deadline nothing is an accept: the client already saw a timeout.
+    expect(isAccept(true, '', true)).toBe(false);
+    expect(isAccept(false, 'error', true)).toBe(false);
+  });
+
+  it('overloaded backend: request n is rejected with probability n / (n + 1) — a trickle still gets through', () => {
+    // One worker busy for the whole run and no queue: every later call is answered
+    // queue-full (a push-back), so accepts stay 0 and rejected requests keep counting.
     const { p, s, events, label } = run({
       proxy: throttle(),
-      service: { serviceTime: constantMs(10), errorRate: 1 },
+      service: { serviceTime: constantMs(20_000), workers: 1, queueCapacity: 0 },
       ratePerSec: 100,
       durationMs: 10_000,
     });
@@ -104,6 +130,8 @@ describe('adaptive-throttle kind', () => {
     expect(forwarded).toBeGreaterThanOrEqual(2);
     expect(forwarded).toBeLessThanOrEqual(20);
     expect(p.metrics['accepted'] ?? 0).toBe(0);
+    expect(p.metrics['pushedBack']).toBe(forwarded - 1); // the first one is still running
+    expect(p.failed['queue-full']).toBe(forwarded - 1);
     // The first request sees an empty window; the second already sees p = 1/2.
     expect(events).toEqual(['throttle.engaged@10']);
     expect(label()).toEqual({ text: 'throttling 100%', tone: 'bad' });
@@ -117,6 +145,19 @@ describe('adaptive-throttle kind', () => {
     expect(figures?.['throttledShare']).toBeCloseTo(throttled / 1000, 12);
   });
 
+  it('a failing but not overloaded backend is not throttled: its errors are accepts', () => {
+    const { p, s } = run({
+      proxy: throttle(),
+      // Each answer is back before the next request, so no in-flight call skews the window.
+      service: { serviceTime: constantMs(5), errorRate: 1 },
+      ratePerSec: 100,
+      durationMs: 10_000,
+    });
+    expect(p.metrics).toEqual({ forwarded: 1000, accepted: 1000 });
+    expect(p.failed).toEqual({ error: 1000 });
+    expect(s.arrivals).toBe(1000);
+  });
+
   it('a success after the request deadline is not an accept (the client had given up)', () => {
     // The service answers in 100 ms; the client gives up after 50 ms.
     const { p } = run({
@@ -127,6 +168,7 @@ describe('adaptive-throttle kind', () => {
       timeoutMs: 50,
     });
     expect(p.metrics['accepted'] ?? 0).toBe(0);
+    expect(p.metrics['pushedBack']).toBe(p.metrics['forwarded']);
     expect(p.metrics['throttled'] ?? 0).toBeGreaterThan(150);
   });
 

@@ -44,7 +44,7 @@ export const loadShedderKind: KindDefinition<ShedderConfig, LoadShedderState> = 
   label: 'Load shedder',
   category: 'resilience',
   description:
-    'Server-side load shedding in front of one service. It tracks the calls it forwarded that are still unanswered (queued or running) and refuses new ones at once with "shed" when there are maxOutstanding of them, or when the estimated queueing delay — outstanding ÷ the service\'s throughput over the last second (Little\'s law) — exceeds maxQueueDelayMs. The service keeps a short queue and answers what it admits in time, instead of serving a growing backlog of requests whose clients have given up.',
+    'Server-side load shedding in front of one service. It tracks the calls it forwarded that are still unanswered (queued or running) and refuses new ones at once with "shed" when there are maxOutstanding of them — queued plus running, not the queue alone (the shedder cannot tell them apart; for a queue of Q in front of W workers set W + Q) — or when the estimated queueing delay — outstanding ÷ the service\'s throughput over the last second (Little\'s law) — exceeds maxQueueDelayMs. The service keeps a short queue and answers what it admits in time, instead of serving a growing backlog of requests whose clients have given up.',
   configSchema: shedderConfigSchema,
   metrics: [
     { name: 'forwarded', label: 'Admitted', unit: 'count' },

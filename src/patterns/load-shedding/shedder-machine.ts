@@ -23,6 +23,11 @@ const BUCKET_US = RATE_BUCKET_MS * 1000;
 const WINDOW_US = RATE_BUCKETS * BUCKET_US;
 
 export const shedderConfigSchema = z.strictObject({
+  /**
+   * Queued + running calls behind the shedder, not the queue alone: the shedder is its own
+   * node and cannot tell waiting calls from running ones. For a queue limit of Q in front of
+   * W workers, set W + Q. Null = no limit.
+   */
   maxOutstanding: z.number().int().min(1).max(1_000_000).nullable().default(100),
   maxQueueDelayMs: z.number().positive().nullable().default(null),
 });

@@ -6,7 +6,8 @@ import { z } from 'zod';
  *
  * Over a sliding window of the last `windowMs` the throttle counts `requests` (every call
  * that reached it, the ones it rejected locally included) and `accepts` (calls the backend
- * answered successfully in time). A new request is rejected locally with probability
+ * did not push back for overload; the kind decides, see `isAccept`). A new request is
+ * rejected locally with probability
  *
  *     max(0, (requests − k · accepts) / (requests + 1))
  *
@@ -88,7 +89,7 @@ export function recordRequest(w: ThrottleWindow, nowUs: number): ThrottleWindow 
   return bump(advance(w, nowUs), 'requests');
 }
 
-/** The backend accepted a request (a successful, in-time answer). */
+/** The backend accepted a request (it answered in time and did not push back for overload). */
 export function recordAccept(w: ThrottleWindow, nowUs: number): ThrottleWindow {
   return bump(advance(w, nowUs), 'accepts');
 }

@@ -137,7 +137,7 @@ function attemptFailed(ctx: SimContext, node: SidecarNode, parent: Call, cause: 
 export function attemptAnswered(ctx: SimContext, node: SidecarNode, child: Call): void {
   const instance = child.callerSlot % ATTEMPT_STRIDE;
   const attempt = Math.floor(child.callerSlot / ATTEMPT_STRIDE);
-  observe(ctx, node, instance, child.ok);
+  observe(ctx, node, instance, child.ok ? null : child.cause);
   const parent = awaiting(ctx, child, attempt);
   if (!parent) return;
   if (!child.ok) {
@@ -168,7 +168,7 @@ export function attemptTimedOut(ctx: SimContext, node: SidecarNode, child: Call)
   }
   // Abandoning may recycle the child at once (a lost call): nothing is read from it after.
   ctx.abandon(child);
-  observe(ctx, node, instance, false);
+  observe(ctx, node, instance, Cause.Timeout);
   if (parent) attemptFailed(ctx, node, parent, Cause.Timeout);
 }
 

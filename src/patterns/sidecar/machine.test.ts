@@ -21,7 +21,7 @@ const OD = outlierConfigSchema.parse({});
 function eject(r: MeshRouting, i: number): MeshRouting {
   let o = r.outlier;
   if (!o) throw new Error('outlier detection off');
-  for (let k = 0; k < OD.consecutive5xx; k++) o = onOutcome(OD, o, i, false, 0).next;
+  for (let k = 0; k < OD.consecutive5xx; k++) o = onOutcome(OD, o, i, 'error', 0).next;
   return { ...r, outlier: o };
 }
 

@@ -6,7 +6,11 @@ import {
   type SimFault,
   type TraceEvent,
 } from '../../engine/index.ts';
-import { buildScenario, type NodeSpec } from '../../engine/testing/scenario-builder.ts';
+import {
+  buildScenario,
+  type EdgeSpec,
+  type NodeSpec,
+} from '../../engine/testing/scenario-builder.ts';
 import { REGISTRY } from '../registry.ts';
 import { routingLabel } from './machine.ts';
 import type { SidecarState } from './sidecar-state.ts';
@@ -26,6 +30,9 @@ export function setup(
     weights?: number[];
     targets?: string[];
     above?: NodeSpec;
+    /** More nodes and edges, e.g. a limiter the sidecar calls instead of one service. */
+    extraNodes?: NodeSpec[];
+    extraEdges?: EdgeSpec[];
     durationMs?: number;
   } = {},
 ) {
@@ -47,6 +54,7 @@ export function setup(
         kind: 'service',
         config: { workers: 100, serviceTime: { type: 'constant', valueMs: 10 } },
       })),
+      ...(opts.extraNodes ?? []),
     ],
     edges: [
       { source: 'c', target: head },
@@ -56,6 +64,7 @@ export function setup(
         target: t,
         config: { weight: opts.weights?.[i] ?? 1 },
       })),
+      ...(opts.extraEdges ?? []),
     ],
     faults: opts.faults ?? [],
   };

@@ -172,6 +172,19 @@ describe('outlier detection in the sidecar', () => {
     expect(r.c.ok).toBe(100);
   });
 
+  it('only 5xx count: an instance answering 429 (rate-limited) is never ejected', () => {
+    // sc → rl (token bucket: 1 token, 1/s) → s2: rl rejects most of the calls it gets.
+    const r = run({
+      targets: ['s1', 'rl', 's3'],
+      extraNodes: [{ id: 'rl', kind: 'rate-limiter', config: { capacity: 1, refillPerSec: 1 } }],
+      extraEdges: [{ source: 'rl', target: 's2' }],
+    });
+    expect(r.conserved).toBe(true);
+    expect(r.sc.failed['rate-limited']).toBeGreaterThan(10);
+    expect(r.sc.metrics['ejections'] ?? 0).toBe(0);
+    expect(r.events.filter((e) => e.startsWith('sidecar.ejected'))).toEqual([]);
+  });
+
   it('at most 50% ejected: with s1 out, s2 failing too is kept (ejection skipped)', () => {
     const r = run({ faults: [errors('s1'), errors('s2', 3_000)] });
     expect(r.sc.metrics['ejections']).toBe(1);

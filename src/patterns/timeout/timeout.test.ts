@@ -66,8 +66,13 @@ describe('timeout kind', () => {
         failed: { timeout: 50 },
         metrics: { timedOut: 50, expiredOnArrival: 5 },
         elapsedMs: 1000,
+        lateResponses: 30,
       }),
-    ).toEqual({ timedOut: 50, timedOutShare: 0.25, expiredOnArrival: 5 });
+    ).toEqual({ timedOut: 50, timedOutShare: 0.25, expiredOnArrival: 5, late: 30 });
+    // Figures from before late answers were reported count none.
+    expect(
+      timeoutKind.report?.({ arrivals: 0, completed: 0, failed: {}, metrics: {}, elapsedMs: 0 }),
+    ).toMatchObject({ late: 0 });
   });
 
   it('fast downstream: relays every answer, times nothing out', () => {

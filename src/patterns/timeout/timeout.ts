@@ -48,6 +48,8 @@ export const timeoutKind: KindDefinition<TimeoutConfig, null> = {
       timedOut,
       timedOutShare: f.arrivals > 0 ? timedOut / f.arrivals : 0,
       expiredOnArrival: f.metrics['expiredOnArrival'] ?? 0,
+      // Answers that came back after the deadline and were discarded.
+      late: f.lateResponses ?? 0,
     };
   },
   onCall(ctx, node, call) {

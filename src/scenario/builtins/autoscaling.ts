@@ -3,19 +3,22 @@ import type { BuiltinScenario } from './types.ts';
 
 /** Traffic ramps from 50 to 200 req/s over the first minute, then holds. */
 export const AUTOSCALING_RAMP_MS = 60_000;
-export const AUTOSCALING_DURATION_MS = 240_000;
+/** Then it halves (traffic-spike ×0.5) and halves again 30 s later: back to the base 50 req/s. */
+export const AUTOSCALING_FIRST_DROP_MS = 240_000;
+export const AUTOSCALING_SECOND_DROP_MS = 270_000;
+export const AUTOSCALING_DURATION_MS = 360_000;
 /** Each instance runs this many workers; `without` is fixed at minInstances (2) × this. */
 export const AUTOSCALING_WORKERS_PER_INSTANCE = 4;
 
 const TITLE = 'Autoscaling';
 const DESCRIPTION =
-  'A client ramps from 50 to 200 req/s over the first minute (×4) and then holds, calling a service whose instances each run 4 workers of 100 ms (40 req/s per instance). The autoscaler keeps 2 to 10 instances, evaluates every 10 s, targets 70% utilization and needs 30 s to provision an instance. Watch the instance count on the node climb 2 → 3 → 5 → 8 → 10 a provisioning delay behind the ramp: the queue and the latency build up while instances start (requests past the 2 s timeout fail), then the backlog drains and latency recovers. The "without" variant is the same service fixed at 2 instances (8 workers): its queue grows without end and every request times out. No fault is injected: the ramp is the load.';
+  'A client ramps from 50 to 200 req/s over the first minute (×4) and holds until 240 s; then two traffic-spike faults of ×0.5 (at 240 s and 270 s) bring it back to 50 req/s. It calls a service whose instances each run 4 workers of 100 ms (40 req/s per instance). The autoscaler keeps 2 to 10 instances, evaluates every 10 s, targets 70% utilization, scales down below 35% with a 60 s cooldown and needs 30 s to provision an instance. Watch the instance count on the node climb 2 → 3 → 5 → 8 → 10 a provisioning delay behind the ramp: the queue and the latency build up while instances start (requests past the 2 s timeout fail), then the backlog drains and latency recovers. When traffic halves it drops to 4 at the next evaluation; when it halves again the 4 instances run at ≈ 31% yet stay for the 60 s cooldown before dropping to the minimum of 2. The "without" variant is the same service fixed at 2 instances (8 workers): its queue grows for as long as traffic exceeds 80 req/s and every request times out.';
 
 const SERVICE_TIME = { type: 'exponential', meanMs: 100 } as const;
 
 /**
- * R11: client (ramp 50 → 200 req/s over 60 s, 2 s timeout) → service (exponential 100 ms,
- * 4 workers per instance). `with`: an autoscaled-service with its default autoscaling (2–10
+ * R11: client (ramp 50 → 200 req/s over 60 s, ×0.5 at 240 s and again at 270 s, 2 s
+ * timeout) → service (exponential 100 ms, 4 workers per instance). `with`: an autoscaled-service with its default autoscaling (2–10
  * instances, target 70%, scale down below 35%, evaluate every 10 s, 30 s provisioning, 60 s
  * cooldown). `without`: a plain service of 8 workers, the same id and service-time stream.
  */
@@ -57,6 +60,14 @@ export const autoscalingBuiltin: BuiltinScenario = {
             }),
       ],
       edges: [builtinEdge('client', 'service')],
+      faults: [AUTOSCALING_FIRST_DROP_MS, AUTOSCALING_SECOND_DROP_MS].map((startMs, i) => ({
+        id: `traffic-drop-${i + 1}`,
+        type: 'traffic-spike' as const,
+        target: 'client',
+        startMs,
+        durationMs: null,
+        multiplier: 0.5,
+      })),
     });
   },
 };

@@ -7,7 +7,7 @@ export const BREAKER_FAULT_DURATION_MS = 30_000;
 
 const TITLE = 'Circuit breaker';
 const DESCRIPTION =
-  'A client (Poisson 100 req/s) calls a service through a circuit breaker with its default settings. At 30 s the service starts failing 80% of its calls for 30 s (an error-rate fault on the timeline). Watch the breaker open within a few calls, the service load drop to almost nothing while it is open (the client gets fast "circuit-open" failures instead), then the half-open probes close it again once the fault is over. The "without" variant calls the service directly: compare the load on the service during the outage.';
+  'A client (Poisson 100 req/s) calls a service through a circuit breaker with its default settings. At 30 s the service starts failing 80% of its calls for 30 s (an error-rate fault on the timeline). Watch the breaker open within a few calls, the service load drop to almost nothing while it is open (the client gets fast "circuit-open" failures instead), then, once its 30 s wait is over (and so is the fault), its 3 half-open probes succeed and close it again. The "without" variant calls the service directly: compare the load on the service during the outage, and the client\'s p99 per second (fast failures with the breaker). The breaker counts errors, timeouts, refusals and full queues, not rejections by limiters downstream. It cannot see a hung dependency (calls that never answer): for hang faults put a Timeout in front of the dependency.';
 
 /**
  * R1: client (Poisson 100 req/s, 2 s timeout) → circuit breaker (defaults) → service (8

@@ -4,17 +4,21 @@ import { buildScenario } from '../../engine/testing/scenario-builder.ts';
 import { REGISTRY } from '../../patterns/index.ts';
 
 /**
- * The resilience patterns composed in one chain, headless: client → fallback → bulkhead →
- * circuit breaker → retry → timeout → service, and the same with retry and breaker swapped.
- * The order decides what each pattern sees: a breaker outside the retry counts one call per
- * request, inside it counts every attempt; a timeout inside the retry gives every attempt
- * its own deadline; a bulkhead outside the retry bounds the attempts in flight; a fallback
- * outermost turns every failure below into a degraded success.
+ * The resilience patterns composed in one chain, headless: the issue's order client →
+ * fallback → bulkhead → circuit breaker → retry → timeout → service, and the same with retry
+ * and breaker swapped. The order decides what each pattern sees: a breaker outside the retry
+ * (the issue's order) counts one call per request — "each retry attempt is counted by the
+ * breaker" holds only in the swapped order, with the breaker inside the retry; a timeout
+ * inside the retry gives every attempt its own deadline (both orders); a bulkhead outside the
+ * retry bounds the attempts in flight (both orders); a fallback outermost turns every failure
+ * below into a degraded success.
  */
 
 type Stage = 'fallback' | 'bulkhead' | 'circuit-breaker' | 'retry' | 'timeout';
 
+/** The issue's order: the breaker outside the retry sees one call per request. */
 const BREAKER_OUTSIDE: Stage[] = ['fallback', 'bulkhead', 'circuit-breaker', 'retry', 'timeout'];
+/** Retry and breaker swapped: the breaker inside the retry sees every attempt. */
 const BREAKER_INSIDE: Stage[] = ['fallback', 'bulkhead', 'retry', 'circuit-breaker', 'timeout'];
 
 interface ChainOptions {
@@ -89,7 +93,7 @@ describe('composition: what the breaker counts depends on its place around the r
   const outside = runChain(BREAKER_OUTSIDE, opts);
   const inside = runChain(BREAKER_INSIDE, opts);
 
-  it('breaker outside the retry: one call per request (3110 = retry arrivals) while the retry makes 4280 attempts; 0.4³ ⇒ 130 failures (4.2%), it stays closed', () => {
+  it("issue's order (breaker → retry): the breaker does NOT count each attempt — one call per request (3110 = retry arrivals) of the retry's 4280 attempts; only the 130 requests failing all 3 (0.4³ ≈ 4.2%) are failures, so it stays closed", () => {
     const { d, m } = outside;
     expect(d('circuit-breaker').arrivals).toBe(3110);
     expect(d('retry').arrivals).toBe(d('circuit-breaker').arrivals);
@@ -98,7 +102,7 @@ describe('composition: what the breaker counts depends on its place around the r
     expect(m('circuit-breaker', 'opened')).toBe(0);
   });
 
-  it('retry outside the breaker: it counts every attempt (3150 = retry attempts), sees 40% failures, opens at 5.7 s; its 2567 fast failures are not retried', () => {
+  it('swapped order (retry → breaker): each retry attempt is counted by the breaker (3150 arrivals = 3150 retry attempts), it sees 40% failures, opens at 5.7 s; its 2567 fast failures are not retried', () => {
     const { d, m } = inside;
     expect(d('circuit-breaker').arrivals).toBe(m('retry', 'attempts'));
     expect(m('retry', 'attempts')).toBe(3150);
@@ -108,7 +112,7 @@ describe('composition: what the breaker counts depends on its place around the r
     expect(m('retry', 'notRetryable')).toBe(m('circuit-breaker', 'rejected'));
   });
 
-  it('every attempt the breaker lets through passes its own timeout: 4280 of 4280 outside, 583 of 3150 inside; conserved', () => {
+  it("both orders: every attempt the breaker lets through gets its own timeout — 4280 of 4280 (issue's order), 583 of 3150 (swapped); conserved", () => {
     expect(outside.d('timeout').arrivals).toBe(outside.m('retry', 'attempts'));
     const admitted = inside.m('retry', 'attempts') - inside.m('circuit-breaker', 'rejected');
     expect(inside.d('timeout').arrivals).toBe(admitted);
@@ -136,7 +140,7 @@ describe('composition: a timeout inside the retry gives every attempt its own de
     durationMs: 8_000,
   };
 
-  it('54 requests → 162 attempts → 162 timeouts, 3 deadlines per request (mean latency ≥ 600 ms); the breaker sees 54 calls outside the retry, 162 inside', () => {
+  it("both orders: 54 requests → 162 attempts → 162 timeouts, 3 deadlines per request (mean latency ≥ 600 ms); the breaker counts 54 timeouts in the issue's order (one per request), 162 swapped (one per attempt)", () => {
     const requests = 54;
     for (const [stages, breakerCalls] of [
       [BREAKER_OUTSIDE, requests],
@@ -169,7 +173,7 @@ describe('composition: a bulkhead outside the retry bounds concurrency over all 
     durationMs: 30_000,
   };
 
-  it('at most 8 calls at the service at once (= maxConcurrent 8) over 1860 requests and 713 retries, 571 of them waiting for a permit — both orders', () => {
+  it('both orders (the bulkhead is outside the retry in each): it bounds concurrency over all attempts — at most 8 calls at the service at once (= maxConcurrent 8) over 1860 requests and 713 retries, 571 of them waiting for a permit', () => {
     for (const stages of [BREAKER_OUTSIDE, BREAKER_INSIDE]) {
       const { d, m, maxAt, sim } = runChain(stages, opts);
       expect(d('client').arrivals).toBe(1860);
@@ -209,13 +213,13 @@ describe('composition: the fallback outermost turns every failure into a degrade
   const withFallback = runChain(BREAKER_OUTSIDE, opts);
   const withoutFallback = runChain(BREAKER_OUTSIDE.slice(1), opts);
 
-  it('client failures 1188 → 0: fallback count = the failures without it, cause by cause (error 25, timeout 14, bulkhead-full 45, circuit-open 1104)', () => {
+  it("issue's order: client failures 1190 → 0: fallback count = the failures without it, cause by cause (error 25, timeout 14, bulkhead-full 45, circuit-open 1106)", () => {
     const bare = withoutFallback.d('client');
     expect(bare.failed).toEqual({
       error: 25,
       timeout: 14,
       'bulkhead-full': 45,
-      'circuit-open': 1104,
+      'circuit-open': 1106,
     });
     expect(failures(withFallback.d('client'))).toBe(0);
     expect(withFallback.m('fallback', 'fallback')).toBe(failures(bare));

@@ -16,14 +16,14 @@ describe('R13 proof: hedged requests (hedge after p95) vs none, heavy-tailed rep
   const on = run('with');
   const off = run('without');
 
-  it("the client's p99 is cut by more than 40%, the p99.9 by 79% (measured: p99 323 → 154 ms, p99.9 1010 → 212 ms)", () => {
-    expect(on.client.latencyMs.p99).toBeLessThan(0.6 * off.client.latencyMs.p99);
-    expect(on.client.latencyMs.p999).toBeLessThan(0.5 * off.client.latencyMs.p999);
+  it("the client's p99 is cut by ≥ 50% and the p99.9 by ≥ 75%, the median untouched (measured: p99 323 → 154 ms, −52%; p99.9 1010 → 212 ms, −79%; p50 13.0 ms both)", () => {
+    expect(on.client.latencyMs.p99).toBeLessThan(0.5 * off.client.latencyMs.p99);
+    expect(on.client.latencyMs.p999).toBeLessThan(0.25 * off.client.latencyMs.p999);
     // The median is untouched: hedging only acts on the slow tail.
     expect(on.client.latencyMs.p50).toBeCloseTo(off.client.latencyMs.p50, 0);
   });
 
-  it('the extra load is small: replica calls ÷ requests 1.066 vs 1.000, 78% of hedges win (measured)', () => {
+  it('the extra load is small: load factor 1.066 (extraLoad 6.6%) vs 1.000, 78% of hedges win (measured)', () => {
     const figures = hedgeKind.report?.({
       arrivals: on.sim.nodeDetail('hedge').arrivals,
       completed: 0,
@@ -32,19 +32,22 @@ describe('R13 proof: hedged requests (hedge after p95) vs none, heavy-tailed rep
       elapsedMs: HEDGING_DURATION_MS,
     });
     expect(off.replicaCalls).toBe(off.client.arrivals);
-    expect(on.replicaCalls / on.client.arrivals).toBeLessThanOrEqual(1.1);
-    expect(figures?.['extraLoad']).toBeCloseTo(on.replicaCalls / on.client.arrivals, 2);
+    const loadFactor = on.replicaCalls / on.client.arrivals;
+    expect(loadFactor).toBeGreaterThan(1.05);
+    expect(loadFactor).toBeLessThan(1.08);
+    expect(figures?.['loadFactor']).toBeCloseTo(loadFactor, 2);
+    expect(figures?.['extraLoad']).toBeCloseTo(loadFactor - 1, 2);
     // Hedging after the p95 hedges a little over 5% of requests (those slower than it).
-    expect(figures?.['hedgeRate']).toBeGreaterThan(0.03);
-    expect(figures?.['hedgeRate']).toBeLessThan(0.1);
-    expect(figures?.['hedgeWinShare']).toBeGreaterThan(0.5);
+    expect(figures?.['hedgeRate']).toBeGreaterThan(0.05);
+    expect(figures?.['hedgeRate']).toBeLessThan(0.08);
+    expect(figures?.['hedgeWinShare']).toBeGreaterThan(0.75);
     // Every hedge leaves one attempt to cancel: the loser, whose answer comes back late.
     const h = on.sim.nodeDetail('hedge');
     expect(h.metrics['cancelled']).toBe(h.metrics['hedges']);
     expect(h.lateResponses).toBeLessThanOrEqual(h.metrics['cancelled'] ?? 0);
   });
 
-  it('conservation holds in both runs, with identical traffic', () => {
+  it('conservation holds in both runs, with identical traffic (measured: 23856 requests each)', () => {
     expect(on.sim.conservation().ok).toBe(true);
     expect(off.sim.conservation().ok).toBe(true);
     expect(on.client.arrivals).toBe(off.client.arrivals);

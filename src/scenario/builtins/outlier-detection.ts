@@ -8,7 +8,7 @@ export const OD_FAULT_DURATION_MS = 60_000;
 
 const TITLE = 'Outlier detection: a bad instance is ejected';
 const DESCRIPTION =
-  'A client (Poisson 200 req/s) calls three instances through a round-robin load balancer with Envoy-style outlier detection (5 consecutive failures eject an instance for 30 s × times ejected, at most 50% ejected, re-admitted at 10 s sweeps). From 20 s to 80 s instance 3 fails 90% of its calls (an error-rate fault). Watch it get ejected within a few calls (outlier.ejected in the event log), re-admitted at a sweep 30 s later, ejected again for 60 s because it still fails, and re-admitted for good once healthy. The client errors almost vanish; the "without" variant has outlier detection off, so a third of the calls keep failing 90% of the time for the whole fault.';
+  'A client (Poisson 200 req/s) calls three instances through a round-robin load balancer with Envoy-style outlier detection (5 consecutive 5xx eject an instance for 30 s × its ejection multiplier — +1 per ejection, −1 per 10 s sweep spent in rotation — at most 50% ejected, re-admitted at the first 10 s sweep after the ejection ends). From 20 s to 80 s instance 3 fails 90% of its calls (an error-rate fault). Watch it get ejected within a few calls (outlier.ejected in the event log), re-admitted at a sweep 30 s later, ejected again for 60 s because it still fails, and re-admitted for good once healthy. The client errors almost vanish; the "without" variant has outlier detection off, so a third of the calls keep failing 90% of the time for the whole fault.';
 
 /**
  * E3 (outlier detection): client → load balancer (round robin, outlier detection on or off)

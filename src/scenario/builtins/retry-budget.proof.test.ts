@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation, type NodeDetail } from '../../engine/index.ts';
 import { REGISTRY } from '../../patterns/index.ts';
 import {
+  BUDGET_BURST,
   BUDGET_MIN_PER_SEC,
   BUDGET_OUTAGE_DURATION_MS,
   BUDGET_OUTAGE_START_MS,
@@ -31,20 +32,19 @@ describe('R2 proof: retry budget (10% of requests + 10/s) vs none, full outage 6
   const withBudget = run('with');
   const without = run('without');
 
-  it('outage amplification drops from ≈ maxAttempts to ≤ 1 + ratio + allowance (measured: 2.99 → 1.15)', () => {
-    expect(without.amplification).toBeGreaterThan(2.9);
-    // Retries ≤ burst + ratio · requests + minPerSec · 30 s over the outage.
-    const burst = 10;
-    const allowance =
-      (BUDGET_MIN_PER_SEC * (BUDGET_OUTAGE_DURATION_MS / 1000) + burst) / withBudget.requests;
-    expect(withBudget.amplification).toBeLessThanOrEqual(1 + BUDGET_RATIO + allowance);
-    expect(withBudget.amplification).toBeGreaterThan(1 + BUDGET_RATIO);
-    expect(withBudget.amplification).toBeLessThan(1.16);
+  it('outage amplification drops from ≈ maxAttempts to ≤ 1 + ratio (+ burst / requests) (measured: 2.99 → 1.10)', () => {
+    expect(BUDGET_MIN_PER_SEC).toBe(0);
+    expect(without.amplification).toBeGreaterThan(2.95);
+    // Retries ≤ burst + ratio · requests over the outage: 1 + 0.1 + 10 / 5991 ≈ 1.1017.
+    const bound = 1 + BUDGET_RATIO + BUDGET_BURST / withBudget.requests;
+    expect(withBudget.amplification).toBeLessThanOrEqual(bound);
+    // Measured 1.1015: the budget is actually spent, not merely unused.
+    expect(withBudget.amplification).toBeGreaterThan(1 + BUDGET_RATIO - 0.005);
   });
 
-  it('the budget refuses the retries it cannot afford (measured: 5899 refused, none without)', () => {
+  it('the budget refuses the retries it cannot afford (measured: 5957 refused, none without)', () => {
     const r = withBudget.sim.nodeDetail('retry');
-    expect(r.metrics['budgetExhausted'] ?? 0).toBeGreaterThan(5000);
+    expect(r.metrics['budgetExhausted'] ?? 0).toBeGreaterThan(5900);
     expect(without.sim.nodeDetail('retry').metrics['budgetExhausted'] ?? 0).toBe(0);
   });
 
@@ -53,7 +53,8 @@ describe('R2 proof: retry budget (10% of requests + 10/s) vs none, full outage 6
     expect(withBudget.successShare).toBeGreaterThanOrEqual(without.successShare - 0.001);
   });
 
-  it('conservation holds in both runs, with the same client traffic', () => {
+  it('conservation holds in both runs, with the same client traffic (measured: 5991 outage requests each)', () => {
+    expect(withBudget.requests).toBe(without.requests);
     expect(withBudget.sim.conservation().ok).toBe(true);
     expect(without.sim.conservation().ok).toBe(true);
     expect(withBudget.sim.nodeDetail('client').arrivals).toBe(

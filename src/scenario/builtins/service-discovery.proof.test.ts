@@ -57,7 +57,7 @@ describe('R10 proof: registry with heartbeats and TTL vs a static list, instance
     expect(off.sim.nodeDetail('client').failed).toEqual({ refused: 3019 });
   });
 
-  it('conservation holds in both runs, with the same traffic', () => {
+  it('conservation holds in both runs, with the same traffic (measured: 18 100 requests each)', () => {
     expect(on.sim.conservation().ok).toBe(true);
     expect(off.sim.conservation().ok).toBe(true);
     expect(on.sim.nodeDetail('client').arrivals).toBe(off.sim.nodeDetail('client').arrivals);

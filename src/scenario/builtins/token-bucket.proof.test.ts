@@ -70,10 +70,14 @@ describe('R6 proof: token bucket (100 tokens, 10/s) vs none, bursts of 500 req/s
     expect(withT.service.latencyMs.p99).toBeLessThan(without.service.latencyMs.p99 / 4);
   });
 
-  it('the excess is answered rate-limited at once, and conservation holds in both runs', () => {
+  it('the excess is answered rate-limited at once, and conservation holds in both runs (measured: 3 537 of 4 566 rejected in 0 ms, 1 029 admitted; 4 566 requests each run)', () => {
     const l = withT.sim.nodeDetail('limiter');
     expect(l.failed['rate-limited']).toBe(l.metrics['rejected']);
     expect((l.metrics['admitted'] ?? 0) + (l.metrics['rejected'] ?? 0)).toBe(l.arrivals);
+    expect((l.metrics['rejected'] ?? 0) / l.arrivals).toBeGreaterThan(0.75);
+    // Over half the calls are rejections, answered without delay: the median is 0 ms.
+    expect(l.latencyMs.p50).toBe(0);
+    expect(without.sim.nodeDetail('client').arrivals).toBe(l.arrivals);
     expect(withT.sim.conservation().ok).toBe(true);
     expect(without.sim.conservation().ok).toBe(true);
   });

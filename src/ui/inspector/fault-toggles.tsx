@@ -13,7 +13,7 @@ import {
 import { NumberInput } from './number-input.tsx';
 import type { ToggleSpec } from './toggle-specs.ts';
 
-function paramOf(fault: SimFault, key: keyof LiveFaultParams): number | null {
+function paramOf(fault: SimFault, key: string): number | null {
   const v = (fault as unknown as Record<string, unknown>)[key];
   return typeof v === 'number' ? v : null;
 }
@@ -52,7 +52,7 @@ export function FaultToggles({ target, specs }: { target: string; specs: readonl
         const id = liveFaultId(spec.type, target);
         const on = faults.find((f) => f.id === id);
         const p = spec.param;
-        const stored = p ? ((on && paramOf(on, p.key)) ?? params[p.key]) : null;
+        const stored = p ? ((on && paramOf(on, p.field ?? p.key)) ?? params[p.key]) : null;
         return (
           <div className="insp-toggle" key={spec.type}>
             <button

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAppStore, validateScenario } from '../../store/index.ts';
-import { defaultScenario } from '../../scenario/index.ts';
+import { defaultScenario, findBuiltin } from '../../scenario/index.ts';
 import {
   faultSummary,
   faultWindow,
@@ -46,6 +46,10 @@ describe('liveFault', () => {
       workers: null,
     });
     expect(liveFault('traffic-spike', 'c', 0, LIVE_DEFAULTS)).toMatchObject({ multiplier: 5 });
+    expect(liveFault('legacy-format', 'crm', 0, LIVE_DEFAULTS)).toMatchObject({
+      id: 'live-legacy-format-crm',
+      rate: 0.1,
+    });
     expect(liveFault('edge-latency', 'e', 0, { ...LIVE_DEFAULTS, addMs: 100 })).toMatchObject({
       addMs: 100,
     });
@@ -86,9 +90,29 @@ describe('liveFault', () => {
     }
   });
 
+  it('a legacy-format fault is accepted on a legacy system and refused on a service', () => {
+    const built = findBuiltin('anti-corruption-layer')?.build('with');
+    if (!built) throw new Error('no anti-corruption-layer built-in');
+    const s = { ...built, faults: [] };
+    const app = createAppStore({
+      initial: s,
+      validate: validateScenario,
+      canConnect: () => ({ ok: true }),
+    });
+    const fault = (target: string) => liveFault('legacy-format', target, 0, LIVE_DEFAULTS);
+    expect(app.getState().upsertFault(fault('legacy-crm'))).toEqual({ ok: true });
+    const refused = app.getState().upsertFault(fault('orders'));
+    expect(refused.ok).toBe(false);
+    expect(refused.ok || refused.errors.join('\n')).toMatch(
+      /target: a legacy-format fault only affects nodes of kind "legacy-system", but node "orders" is of kind "domain-service"/,
+    );
+  });
+
   it('changes the parameter of a fault that is on', () => {
     const f = liveFault('error-rate', 'n', 0, LIVE_DEFAULTS);
     expect(withParam(f, 0.2)).toMatchObject({ rate: 0.2, startMs: 0 });
+    const legacy = liveFault('legacy-format', 'n', 0, LIVE_DEFAULTS);
+    expect(withParam(legacy, 0.3)).toMatchObject({ type: 'legacy-format', rate: 0.3 });
     expect(withParam(liveFault('crash', 'n', 0, LIVE_DEFAULTS), 3)).toEqual(
       liveFault('crash', 'n', 0, LIVE_DEFAULTS),
     );
@@ -123,5 +147,8 @@ describe('fault wording', () => {
       'Network latency +100 ms',
     );
     expect(faultSummary({ ...base, type: 'crash' })).toBe('Crash');
+    expect(faultSummary({ ...base, type: 'legacy-format', rate: 0.05 })).toBe(
+      'Legacy format 5% undocumented',
+    );
   });
 });

@@ -28,9 +28,17 @@ export interface LiveFaultParams {
   addMs: number;
   factor: number;
   multiplier: number;
+  /** A legacy-format fault's `rate` (kept apart from the error rate: both toggles may show). */
+  formatRate: number;
 }
 
-export const LIVE_DEFAULTS: LiveFaultParams = { rate: 0.5, addMs: 200, factor: 0.5, multiplier: 5 };
+export const LIVE_DEFAULTS: LiveFaultParams = {
+  rate: 0.5,
+  addMs: 200,
+  factor: 0.5,
+  multiplier: 5,
+  formatRate: 0.1,
+};
 export const EDGE_LATENCY_DEFAULT_MS = 100;
 
 /** The fault a toggle adds: from `nowMs` (rounded), until switched off. */
@@ -55,6 +63,8 @@ export function liveFault(
       return { ...base, type, factor: params.factor, workers: null };
     case 'traffic-spike':
       return { ...base, type, multiplier: params.multiplier };
+    case 'legacy-format':
+      return { ...base, type, rate: params.formatRate };
     case 'edge-latency':
       return { ...base, type, addMs: params.addMs };
     case 'crash':
@@ -68,6 +78,7 @@ export function liveFault(
 export function withParam(fault: SimFault, value: number): SimFault {
   switch (fault.type) {
     case 'error-rate':
+    case 'legacy-format':
       return { ...fault, rate: value };
     case 'latency':
     case 'edge-latency':
@@ -121,5 +132,7 @@ export function faultSummary(f: SimFault): string {
       return `Network latency +${f.addMs} ms`;
     case 'traffic-spike':
       return `Traffic spike ×${f.multiplier}`;
+    case 'legacy-format':
+      return `Legacy format ${pct(f.rate)} undocumented`;
   }
 }

@@ -6,7 +6,7 @@ import { FaultsSection } from './faults-section.tsx';
 import { NodeMetrics } from './live-metrics.tsx';
 import { SchemaForm } from './schema-form.tsx';
 import { TextInput } from './text-input.tsx';
-import { NODE_TOGGLES, SOURCE_TOGGLES } from './toggle-specs.ts';
+import { nodeToggles, SOURCE_TOGGLES } from './toggle-specs.ts';
 
 function schemaOf(kind: string): unknown {
   try {
@@ -63,7 +63,7 @@ export function NodeInspector({ node }: { node: SimNode }) {
       <NodeMetrics nodeId={node.id} />
       <FaultsSection
         target={node.id}
-        specs={info?.isSource ? SOURCE_TOGGLES : NODE_TOGGLES}
+        specs={info?.isSource ? SOURCE_TOGGLES : nodeToggles(info?.kindFaults ?? [])}
         noun={info?.isSource ? 'client' : 'node'}
       />
     </div>

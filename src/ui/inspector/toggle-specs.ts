@@ -1,4 +1,4 @@
-import type { FaultType } from '../../engine/index.ts';
+import type { FaultType, KindFaultType } from '../../engine/index.ts';
 import type { Bounds } from './field-units.ts';
 import { EDGE_LATENCY_DEFAULT_MS, LIVE_DEFAULTS, type LiveFaultParams } from './live-faults.ts';
 
@@ -10,6 +10,8 @@ export interface ToggleSpec {
   title: string;
   param?: {
     key: keyof LiveFaultParams;
+    /** The fault's field holding the value, when it is not named `key`. */
+    field?: string;
     label: string;
     unit: string;
     /** display = stored × scale. */
@@ -66,6 +68,31 @@ export const NODE_TOGGLES: readonly ToggleSpec[] = [
     },
   },
 ];
+
+/** Toggles for faults only some kinds react to, offered on nodes of those kinds only. */
+const KIND_TOGGLES: Record<KindFaultType, ToggleSpec> = {
+  'legacy-format': {
+    type: 'legacy-format',
+    label: 'Legacy format',
+    title: 'Answer this share in values the legacy model never documented',
+    param: {
+      key: 'formatRate',
+      field: 'rate',
+      label: 'Undocumented answers',
+      unit: '%',
+      scale: 100,
+      bounds: SHARE,
+      initial: LIVE_DEFAULTS.formatRate,
+    },
+  },
+};
+
+/** A (non-source) node's toggles: the usual ones, then those its kind reacts to. */
+export function nodeToggles(kindFaults: readonly KindFaultType[]): readonly ToggleSpec[] {
+  return kindFaults.length
+    ? [...NODE_TOGGLES, ...kindFaults.map((t) => KIND_TOGGLES[t])]
+    : NODE_TOGGLES;
+}
 
 export const SOURCE_TOGGLES: readonly ToggleSpec[] = [
   {

@@ -41,7 +41,7 @@ function multiplierField(
   );
 }
 
-/** The fields only some fault types have: rate, added latency, multiplier, capacity. */
+/** The fields only some fault types have: rates, added latency, multiplier, capacity. */
 export function FaultParamFields({ fault, onChange }: Props) {
   switch (fault.type) {
     case 'error-rate':
@@ -93,6 +93,18 @@ export function FaultParamFields({ fault, onChange }: Props) {
       return addMsField(fault, onChange);
     case 'traffic-spike':
       return multiplierField(fault, 0, onChange);
+    case 'legacy-format':
+      return (
+        <FaultNumberField
+          label="Undocumented answers"
+          unit="%"
+          min={0}
+          max={100}
+          value={fault.rate * 100}
+          testId="fault-rate"
+          onCommit={(v) => onChange({ ...fault, rate: (v ?? 0) / 100 })}
+        />
+      );
     default:
       return null;
   }

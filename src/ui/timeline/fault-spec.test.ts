@@ -59,8 +59,23 @@ describe('targets', () => {
     expect(targetOptions(graph, 'traffic-spike').map((o) => o.id)).toEqual(['users']);
   });
 
+  it('offers a kind-specific fault only on nodes whose kind reacts to it', () => {
+    expect(targetOptions(graph, 'legacy-format')).toEqual([]);
+    const withCrm: FaultGraph = {
+      ...graph,
+      nodes: [...graph.nodes, { id: 'crm', label: 'CRM' }],
+      kindFaults: new Map([
+        ['crm', ['legacy-format']],
+        ['orders', []],
+      ]),
+    };
+    expect(targetOptions(withCrm, 'legacy-format')).toEqual([{ id: 'crm', label: 'CRM' }]);
+    expect(targetOptions(withCrm, 'crash').map((o) => o.id)).toContain('crm');
+  });
+
   it('covers every fault type', () => {
-    expect(FAULT_TYPES).toHaveLength(8);
+    expect(FAULT_TYPES).toHaveLength(9);
+    expect(FAULT_TYPES).toContain('legacy-format');
   });
 });
 
@@ -88,6 +103,8 @@ describe('new faults', () => {
       rate: 0.5,
     });
     expect(draftFault('partition', { ...graph, edges: [] }, [], 0, 120_000)).toBeNull();
+    // Nothing in this graph reacts to a legacy-format fault.
+    expect(draftFault('legacy-format', graph, [], 0, 120_000)).toBeNull();
   });
 
   it('retypes keeping the window and, when valid, the target', () => {
@@ -98,5 +115,15 @@ describe('new faults', () => {
       multiplier: 1,
     });
     expect(retypeFault(crash, 'partition', graph)?.target).toBe('e1');
+    const crm = { ...graph, kindFaults: new Map([['db', ['legacy-format'] as const]]) };
+    expect(retypeFault(crash, 'legacy-format', crm)).toEqual({
+      ...crash,
+      target: 'db',
+      type: 'legacy-format',
+      rate: 0.1,
+    });
+    expect(faultTitle({ ...crash, type: 'legacy-format', rate: 0.1 }, graph)).toBe(
+      'legacy format · orders',
+    );
   });
 });

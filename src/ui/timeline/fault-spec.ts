@@ -1,8 +1,11 @@
 import type { FaultType, SimEdge, SimFault, SimNode } from '../../engine/index.ts';
 import { formatSecondsShort, windowEndMs } from './timeline-geometry.ts';
 
-/** What a fault type may target (mirrors the scenario's semantic checks). */
-export type TargetClass = 'node' | 'edge' | 'source';
+/**
+ * What a fault type may target (mirrors the scenario's semantic checks); `kind`: nodes whose
+ * kind reacts to that fault type (`kindFaults`).
+ */
+export type TargetClass = 'node' | 'edge' | 'source' | 'kind';
 
 export interface FaultTypeSpec {
   /** Words for labels: 'error rate'. */
@@ -20,6 +23,7 @@ const SPECS: Record<FaultType, FaultTypeSpec> = {
   partition: { label: 'partition', targets: 'edge' },
   'edge-latency': { label: 'edge latency', targets: 'edge' },
   'traffic-spike': { label: 'traffic spike', targets: 'source' },
+  'legacy-format': { label: 'legacy format', targets: 'kind' },
 };
 
 export const FAULT_TYPES = Object.keys(SPECS) as readonly FaultType[];
@@ -39,6 +43,8 @@ export interface FaultGraph {
   edges: readonly Pick<SimEdge, 'id' | 'source' | 'target' | 'label'>[];
   /** Ids of traffic sources (traffic spikes target them only). */
   sources: ReadonlySet<string>;
+  /** Node id → the kind-specific fault types its kind reacts to (absent: none). */
+  kindFaults?: ReadonlyMap<string, readonly FaultType[]>;
 }
 
 function nodeName(graph: FaultGraph, id: string): string {
@@ -59,7 +65,13 @@ export function targetOptions(graph: FaultGraph, type: FaultType): TargetOption[
   const targets = faultTypeSpec(type).targets;
   if (targets === 'edge')
     return graph.edges.map((e) => ({ id: e.id, label: targetLabel(graph, e.id) }));
-  const nodes = graph.nodes.filter((n) => (targets === 'source' ? graph.sources.has(n.id) : true));
+  const nodes = graph.nodes.filter((n) =>
+    targets === 'source'
+      ? graph.sources.has(n.id)
+      : targets === 'kind'
+        ? (graph.kindFaults?.get(n.id)?.includes(type) ?? false)
+        : true,
+  );
   const ordered =
     targets === 'node'
       ? [
@@ -105,6 +117,8 @@ export function makeFault(
       return { ...base, type, addMs: 200 };
     case 'traffic-spike':
       return { ...base, type, multiplier: 5 };
+    case 'legacy-format':
+      return { ...base, type, rate: 0.1 };
     case 'crash':
     case 'hang':
     case 'partition':

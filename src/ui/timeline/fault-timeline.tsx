@@ -23,6 +23,7 @@ function useFaultGraph(): FaultGraph {
       nodes,
       edges,
       sources: new Set(nodes.filter((n) => kindInfo(n.kind)?.isSource).map((n) => n.id)),
+      kindFaults: new Map(nodes.map((n) => [n.id, kindInfo(n.kind)?.kindFaults ?? []])),
     }),
     [nodes, edges],
   );

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/**
+ * Failure causes the breaker records as failures by default: server errors, timeouts, refused
+ * connections and a full queue (the protected service's own overload answer, a 503). Fast
+ * rejections by limiters in front of a dependency ("rate-limited", "bulkhead-full",
+ * "circuit-open", "shed", "throttled") are absent: they say a limiter is doing its job, not
+ * that the dependency is unhealthy. Any cause not listed is ignored (neither success nor
+ * failure), as Resilience4j's ignoreExceptions.
+ */
+export const DEFAULT_RECORD_FAILURE_ON: readonly string[] = [
+  'error',
+  'timeout',
+  'refused',
+  'queue-full',
+];
+
+/** PATTERNS.md R1 defaults, in Resilience4j's model. */
+export const breakerConfigSchema = z.strictObject({
+  /**
+   * What trips CLOSED: N consecutive failures, the failure rate over the window, or either
+   * (the slow-call rule applies under every policy once slowCallDurationMs is set).
+   */
+  tripPolicy: z.enum(['consecutive-failures', 'failure-rate', 'either']).default('either'),
+  failureThreshold: z.number().int().min(1).default(5),
+  failureRateThreshold: z.number().gt(0).max(1).default(0.5),
+  slidingWindowType: z.enum(['count', 'time']).default('count'),
+  /** Calls (count window) or seconds (time window). */
+  slidingWindowSize: z.number().int().min(1).max(10_000).default(20),
+  minimumCalls: z.number().int().min(1).default(10),
+  /** Failure causes recorded as failures; any other failure is ignored. */
+  recordFailureOn: z
+    .array(z.string().min(1).max(40))
+    .max(32)
+    .default(() => [...DEFAULT_RECORD_FAILURE_ON]),
+  slowCallDurationMs: z.number().positive().nullable().default(null),
+  slowCallRateThreshold: z.number().gt(0).max(1).default(1),
+  waitDurationInOpenMs: z.number().min(0).default(30_000),
+  /** OPEN → HALF_OPEN when the wait elapses (a timer) rather than on the next call. */
+  automaticTransitionToHalfOpen: z.boolean().default(false),
+  permittedCallsInHalfOpen: z.number().int().min(1).default(3),
+  /** HALF_OPEN: "rate" (all probes decide) or "first-failure" (successesToClose close it). */
+  halfOpenDecision: z.enum(['rate', 'first-failure']).default('rate'),
+  successesToClose: z.number().int().min(1).default(2),
+  /** Resilience4j's manual states, as a live toggle. */
+  forcedState: z.enum(['none', 'forced-open', 'disabled']).default('none'),
+});
+export type BreakerConfig = z.infer<typeof breakerConfigSchema>;
+
+/** Fields only the circuit-breaker kind implements (a timer, live manual states). */
+export type BreakerHostOptions = 'automaticTransitionToHalfOpen' | 'forcedState';
+
+/**
+ * What the machine reads: the whole config, where a host that does not offer the
+ * kind-only options (the gateway) may leave them out (then: no timer, no manual state).
+ */
+export type BreakerRules = Omit<BreakerConfig, BreakerHostOptions> &
+  Partial<Pick<BreakerConfig, BreakerHostOptions>>;
+
+/** How the breaker records one call's result. */
+export type CallResult = 'success' | 'failure' | 'ignored';
+
+/** A response's result for the breaker: ok → success; a listed cause → failure; else ignored. */
+export function classifyResult(cfg: BreakerRules, ok: boolean, cause: string): CallResult {
+  if (ok) return 'success';
+  return cfg.recordFailureOn.includes(cause) ? 'failure' : 'ignored';
+}
