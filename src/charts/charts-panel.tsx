@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { kindInfo, useApp, useTelemetry } from '../store/index.ts';
 import { SYSTEM_SCOPE, scopeNodeId, type ChartRange, type ChartScope } from './chart-scope.ts';
 import { ErrorRateChart } from './error-rate-chart.tsx';
+import { downsampleRows, MAX_PLOTTED_POINTS } from './downsample-rows.ts';
 import { clipBands, faultBands } from './fault-bands.ts';
 import { formatSeconds } from './format.ts';
 import { LatencyChart } from './latency-chart.tsx';
@@ -61,6 +62,9 @@ export function ChartsPanel() {
   const [range, setRange] = useState<ChartRange>('recent');
   const { scope, label } = useScope();
   const { rows, causes, resolutionMs } = useSeries(scope, range);
+  // The charts draw at most ~150 points; the state strip keeps every window.
+  const plotted = useMemo(() => downsampleRows(rows), [rows]);
+  const pointMs = resolutionMs * Math.max(1, Math.ceil(rows.length / MAX_PLOTTED_POINTS));
   const faults = useApp((s) => s.scenario.faults);
   const edges = useApp((s) => s.scenario.edges);
   const scenarioDurationMs = useApp((s) => s.scenario.durationMs);
@@ -85,8 +89,8 @@ export function ChartsPanel() {
         <h2 className="charts-panel__scope" data-testid="charts-scope">
           {label}
         </h2>
-        {range === 'whole' && resolutionMs > 1000 && (
-          <span className="charts-panel__note">1 point = {formatSeconds(resolutionMs / 1000)}</span>
+        {range === 'whole' && pointMs > 1000 && (
+          <span className="charts-panel__note">1 point = {formatSeconds(pointMs / 1000)}</span>
         )}
         <div className="charts-panel__ranges" role="group" aria-label="Time range">
           {RANGES.map((r) => (
@@ -136,10 +140,10 @@ export function ChartsPanel() {
             </div>
           )}
           <div className="charts-panel__grid">
-            <ThroughputChart rows={rows} causes={causes} domain={domain} bands={bands} />
-            <LatencyChart rows={rows} domain={domain} bands={bands} />
-            <ErrorRateChart rows={rows} domain={domain} bands={bands} />
-            <QueueChart rows={rows} domain={domain} bands={bands} />
+            <ThroughputChart rows={plotted} causes={causes} domain={domain} bands={bands} />
+            <LatencyChart rows={plotted} domain={domain} bands={bands} />
+            <ErrorRateChart rows={plotted} domain={domain} bands={bands} />
+            <QueueChart rows={plotted} domain={domain} bands={bands} />
           </div>
         </>
       )}
