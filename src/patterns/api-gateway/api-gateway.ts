@@ -121,13 +121,32 @@ function reject(
 }
 
 const STEP_FORWARDING = 1;
+/** Below STEP_FORWARDING + any configGen: a pass-through call is never attributed to a route. */
+const STEP_PASS_THROUGH = 0;
+
+/**
+ * A gateway without routes (fresh from the palette) forwards every authorised request to its
+ * first downstream, so it works at once; routes take over as soon as one is configured.
+ */
+function passThrough(ctx: SimContext, node: N, call: Call): void {
+  const first = ctx.outEdges(node.index)[0];
+  if (first === undefined) {
+    reject(ctx, node, call, Cause.NoRoute, 'noRoute');
+    return;
+  }
+  ctx.count(node.index, 'forwarded');
+  ctx.count(node.index, 'branches');
+  call.step = STEP_PASS_THROUGH;
+  call.slot = -1;
+  startFanOut(ctx, node.index, call, [first], -1);
+}
 
 export const apiGatewayKind: KindDefinition<ApiGatewayConfig, ApiGatewayState> = {
   kind: 'api-gateway',
   label: 'API gateway',
   category: 'routing',
   description:
-    'The single entry point in front of several backends (its outgoing edges). Each request is first authenticated: an authFailureRate share is answered 401 ("unauthorized") at once. It is then routed by its path (the client\'s routes): the longest matching route prefix wins, no match is "no-route". A route may have its own token-bucket rate limit (rateLimitPerSec, burst; "rate-limited", i.e. 429) and its own circuit breaker ("circuit-open", i.e. 503; breakerSettings as the circuit-breaker kind — trip policy, recorded failure causes, windows, HALF_OPEN decision — without its automatic timer and manual states). A route with several targets is an aggregation: the targets are called in parallel and the answer waits for the slowest; a failed required branch fails it. Targets are node ids; one without an edge from the gateway makes its route answer "no-route".',
+    'The single entry point in front of several backends (its outgoing edges). Each request is first authenticated: an authFailureRate share is answered 401 ("unauthorized") at once. It is then routed by its path (the client\'s routes): the longest matching route prefix wins, no match is "no-route". A route may have its own token-bucket rate limit (rateLimitPerSec, burst; "rate-limited", i.e. 429) and its own circuit breaker ("circuit-open", i.e. 503; breakerSettings as the circuit-breaker kind — trip policy, recorded failure causes, windows, HALF_OPEN decision — without its automatic timer and manual states). A route with several targets is an aggregation: the targets are called in parallel and the answer waits for the slowest; a failed required branch fails it. Targets are node ids; one without an edge from the gateway makes its route answer "no-route". With no routes at all (fresh from the palette) it forwards every authorised request to its first downstream (PASS-THROUGH).',
   configSchema: apiGatewayConfigSchema,
   metrics: [
     { name: 'forwarded', label: 'Forwarded to backends', unit: 'count' },
@@ -159,12 +178,17 @@ export const apiGatewayKind: KindDefinition<ApiGatewayConfig, ApiGatewayState> =
     if (node.state.routes.some((r) => r.breaker.phase === 'half-open')) {
       return { text: 'HALF-OPEN', tone: 'warn' };
     }
-    return { text: `${node.state.routes.length} ROUTES`, tone: 'ok' };
+    const n = node.state.routes.length;
+    return n === 0 ? { text: 'PASS-THROUGH', tone: 'warn' } : { text: `${n} ROUTES`, tone: 'ok' };
   },
   onCall(ctx, node, call) {
     const c = node.config;
     if (c.authFailureRate > 0 && ctx.rng(node.index, 'auth').chance(c.authFailureRate)) {
       reject(ctx, node, call, UNAUTHORIZED, 'unauthorized');
+      return;
+    }
+    if (c.routes.length === 0) {
+      passThrough(ctx, node, call);
       return;
     }
     const index = matchRoute(c.routes, routePathOf(call.request));
