@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  breakerConfigSchema,
   initialBreaker,
   onCallAllowed,
   onResult,
@@ -8,41 +7,11 @@ import {
   type BreakerConfig,
   type BreakerState,
 } from './machine.ts';
+import { cfg, defaults, halfOpenWith, MS, WAIT_US } from './machine-test-states.ts';
 
 /** HALF_OPEN with halfOpenDecision "rate", and HALF_OPEN deciding after a live edit. */
 
-const MS = 1000;
-const WAIT_US = 30_000 * MS;
-const defaults = breakerConfigSchema.parse({});
-const cfg = (over: Partial<BreakerConfig> = {}): BreakerConfig => ({ ...defaults, ...over });
 const firstFailure = cfg({ halfOpenDecision: 'first-failure' });
-
-/** A CLOSED breaker with some history: 2 failures then a success, then 2 failures. */
-function closedWithHistory(c: BreakerConfig = defaults): BreakerState {
-  let s = initialBreaker();
-  for (const ok of [false, false, true, false, false]) {
-    const a = onCallAllowed(c, s, 0);
-    s = onResult(c, a.next, a.epoch, ok ? 'success' : 'failure', 0, 0).next;
-  }
-  expect(s).toMatchObject({ phase: 'closed', consecutiveFailures: 2 });
-  return s;
-}
-
-/** OPEN since `atUs` (epoch 1). */
-function opened(c: BreakerConfig = defaults, atUs = 0): BreakerState {
-  let s = closedWithHistory(c);
-  for (let i = 0; i < 3; i++) s = onResult(c, s, s.epoch, 'failure', 0, atUs).next;
-  expect(s).toMatchObject({ phase: 'open', epoch: 1, sinceUs: atUs });
-  return s;
-}
-
-/** HALF_OPEN (epoch 2, entered at WAIT_US) with `n` probes admitted. */
-function halfOpenWith(c: BreakerConfig, n: number): BreakerState {
-  let s = opened(c);
-  for (let i = 0; i < n; i++) s = onCallAllowed(c, s, WAIT_US + i).next;
-  expect(s).toMatchObject({ phase: 'half-open', epoch: 2, probesAdmitted: n });
-  return s;
-}
 
 /** Feeds probe results (ok, durationUs) of the current epoch. */
 function probe(c: BreakerConfig, s: BreakerState, results: [boolean, number][], atUs = WAIT_US) {

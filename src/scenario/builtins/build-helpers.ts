@@ -70,3 +70,11 @@ export function builtinDocument(p: BuiltinDocumentParts): SimScenario {
     groups: [],
   };
 }
+
+/**
+ * The edges of `from → proxy → to` with the pattern on, or `from → to` without it: the
+ * honest "without" variant keeps every other id, so every random stream matches.
+ */
+export function proxyEdges(on: boolean, proxy: string, from = 'client', to = 'service'): SimEdge[] {
+  return on ? [builtinEdge(from, proxy), builtinEdge(proxy, to)] : [builtinEdge(from, to)];
+}

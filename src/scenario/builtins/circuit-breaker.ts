@@ -1,4 +1,4 @@
-import { builtinDocument, builtinEdge, builtinNode } from './build-helpers.ts';
+import { builtinDocument, builtinNode, proxyEdges } from './build-helpers.ts';
 import type { BuiltinScenario } from './types.ts';
 
 /** Error-rate fault on the service: 80% of its answers fail from 30 s for 30 s. */
@@ -55,9 +55,7 @@ export const circuitBreakerBuiltin: BuiltinScenario = {
           },
         ),
       ],
-      edges: on
-        ? [builtinEdge('client', 'breaker'), builtinEdge('breaker', 'service')]
-        : [builtinEdge('client', 'service')],
+      edges: proxyEdges(on, 'breaker'),
       faults: [
         {
           id: 'service-errors',

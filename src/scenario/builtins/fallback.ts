@@ -1,4 +1,4 @@
-import { builtinDocument, builtinEdge, builtinNode } from './build-helpers.ts';
+import { builtinDocument, builtinNode, proxyEdges } from './build-helpers.ts';
 import type { BuiltinScenario } from './types.ts';
 
 /** The service is down (connections refused) from 30 s for 30 s. */
@@ -52,9 +52,7 @@ export const fallbackBuiltin: BuiltinScenario = {
           },
         ),
       ],
-      edges: on
-        ? [builtinEdge('client', 'fallback'), builtinEdge('fallback', 'service')]
-        : [builtinEdge('client', 'service')],
+      edges: proxyEdges(on, 'fallback'),
       faults: [
         {
           id: 'service-down',

@@ -1,4 +1,4 @@
-import { builtinDocument, builtinEdge, builtinNode } from './build-helpers.ts';
+import { builtinDocument, builtinNode, proxyEdges } from './build-helpers.ts';
 import type { BuiltinScenario } from './types.ts';
 
 /** 10 workers × exponential 100 ms: the service completes at most ~100 req/s. */
@@ -65,9 +65,7 @@ export const loadSheddingBuiltin: BuiltinScenario = {
           },
         ),
       ],
-      edges: on
-        ? [builtinEdge('client', 'shedder'), builtinEdge('shedder', 'service')]
-        : [builtinEdge('client', 'service')],
+      edges: proxyEdges(on, 'shedder'),
     });
   },
 };

@@ -1,4 +1,4 @@
-import { builtinDocument, builtinEdge, builtinNode } from './build-helpers.ts';
+import { builtinDocument, builtinNode, proxyEdges } from './build-helpers.ts';
 import type { BuiltinScenario } from './types.ts';
 
 /** Traffic spike on the client: 5× its rate from 30 s for 30 s. */
@@ -67,9 +67,7 @@ export const rateLimiterBuiltin: BuiltinScenario = {
           },
         ),
       ],
-      edges: on
-        ? [builtinEdge('client', 'limiter'), builtinEdge('limiter', 'service')]
-        : [builtinEdge('client', 'service')],
+      edges: proxyEdges(on, 'limiter'),
       faults: [
         {
           id: 'traffic-spike',

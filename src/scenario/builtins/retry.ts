@@ -1,4 +1,4 @@
-import { builtinDocument, builtinEdge, builtinNode } from './build-helpers.ts';
+import { builtinDocument, builtinNode, proxyEdges } from './build-helpers.ts';
 import type { BuiltinScenario } from './types.ts';
 
 /** Full outage of the service (every call fails) from 60 s for 30 s. */
@@ -55,9 +55,7 @@ export const retryBuiltin: BuiltinScenario = {
           },
         ),
       ],
-      edges: on
-        ? [builtinEdge('client', 'retry'), builtinEdge('retry', 'service')]
-        : [builtinEdge('client', 'service')],
+      edges: proxyEdges(on, 'retry'),
       faults: [
         {
           id: 'service-outage',

@@ -1,4 +1,4 @@
-import { builtinDocument, builtinEdge, builtinNode } from './build-helpers.ts';
+import { builtinDocument, builtinNode, proxyEdges } from './build-helpers.ts';
 import type { BuiltinScenario } from './types.ts';
 
 /** The service hangs (accepts calls, never answers) from 30 s for 30 s. */
@@ -56,9 +56,7 @@ export const timeoutBuiltin: BuiltinScenario = {
           },
         ),
       ],
-      edges: on
-        ? [builtinEdge('client', 'timeout'), builtinEdge('timeout', 'service')]
-        : [builtinEdge('client', 'service')],
+      edges: proxyEdges(on, 'timeout'),
       faults: [
         {
           id: 'service-hang',

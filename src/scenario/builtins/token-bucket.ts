@@ -1,4 +1,4 @@
-import { builtinDocument, builtinEdge, builtinNode } from './build-helpers.ts';
+import { builtinDocument, builtinNode, proxyEdges } from './build-helpers.ts';
 import type { BuiltinScenario } from './types.ts';
 
 /** The client's bursts: 5 req/s, then 500 req/s for 2 s at the end of every 30 s. */
@@ -74,9 +74,7 @@ export const tokenBucketBuiltin: BuiltinScenario = {
           },
         ),
       ],
-      edges: on
-        ? [builtinEdge('client', 'limiter'), builtinEdge('limiter', 'service')]
-        : [builtinEdge('client', 'service')],
+      edges: proxyEdges(on, 'limiter'),
     });
   },
 };
