@@ -10,6 +10,7 @@ import { QueueChart } from './queue-chart.tsx';
 import { ThroughputChart } from './throughput-chart.tsx';
 import { NodeStateStrip, StateStrip } from './state-strip.tsx';
 import { useSeries } from './use-series.ts';
+import { useStaggered } from './use-staggered.ts';
 import { xDomain } from './x-domain.ts';
 import './charts.css';
 
@@ -79,6 +80,17 @@ export function ChartsPanel() {
     [faults, edges, scope, runEndMs],
   );
   const bands = useMemo(() => clipBands(allBands, domain), [allBands, domain]);
+  // The four charts take their new rows one frame apart (each redraw is a task of its own).
+  const drawn = useMemo(
+    () => ({ rows: plotted, causes, domain, bands }),
+    [plotted, causes, domain, bands],
+  );
+  const [throughput, latency, errorRate, queue] = useStaggered(drawn, 4) as [
+    typeof drawn,
+    typeof drawn,
+    typeof drawn,
+    typeof drawn,
+  ];
   const stateful = useStatefulNodes();
   const scopedStateful =
     scope.type === 'node' ? stateful.find((n) => n.id === scope.nodeId) : undefined;
@@ -140,10 +152,19 @@ export function ChartsPanel() {
             </div>
           )}
           <div className="charts-panel__grid">
-            <ThroughputChart rows={plotted} causes={causes} domain={domain} bands={bands} />
-            <LatencyChart rows={plotted} domain={domain} bands={bands} />
-            <ErrorRateChart rows={plotted} domain={domain} bands={bands} />
-            <QueueChart rows={plotted} domain={domain} bands={bands} />
+            <ThroughputChart
+              rows={throughput.rows}
+              causes={throughput.causes}
+              domain={throughput.domain}
+              bands={throughput.bands}
+            />
+            <LatencyChart rows={latency.rows} domain={latency.domain} bands={latency.bands} />
+            <ErrorRateChart
+              rows={errorRate.rows}
+              domain={errorRate.domain}
+              bands={errorRate.bands}
+            />
+            <QueueChart rows={queue.rows} domain={queue.domain} bands={queue.bands} />
           </div>
         </>
       )}

@@ -1,5 +1,6 @@
 import type { DriverMessage, HostCommand } from './protocol.ts';
 import type { SimDriver } from './sim-driver.ts';
+import { createTelemetrySlicer } from './telemetry-slicer.ts';
 
 /** Runs `task` soon, after pending messages get their turn; returns a cancel function. */
 export type Schedule = (task: () => void) => () => void;
@@ -25,9 +26,11 @@ export function createDriverEndpoint(
 ): DriverEndpoint {
   let cancelSlice: (() => void) | null = null;
   let disposed = false;
+  // Element figures are thinned here, before posting: a frame nobody draws is not decoded.
+  const slicer = createTelemetrySlicer();
 
   const postFrame = (tickReply = false) => {
-    if (!disposed) post({ type: 'frame', frame: driver.frame(), tickReply });
+    if (!disposed) post({ type: 'frame', frame: slicer.slice(driver.frame()), tickReply });
   };
 
   function runSlice(): void {
@@ -53,6 +56,7 @@ export function createDriverEndpoint(
       if (disposed) return;
       switch (command.type) {
         case 'load':
+          slicer.clear();
           driver.load(command.scenario);
           break;
         case 'play':
@@ -71,6 +75,7 @@ export function createDriverEndpoint(
           driver.runToEnd();
           break;
         case 'reset':
+          slicer.clear();
           driver.reset();
           break;
         case 'tick':

@@ -31,8 +31,11 @@ export const TRACE_SAMPLE_EVERY = 50;
 export const STEP_WINDOW_MS = 1000;
 /** Wall time one tick may account for: a stalled tab resumes where it was, not seconds later. */
 export const MAX_TICK_WALL_MS = 250;
-/** Wall time one tick may spend simulating; past it, virtual time falls behind instead. */
-export const TICK_BUDGET_MS = 12;
+/**
+ * Wall time one tick may spend simulating (ticks come ~33 ms apart, see FRAMES_PER_TICK); past
+ * it, virtual time falls behind instead.
+ */
+export const TICK_BUDGET_MS = 24;
 /** Wall time one run-to-end slice may spend before yielding (one progress frame per slice). */
 export const SLICE_BUDGET_MS = 30;
 

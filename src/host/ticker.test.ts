@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTicker, type TickerEnv } from './ticker.ts';
+import { createTicker, FRAMES_PER_TICK, type TickerEnv } from './ticker.ts';
 
 function fakeEnv() {
   let nowMs = 0;
@@ -43,7 +43,7 @@ describe('ticker', () => {
   it('reports the wall time between animation frames while started', () => {
     const fake = fakeEnv();
     const deltas: number[] = [];
-    const ticker = createTicker((d) => deltas.push(d), fake.env);
+    const ticker = createTicker((d) => deltas.push(d), fake.env, 1);
     fake.frame(16);
     expect(deltas).toEqual([]);
     ticker.start();
@@ -64,7 +64,7 @@ describe('ticker', () => {
   it('pauses while the tab is hidden and does not report the time away', () => {
     const fake = fakeEnv();
     const deltas: number[] = [];
-    const ticker = createTicker((d) => deltas.push(d), fake.env);
+    const ticker = createTicker((d) => deltas.push(d), fake.env, 1);
     ticker.start();
     fake.frame(16);
     fake.setHidden(true);
@@ -77,10 +77,35 @@ describe('ticker', () => {
 
   it('can be stopped from inside its own tick', () => {
     const fake = fakeEnv();
-    const ticker = createTicker(() => ticker.stop(), fake.env);
+    const ticker = createTicker(() => ticker.stop(), fake.env, 1);
     ticker.start();
     fake.frame(16);
     expect(ticker.running).toBe(false);
     expect(fake.pendingFrames()).toBe(0);
+  });
+
+  it('by default reports every FRAMES_PER_TICK frames, with the wall time of all of them', () => {
+    const fake = fakeEnv();
+    const deltas: number[] = [];
+    const ticker = createTicker((d) => deltas.push(d), fake.env);
+    ticker.start();
+    for (let i = 0; i < FRAMES_PER_TICK * 3; i++) fake.frame(16);
+    expect(deltas).toEqual([1, 2, 3].map(() => 16 * FRAMES_PER_TICK));
+    expect(fake.pendingFrames()).toBe(1); // every frame is still requested
+  });
+
+  it('counts frames afresh after a stop, so the first report covers a whole tick', () => {
+    const fake = fakeEnv();
+    const deltas: number[] = [];
+    const ticker = createTicker((d) => deltas.push(d), fake.env, 3);
+    ticker.start();
+    fake.frame(10);
+    ticker.stop();
+    ticker.start();
+    fake.frame(10);
+    fake.frame(10);
+    expect(deltas).toEqual([]);
+    fake.frame(10);
+    expect(deltas).toEqual([30]);
   });
 });
