@@ -14,7 +14,7 @@ export default defineConfig({
     strictPort: true,
   },
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'e2e/support/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'e2e/support/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
     reporters: ['default', 'json'],
     outputFile: { json: 'reports/vitest.json' },

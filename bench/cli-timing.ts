@@ -22,10 +22,26 @@ export function runEngineInProcess(scenario: SimScenario): EngineRun {
 }
 
 export interface SpawnRun {
+  /** Spawn to exit: npm, tsx and module loading as well as the run. */
   wallMs: number;
+  /**
+   * The CLI's own time for the run, as its report prints it ("… s wall": from creating the
+   * simulation to its end, in a fresh process); NaN when it could not be read.
+   */
+  reportedMs: number;
   exitCode: number | null;
-  /** `events` from the JSON summary on stdout; NaN when it could not be read. */
+  /** Events from the report's header; NaN when it could not be read. */
   events: number;
+}
+
+/** Events and wall time from the header line of the CLI's text report. */
+export function parseCliHeader(text: string): { events: number; reportedMs: number } {
+  const events = /(\d+) events/.exec(text)?.[1];
+  const wall = /([\d.]+) s wall/.exec(text)?.[1];
+  return {
+    events: events === undefined ? NaN : Number(events),
+    reportedMs: wall === undefined ? NaN : Number(wall) * 1000,
+  };
 }
 
 function spawnTimed(cwd: string, args: string[]): Promise<SpawnRun> {
@@ -38,22 +54,14 @@ function spawnTimed(cwd: string, args: string[]): Promise<SpawnRun> {
     child.on('error', reject);
     child.on('close', (exitCode) => {
       const wallMs = performance.now() - started;
-      let events = NaN;
-      try {
-        const text = Buffer.concat(out).toString('utf8');
-        const json = JSON.parse(text.slice(text.indexOf('{'))) as { events?: unknown };
-        if (typeof json.events === 'number') events = json.events;
-      } catch {
-        // Reported as NaN events: the run's wall time still stands.
-      }
-      resolve({ wallMs, exitCode, events });
+      resolve({ wallMs, exitCode, ...parseCliHeader(Buffer.concat(out).toString('utf8')) });
     });
   });
 }
 
 /**
- * `npm run sim -- <tmpfile> --json` as a user would type it: wall time from spawn to exit,
- * so it includes npm, tsx and module loading as well as the run itself.
+ * `npm run sim -- <tmpfile>` as a user would type it: the CLI's own reported time for the
+ * run, and the wall time from spawn to exit (npm, tsx and module loading included).
  */
 export async function runCliSpawned(
   repoRoot: string,
@@ -66,7 +74,7 @@ export async function runCliSpawned(
     writeFileSync(file, `${JSON.stringify(toDocument(scenario), null, 2)}\n`);
     const results: SpawnRun[] = [];
     for (let i = 0; i < runs; i++) {
-      results.push(await spawnTimed(repoRoot, ['run', 'sim', '--', file, '--json']));
+      results.push(await spawnTimed(repoRoot, ['run', 'sim', '--', file]));
     }
     return results;
   } finally {

@@ -9,7 +9,11 @@ export const UI_TARGETS = {
   minFps: 55,
   /** (a) at 100 nodes: no long task (a task over 50 ms). */
   maxLongTaskMs: LONG_TASK_MS,
-  /** (c) page run-to-end ÷ CLI engine time. */
+  /**
+   * (c) page run-to-end ÷ the CLI's time, compared like with like: a fresh page's first run
+   * ÷ the CLI's own time for the run (each a fresh engine), and a repeat run in the same page
+   * ÷ the engine in a warm Node process. Both must hold.
+   */
   maxPageToCli: 1.5,
 } as const;
 
@@ -34,7 +38,11 @@ export interface SustainedResult {
 export interface RunToEndResult {
   scenario: string;
   events: number;
+  /** First Run to end in a fresh page (a fresh worker, warmed only by its boot warm-up). */
   pageMs: number[];
+  /** Run to end again in the same page after Reset (the worker's engine is warm). */
+  pageRepeatMs: number[];
+  /** The engine in this Node process, one run after another (the first one cold). */
   engineMs: number[];
   cli: SpawnRun[];
   error?: string;
@@ -64,12 +72,19 @@ export interface UiVerdicts {
   runToEnd: boolean | undefined;
 }
 
+/** The two like-for-like ratios of (c); NaN where a side was not measured. */
+export function runToEndRatios(r: RunToEndResult): { fresh: number; warm: number } {
+  return {
+    fresh: median(r.pageMs) / median(r.cli.map((c) => c.reportedMs)),
+    warm: median(r.pageRepeatMs) / median(r.engineMs),
+  };
+}
+
 export function judgeUi(r: UiBenchReport): UiVerdicts {
   const at100 = r.load.find((l) => l.nodes === 100);
   const has100 = at100 !== undefined && at100.runs.length > 0;
   const s = r.sustained.runs;
-  const page = median(r.runToEnd.pageMs);
-  const engine = median(r.runToEnd.engineMs);
+  const { fresh, warm } = runToEndRatios(r.runToEnd);
   return {
     fps100: has100 ? med(at100.runs, (m) => m.fps) >= UI_TARGETS.minFps : undefined,
     longTasks100: has100
@@ -77,8 +92,8 @@ export function judgeUi(r: UiBenchReport): UiVerdicts {
       : undefined,
     sustainedLastFps: s.length ? med(s, (x) => x.last.fps) >= UI_TARGETS.minFps : undefined,
     runToEnd:
-      Number.isFinite(page) && Number.isFinite(engine)
-        ? page / engine <= UI_TARGETS.maxPageToCli
+      Number.isFinite(fresh) && Number.isFinite(warm)
+        ? fresh <= UI_TARGETS.maxPageToCli && warm <= UI_TARGETS.maxPageToCli
         : undefined,
   };
 }
@@ -170,31 +185,32 @@ function runToEndTable(r: RunToEndResult): string[] {
     { header: 'runs', align: 'right' },
     { header: 'median ms', align: 'right' },
     { header: 'all runs ms', align: 'right' },
-    { header: 'page ÷ this', align: 'right' },
+    { header: 'compared with', align: 'right' },
   ];
-  const page = median(r.pageMs);
-  const line = (name: string, ms: readonly number[]) => [
+  const line = (name: string, ms: readonly number[], versus: string) => [
     name,
     String(ms.length),
     fixed(median(ms), 0),
     ms.map((x) => fixed(x, 0)).join(' '),
-    name.startsWith('page') ? '-' : `${fixed(page / median(ms), 2)}×`,
+    versus,
   ];
+  const ratio = (a: readonly number[], b: readonly number[]) =>
+    `page ÷ this ${fixed(median(a) / median(b), 2)}×`;
+  const reported = r.cli.map((c) => c.reportedMs);
+  const spawned = r.cli.map((c) => c.wallMs);
   return formatTable(columns, [
-    line('page: click → Done', r.pageMs),
-    line('CLI engine (in process)', r.engineMs),
-    line(
-      'npm run sim (spawned)',
-      r.cli.map((c) => c.wallMs),
-    ),
+    line('page: first run, fresh page, 1 s after ready', r.pageMs, '-'),
+    line('CLI: its own time for the run', reported, ratio(r.pageMs, reported)),
+    line('npm run sim, spawn to exit', spawned, ratio(r.pageMs, spawned)),
+    line('page: repeat run, same page', r.pageRepeatMs, '-'),
+    line('engine in Node, warm process', r.engineMs, ratio(r.pageRepeatMs, r.engineMs)),
   ]);
 }
 
 export function formatUiReport(r: UiBenchReport): string {
   const v = judgeUi(r);
   const at100 = r.load.find((l) => l.nodes === 100);
-  const page = median(r.runToEnd.pageMs);
-  const engine = median(r.runToEnd.engineMs);
+  const { fresh, warm } = runToEndRatios(r.runToEnd);
   const errors = [r.sustained.error, r.runToEnd.error, ...r.load.map((l) => l.error)].filter(
     (e): e is string => e !== undefined,
   );
@@ -226,9 +242,7 @@ export function formatUiReport(r: UiBenchReport): string {
       med(r.sustained.runs, (x) => x.last.fps),
       1,
     )} (target ≥ ${UI_TARGETS.minFps}) ${mark(v.sustainedLastFps)}`,
-    `(c) page ÷ CLI engine: ${fixed(page / engine, 2)}× (target ≤ ${UI_TARGETS.maxPageToCli}×) ${mark(v.runToEnd)}; page ÷ spawned CLI: ${fixed(page / median(r.runToEnd.cli.map((c) => c.wallMs)), 2)}×`,
-    // Every page run starts a fresh worker (cold JIT); only the first in-process run is cold too.
-    `    page ÷ first (cold-JIT) in-process run: ${fixed(page / (r.runToEnd.engineMs[0] ?? NaN), 2)}× (not judged)`,
+    `(c) fresh page ÷ the CLI's own time: ${fixed(fresh, 2)}×; repeat run ÷ warm engine: ${fixed(warm, 2)}× (target ≤ ${UI_TARGETS.maxPageToCli}× for both) ${mark(v.runToEnd)}`,
     r.quick ? 'Quick run: a smoke test, not a measurement.' : '',
     '',
   ].join('\n');

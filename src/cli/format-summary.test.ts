@@ -55,7 +55,7 @@ describe('formatSummary', () => {
 
   it('starts with a header line naming title, file, seed, duration, events and wall time', () => {
     expect(lines[0]).toBe(
-      'Demo (demo.json): seed 9, 10000 ms simulated, 12345 events, 1.23 s wall',
+      'Demo (demo.json): seed 9, 10000 ms simulated, 12345 events, 1.234 s wall',
     );
   });
 

@@ -40,7 +40,7 @@ function header(summary: SimSummary, context: ReportContext): string {
     `${summary.durationMs} ms simulated`,
     `${summary.events} events`,
   ];
-  if (context.wallMs !== undefined) parts.push(`${fixed(context.wallMs / 1000, 2)} s wall`);
+  if (context.wallMs !== undefined) parts.push(`${fixed(context.wallMs / 1000, 3)} s wall`);
   const title = context.title || context.source;
   const source = context.title ? ` (${context.source})` : '';
   return `${title}${source}: ${parts.join(', ')}`;
