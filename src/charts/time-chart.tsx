@@ -61,6 +61,8 @@ type Props = TimeChartProps &
     legend?: boolean;
   };
 
+const PENDING_STYLE = { height: CHART_HEIGHT } as const;
+
 function lines(series: readonly LineSeries[]) {
   return series.map((s) => (
     <Line
@@ -103,6 +105,15 @@ export function TimeChart(props: Props) {
   const { rows, domain, bands } = props;
   const summary = `${props.describe(rows.at(-1))} ${bandsSummary(bands)}`.trim();
   const Chart = props.shape === 'line' ? LineChart : AreaChart;
+  if (rows.length === 0) {
+    // Rows reach the charts one frame apart (use-staggered.ts), and so does their first,
+    // costliest render: until its turn, a chart keeps its place with an empty plot.
+    return (
+      <ChartFrame testId={props.testId} title={props.title} summary={summary}>
+        <div className="chart__pending" style={PENDING_STYLE} />
+      </ChartFrame>
+    );
+  }
   return (
     <ChartFrame testId={props.testId} title={props.title} summary={summary}>
       <Chart responsive width="100%" height={CHART_HEIGHT} data={rows} margin={CHART_MARGIN}>
