@@ -3,6 +3,7 @@ import type { YAxisProps } from 'recharts';
 import type { ChartRow } from './chart-rows.ts';
 import { ChartFrame } from './chart-frame.tsx';
 import {
+  ALL_TICKS,
   AXIS_TICK,
   CHART_HEIGHT,
   CHART_MARGIN,
@@ -119,7 +120,13 @@ export function TimeChart(props: Props) {
       <Chart responsive width="100%" height={CHART_HEIGHT} data={rows} margin={CHART_MARGIN}>
         <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" />
         {timeAxis(domain)}
-        <YAxis width={Y_AXIS_WIDTH} tick={AXIS_TICK} {...props.yAxis} stroke="var(--chart-axis)" />
+        <YAxis
+          width={Y_AXIS_WIDTH}
+          tick={AXIS_TICK}
+          interval={ALL_TICKS}
+          {...props.yAxis}
+          stroke="var(--chart-axis)"
+        />
         {faultBandAreas(bands)}
         {props.shape === 'line' ? lines(props.series) : areas(props.series)}
         <Tooltip
