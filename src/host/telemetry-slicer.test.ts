@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { EdgeFrame, NodeFrame } from '../engine/index.ts';
 import type { HostFrame, RunStatus } from './sim-host.ts';
+import { testHostFrame, testNodeFrame } from './test-frames.ts';
 import { createTelemetrySlicer, LIVE_FRAME_STRIDE, RUN_TO_END_STRIDE } from './telemetry-slicer.ts';
 
-const node = (id: string, arrivals: number): NodeFrame => ({
-  id,
-  arrivals,
-  ok: arrivals,
-  failed: {},
-  inFlight: 0,
-  queueDepth: 0,
-  busy: 0,
-  capacity: 1,
-  window: null,
-  metrics: {},
-  faults: [],
-  state: null,
-});
+const node = testNodeFrame;
 
 const edge = (id: string, calls: number): EdgeFrame => ({
   id,
@@ -29,23 +17,8 @@ const edge = (id: string, calls: number): EdgeFrame => ({
   faults: [],
 });
 
-const frame = (
-  status: RunStatus,
-  nodes: NodeFrame[],
-  timeMs = 0,
-  edges: EdgeFrame[] = [],
-): HostFrame => ({
-  status,
-  speed: 1,
-  timeMs,
-  durationMs: 1000,
-  progress: 0,
-  telemetry: { timeMs, durationMs: 1000, events: 0, done: false, windowsClosed: 1, nodes, edges },
-  trace: [],
-  traceDropped: 0,
-  summary: null,
-  error: null,
-});
+const frame = (status: RunStatus, nodes: NodeFrame[], timeMs = 0, edges: EdgeFrame[] = []) =>
+  testHostFrame(status, nodes, { timeMs, edges, windowsClosed: 1 });
 
 /** Everything the slicer let through, latest per id, over a sequence of frames. */
 function shown(frames: HostFrame[]): Map<string, number> {

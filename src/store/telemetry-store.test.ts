@@ -1,43 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeFrame } from '../engine/index.ts';
-import type { HostFrame, RunStatus } from '../host/index.ts';
+import type { RunStatus } from '../host/index.ts';
+import { testHostFrame, testNodeFrame } from '../host/test-frames.ts';
 import { createTelemetryStore } from './telemetry-store.ts';
 
-const node = (id: string, arrivals: number): NodeFrame => ({
-  id,
-  arrivals,
-  ok: arrivals,
-  failed: {},
-  inFlight: 0,
-  queueDepth: 0,
-  busy: 0,
-  capacity: 1,
-  window: null,
-  metrics: {},
-  faults: [],
-  state: null,
-});
-
-const frame = (status: RunStatus, nodes: NodeFrame[], timeMs = 0): HostFrame => ({
-  status,
-  speed: 1,
-  timeMs,
-  durationMs: 1000,
-  progress: 0,
-  telemetry: {
-    timeMs,
-    durationMs: 1000,
-    events: 0,
-    done: false,
-    windowsClosed: 0,
-    nodes,
-    edges: [],
-  },
-  trace: [],
-  traceDropped: 0,
-  summary: null,
-  error: null,
-});
+const node = testNodeFrame;
+const frame = (status: RunStatus, nodes: NodeFrame[], timeMs = 0) =>
+  testHostFrame(status, nodes, { timeMs });
 
 describe('telemetry store', () => {
   it('shows every figure a frame carries, whatever the status; the clock moves every frame', () => {
