@@ -2,7 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromiumHere } from './e2e/support/find-chromium.ts';
 import { playwrightChromiumPath } from './e2e/support/playwright-chromium-path.ts';
 
-const PORT = 4173;
+// FAULTLINE_E2E_PORT lets two checkouts run their suites side by side without sharing a server.
+const PORT = Number(process.env['FAULTLINE_E2E_PORT'] ?? 4173);
 // `npm test` checks for a browser before this point; undefined lets Playwright report its own error.
 const browser = findChromiumHere(playwrightChromiumPath());
 
