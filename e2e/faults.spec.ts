@@ -46,4 +46,32 @@ test.describe('fault injection', () => {
     for (let i = 0; i < 3; i++) await page.getByTestId('step').click();
     await expect(page.getByTestId('node-status-catalog')).not.toContainText('Crashed');
   });
+
+  test('the timeline editor and the toggles edit a fault type’s own fields, from its schema', async ({
+    page,
+  }) => {
+    const app = new AppPage(page);
+    await app.open();
+    await page.getByTestId('tab-charts').click();
+    await page.getByTestId('add-fault').click();
+    const editor = page.getByTestId('fault-editor');
+    await editor.getByLabel('Type').selectOption('error-rate');
+    await editor.getByLabel('Target').selectOption('catalog');
+    // The share is shown as a percentage, with its bound, as the inspector's form does.
+    const rate = editor.getByTestId('field-rate');
+    await expect(rate).toHaveValue('50');
+    await rate.fill('130');
+    await rate.press('Enter');
+    await expect(editor.getByTestId('field-error-rate')).toContainText('≤ 100');
+    await rate.fill('30');
+    await rate.press('Enter');
+    await editor.getByTestId('fault-add-confirm').click();
+    await app.select('catalog');
+    await expect(page.getByTestId('fault-list')).toContainText('Error rate 30%');
+    // The toggle's parameter is described by the same schema: refused above 100 %.
+    const param = page.getByTestId('toggle-param-error-rate');
+    await param.fill('150');
+    await param.press('Enter');
+    await expect(page.getByTestId('toggle-param-error-error-rate')).toContainText('≤ 100');
+  });
 });

@@ -1,10 +1,11 @@
-import type { FaultType, SimEdge, SimFault } from '../engine/index.ts';
+import type { SimEdge, SimFault } from '../engine/index.ts';
+import { faultLabel } from '../store/index.ts';
 import type { ChartScope } from './chart-scope.ts';
 
 /** A fault's active window on the time axis, seconds of virtual time. */
 export interface FaultBand {
   id: string;
-  type: FaultType;
+  type: string;
   /** Short text drawn in the band (the fault type in words). */
   label: string;
   /** Node or edge id the fault targets. */
@@ -15,10 +16,6 @@ export interface FaultBand {
 
 type FaultLike = Pick<SimFault, 'id' | 'target' | 'type' | 'startMs' | 'durationMs'>;
 type EdgeLike = Pick<SimEdge, 'id' | 'source' | 'target'>;
-
-export function faultLabel(type: FaultType): string {
-  return type.replace(/-/g, ' ');
-}
 
 /** A node's charts show faults on the node itself and on edges from or to it. */
 function concernsNode(fault: FaultLike, nodeId: string, edges: readonly EdgeLike[]): boolean {

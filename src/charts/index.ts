@@ -4,7 +4,7 @@ export { SummaryTable } from './summary-table.tsx';
 export { useSeries } from './use-series.ts';
 export { failureCauses, resolutionOf, sameRows, toChartRows, type ChartRow } from './chart-rows.ts';
 export { SYSTEM_SCOPE, scopeNodeId, type ChartRange, type ChartScope } from './chart-scope.ts';
-export { clipBands, faultBands, faultLabel, type FaultBand } from './fault-bands.ts';
+export { clipBands, faultBands, type FaultBand } from './fault-bands.ts';
 export {
   formatCauses,
   formatCount,

@@ -6,6 +6,8 @@ import { randomTopology } from './testing/random-scenario.ts';
 import { CallPool, CallPhase } from './model/call.ts';
 import { NodeStats } from './metrics/node-stats.ts';
 import { checkConservation } from './conservation.ts';
+import { clientKind } from './model/client.ts';
+import { createRegistry } from './model/kind.ts';
 
 describe('conservation: sent = succeeded + failed by cause + in flight', () => {
   it('holds at every frame and at the end over 500 random topologies and fault schedules', () => {
@@ -65,32 +67,24 @@ describe('conservation: sent = succeeded + failed by cause + in flight', () => {
         edges: [{ source: 'c', target: 's' }],
       }),
       {
-        registry: {
-          get: (k) =>
-            k === 'service'
-              ? {
-                  kind: 'service',
-                  label: 'bad',
-                  category: 'compute',
-                  description: '',
-                  configSchema: { safeParse: () => ({}) } as never,
-                  metrics: [],
-                  init: () => null,
-                  onCall: (ctx, _node, call) => {
-                    ctx.respond(call, true);
-                    ctx.respond(call, true);
-                  },
-                }
-              : buildRegistryClient(),
-          kinds: () => [],
-        },
+        registry: createRegistry([
+          clientKind,
+          {
+            kind: 'service',
+            label: 'bad',
+            category: 'compute',
+            description: '',
+            configSchema: { safeParse: () => ({}) } as never,
+            metrics: [],
+            init: () => null,
+            onCall: (ctx, _node, call) => {
+              ctx.respond(call, true);
+              ctx.respond(call, true);
+            },
+          },
+        ]),
       },
     );
     expect(() => sim.runToEnd()).toThrow(/Conservation violated: call \d+ at s answered/);
   });
 });
-
-import { clientKind } from './model/client.ts';
-function buildRegistryClient() {
-  return clientKind;
-}

@@ -5,6 +5,8 @@ import type { LatencySummaryMs } from './metrics/histogram.ts';
 import type { SeriesView } from './metrics/time-series.ts';
 import { edgeConfigSchema } from './model/config-schemas.ts';
 import { issueMessage } from './model/zod-messages.ts';
+import { kindsHonouring, parseFault } from './model/fault-parse.ts';
+import { faultTargetProblem, type FaultTargetFacts } from './model/fault-type.ts';
 import type { NodeRuntime } from './model/kind.ts';
 import type { SimFault, SimScenario } from './model/scenario-types.ts';
 import type { ConservationReport } from './conservation.ts';
@@ -82,8 +84,8 @@ export interface Simulation {
   setTracing(enabled: boolean): void;
 }
 
-function issuesToMessages(error: z.ZodError, prefix: string): string[] {
-  return error.issues.map((i) => {
+function issuesToMessages(issues: readonly z.core.$ZodIssue[], prefix: string): string[] {
+  return issues.map((i) => {
     const path = [
       prefix,
       ...i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)),
@@ -92,58 +94,45 @@ function issuesToMessages(error: z.ZodError, prefix: string): string[] {
   });
 }
 
-/** Checks a live fault the way a document's faults are checked (right kind of target, sane numbers). */
-function checkLiveFault(core: SimulationCore, f: SimFault): string[] {
-  const at = `fault ${f.id}`;
+/**
+ * Checks a live fault exactly as a document's faults are checked (the same schema of its type,
+ * the same target rules), and returns it parsed, defaults applied.
+ */
+function checkLiveFault(
+  core: SimulationCore,
+  raw: SimFault,
+): { ok: true; fault: SimFault } | { ok: false; errors: string[] } {
+  const at = `fault ${String(raw.id)}`;
+  const parsed = parseFault(raw, core.registry);
+  const def = parsed.def;
   const errors: string[] = [];
-  const edgeFault = f.type === 'partition' || f.type === 'edge-latency';
-  const node = core.nodeIndex.get(f.target);
-  if (edgeFault && !core.edgeIndex.has(f.target))
-    errors.push(`${at}.target: no edge with id "${f.target}"`);
-  if (!edgeFault && node === undefined) errors.push(`${at}.target: no node with id "${f.target}"`);
-  if (f.type === 'traffic-spike' && node !== undefined && !core.isSource[node]) {
-    errors.push(`${at}.target: a traffic spike needs a client, and "${f.target}" is not one`);
+  if (def && typeof raw.target === 'string') {
+    const problem = faultTargetProblem(def, raw.target, targetFacts(core, raw.target), () =>
+      kindsHonouring(core.registry, def.type),
+    );
+    if (problem) errors.push(`${at}.target: ${problem}`);
   }
-  const def = node === undefined ? undefined : core.def(node);
-  if (f.type === 'legacy-format' && def && !def.kindFaults?.includes(f.type)) {
-    errors.push(`${at}.target: "${f.target}" (kind "${def.kind}") does not react to ${f.type}`);
-  }
-  if (!(f.startMs >= 0)) errors.push(`${at}.startMs: must be a number ≥ 0 (got ${f.startMs})`);
-  if (f.durationMs !== null && !(f.durationMs > 0)) {
-    errors.push(`${at}.durationMs: must be a number > 0 or null (got ${f.durationMs})`);
-  }
-  const range = (field: string, value: unknown, min: number, max: number, integer = false) => {
-    const ok =
-      typeof value === 'number' &&
-      value >= min &&
-      value <= max &&
-      (!integer || Number.isInteger(value));
-    if (!ok)
-      errors.push(
-        `${at}.${field}: must be a${integer ? ' whole' : ''} number between ${min} and ${max} (got ${String(value)})`,
-      );
-  };
-  if (f.type === 'error-rate') range('rate', f.rate, 0, 1);
-  if (f.type === 'latency') {
-    range('addMs', f.addMs, 0, 3_600_000);
-    range('multiplier', f.multiplier, 1, 1000);
-  }
-  if (f.type === 'edge-latency') range('addMs', f.addMs, 0, 3_600_000);
-  if (f.type === 'capacity') {
-    range('factor', f.factor, 0, 1);
-    if (f.workers !== null) range('workers', f.workers, 0, 10_000, true);
-  }
-  if (f.type === 'traffic-spike') range('multiplier', f.multiplier, 0.01, 1000);
-  if (f.type === 'legacy-format') range('rate', f.rate, 0, 1);
-  if (
-    core.faultList.some(
-      (g, i) =>
-        g.id === f.id && core.faultStatus[i] !== 'removed' && core.faultStatus[i] !== 'ended',
-    )
-  ) {
+  if (!parsed.ok) errors.push(...issuesToMessages(parsed.issues, at));
+  if (typeof raw.id === 'string' && core.faultBook.isPending(raw.id)) {
     errors.push(`${at}: a fault with this id is already scheduled or active`);
   }
-  return errors;
+  if (errors.length || !parsed.ok) return { ok: false, errors };
+  return { ok: true, fault: parsed.fault };
+}
+
+/** What a live fault's target is, as the target rules see it. */
+function targetFacts(core: SimulationCore, target: string): FaultTargetFacts {
+  const node = core.nodeIndex.get(target);
+  const facts: FaultTargetFacts = { isEdge: core.edgeIndex.has(target) };
+  if (node !== undefined) {
+    const def = core.def(node);
+    facts.node = {
+      kind: def.kind,
+      isSource: core.isSource[node] === true,
+      kindFaults: (def.kindFaults ?? []).map((f) => f.type),
+    };
+  }
+  return facts;
 }
 
 export function createSimulation(
@@ -178,7 +167,7 @@ export function createSimulation(
       .def(index)
       .configSchema.safeParse({ ...node.config, ...config }, { error: issueMessage });
     if (!parsed.success)
-      return { ok: false, errors: issuesToMessages(parsed.error, `${nodeId}.config`) };
+      return { ok: false, errors: issuesToMessages(parsed.error.issues, `${nodeId}.config`) };
     const previous = node.config;
     node.config = parsed.data as Record<string, unknown>;
     core.def(index).onConfigChange?.(core, node, previous);
@@ -194,7 +183,7 @@ export function createSimulation(
       { error: issueMessage },
     );
     if (!parsed.success)
-      return { ok: false, errors: issuesToMessages(parsed.error, `${edgeId}.config`) };
+      return { ok: false, errors: issuesToMessages(parsed.error.issues, `${edgeId}.config`) };
     edge.config = parsed.data;
     edge.latency = parsed.data.latency ? compileDistribution(parsed.data.latency) : null;
     return { ok: true };
@@ -244,9 +233,7 @@ export function createSimulation(
           ok: core.stat(i).ok,
           failed: core.stat(i).failed,
         })),
-        activeFaults: core.faultList
-          .filter((_, i) => core.faultStatus[i] === 'active')
-          .map((f) => f.id),
+        activeFaults: core.faultBook.activeIds(),
       }),
     patch(p) {
       switch (p.type) {
@@ -255,21 +242,15 @@ export function createSimulation(
         case 'edge-config':
           return patchEdge(p.edgeId, p.config);
         case 'fault-add': {
-          const errors = checkLiveFault(core, p.fault);
-          if (errors.length) return { ok: false, errors };
-          core.addFault(p.fault);
+          const checked = checkLiveFault(core, p.fault);
+          if (!checked.ok) return checked;
+          core.faultBook.add(checked.fault);
           return { ok: true };
         }
-        case 'fault-remove': {
-          let found = false;
-          core.faultList.forEach((f, i) => {
-            if (f.id === p.faultId && core.faultStatus[i] !== 'removed') {
-              core.removeFault(i);
-              found = true;
-            }
-          });
-          return found ? { ok: true } : { ok: false, errors: [`no fault with id "${p.faultId}"`] };
-        }
+        case 'fault-remove':
+          return core.faultBook.remove(p.faultId)
+            ? { ok: true }
+            : { ok: false, errors: [`no fault with id "${p.faultId}"`] };
       }
     },
     nodeDetail(nodeId) {

@@ -412,33 +412,47 @@ describe('live fault toggles', () => {
     );
     // A node fault on an edge id, and edge faults on a missing edge or on a node id.
     expect(add({ id: 'f9', target: 'e', type: 'hang', ...at })).toEqual(
-      refused('fault f9.target: no node with id "e"'),
+      refused('fault f9.target: a hang fault targets a node, but "e" is an edge'),
     );
     expect(add({ id: 'f9', target: 'x', type: 'partition', ...at })).toEqual(
       refused('fault f9.target: no edge with id "x"'),
     );
     expect(add({ id: 'f9', target: 's', type: 'edge-latency', addMs: 5, ...at })).toEqual(
-      refused('fault f9.target: no edge with id "s"'),
+      refused('fault f9.target: an edge-latency fault targets an edge, but "s" is a node'),
     );
     expect(add({ id: 'f9', target: 's', type: 'traffic-spike', multiplier: 2, ...at })).toEqual(
-      refused('fault f9.target: a traffic spike needs a client, and "s" is not one'),
+      refused(
+        'fault f9.target: a traffic-spike fault targets a traffic source, but node "s" (kind "service") is not one',
+      ),
     );
     expect(add({ id: 'f9', target: 'nope', type: 'traffic-spike', multiplier: 2, ...at })).toEqual(
       refused('fault f9.target: no node with id "nope"'),
     );
-    for (const startMs of [-1, NaN]) {
+    // The same sentences a document's faults get: one schema per fault type.
+    for (const [startMs, message] of [
+      [-1, 'must be a number ≥ 0 (got -1)'],
+      [NaN, 'must be a number (got NaN)'],
+    ] as const) {
       expect(add({ id: 'f9', target: 's', type: 'crash', startMs, durationMs: 100 })).toEqual(
-        refused(`fault f9.startMs: must be a number ≥ 0 (got ${startMs})`),
+        refused(`fault f9.startMs: ${message}`),
       );
     }
-    for (const durationMs of [0, -5, NaN]) {
+    for (const [durationMs, message] of [
+      [0, 'must be a number > 0 (got 0)'],
+      [-5, 'must be a number > 0 (got -5)'],
+      [NaN, 'must be a number (got NaN)'],
+    ] as const) {
       expect(add({ id: 'f9', target: 's', type: 'crash', startMs: 3000, durationMs })).toEqual(
-        refused(`fault f9.durationMs: must be a number > 0 or null (got ${durationMs})`),
+        refused(`fault f9.durationMs: ${message}`),
       );
     }
-    for (const rate of [-0.1, 1.5, NaN]) {
+    for (const [rate, message] of [
+      [-0.1, 'must be a number ≥ 0 (got -0.1)'],
+      [1.5, 'must be a number ≤ 1 (got 1.5)'],
+      [NaN, 'must be a number (got NaN)'],
+    ] as const) {
       expect(add({ id: 'f9', target: 's', type: 'error-rate', rate, ...at })).toEqual(
-        refused(`fault f9.rate: must be a number between 0 and 1 (got ${rate})`),
+        refused(`fault f9.rate: ${message}`),
       );
     }
     expect(add({ id: 'f1', target: 's', type: 'hang', ...at })).toEqual(
@@ -451,8 +465,8 @@ describe('live fault toggles', () => {
       refused(
         'fault f1.target: no node with id "x"',
         'fault f1.startMs: must be a number ≥ 0 (got -1)',
-        'fault f1.durationMs: must be a number > 0 or null (got 0)',
-        'fault f1.rate: must be a number between 0 and 1 (got 2)',
+        'fault f1.durationMs: must be a number > 0 (got 0)',
+        'fault f1.rate: must be a number ≤ 1 (got 2)',
         'fault f1: a fault with this id is already scheduled or active',
       ),
     );

@@ -37,7 +37,27 @@ export {
 } from './model/worker-pool.ts';
 export { serviceConfigSchema, type ServiceConfig } from './model/service.ts';
 export { cachedDerived } from './model/derived-cache.ts';
-export { distributionSchema, edgeConfigSchema, probability } from './model/config-schemas.ts';
+export {
+  distributionSchema,
+  edgeConfigSchema,
+  probability,
+  share,
+} from './model/config-schemas.ts';
+export {
+  defineFaultType,
+  faultSchema,
+  faultTargetProblem,
+  type AnyFaultTypeDefinition,
+  type FaultParams,
+  type FaultTargetClass,
+  type FaultTargetFacts,
+  type FaultToggle,
+  type FaultTypeDefinition,
+} from './model/fault-type.ts';
+export { kindsHonouring, parseFault, type FaultParse } from './model/fault-parse.ts';
+export { CORE_FAULT_TYPES } from './model/faults/index.ts';
+export type { EdgeFaultState } from './model/fault-state.ts';
+export { idSchema } from './model/id-schema.ts';
 export { describeValue, issueMessage, quote } from './model/zod-messages.ts';
 export * from './model/scenario-types.ts';
 export type { Distribution } from './kernel/distributions.ts';

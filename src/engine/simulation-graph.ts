@@ -1,7 +1,7 @@
 import { compileDistribution } from './kernel/distributions.ts';
 import { createStream } from './kernel/rng.ts';
 import { EdgeStats, NodeStats, type SeriesOptions } from './metrics/node-stats.ts';
-import { noEdgeFaults, noFaults } from './model/fault-state.ts';
+import { noEdgeFaults } from './model/fault-state.ts';
 import type { SimulationCore } from './simulation.ts';
 
 /** Indexes the scenario's nodes and edges into the core's arrays (runs once, at construction). */
@@ -15,7 +15,6 @@ export function buildGraph(core: SimulationCore, seriesOptions: SeriesOptions): 
     core.isSource.push(def.isSource === true);
     core.stats.push(new NodeStats(seriesOptions));
     core.out.push([]);
-    core.nodeFaults.push(noFaults());
     core.streams.push(new Map());
     core.nodes.push({
       index: i,

@@ -5,7 +5,8 @@ import type { NodeStats } from './metrics/node-stats.ts';
 import { CallPhase, CallPool, type Call, type RequestInfo } from './model/call.ts';
 import { Cause, type NodeFaultState, type SimContext } from './model/context.ts';
 import type { AnyKindDefinition, KindRegistry, NodeRuntime } from './model/kind.ts';
-import type { EdgeConfig, SimFault, SimScenario } from './model/scenario-types.ts';
+import type { EdgeConfig, SimScenario } from './model/scenario-types.ts';
+import type { EdgeFaultState } from './model/fault-state.ts';
 import {
   ConservationError,
   assertConserved,
@@ -24,14 +25,15 @@ import {
   EV_TIMER_BASE,
   LivelockError,
   MAX_EVENTS_PER_INSTANT,
+  PRIORITY_FAULT,
   PRIORITY_NORMAL,
   type EdgeRuntime,
 } from './simulation-constants.ts';
-import { addFault, applyFault, removeFault, type FaultStatus } from './simulation-faults.ts';
+import { FaultBook, type FaultBookHost } from './fault-book.ts';
 import { emitHop, emitTrace, hashEvent } from './simulation-trace.ts';
 
 export { LivelockError } from './simulation-constants.ts';
-export type { FaultStatus } from './simulation-faults.ts';
+export type { FaultStatus } from './fault-book.ts';
 
 export type { SimulationOptions } from './simulation-options.ts';
 
@@ -39,7 +41,7 @@ export type { SimulationOptions } from './simulation-options.ts';
  * The simulation core: owns the clock, the event queue, the call pool and the metrics, and
  * is the `SimContext` kinds act through. `createSimulation` wraps it in the public API.
  */
-export class SimulationCore implements SimContext {
+export class SimulationCore implements SimContext, FaultBookHost {
   nowUs = 0;
   readonly seed: number;
   readonly durationUs: number;
@@ -63,10 +65,10 @@ export class SimulationCore implements SimContext {
   readonly edgeIndex = new Map<string, number>();
   readonly nodeIndex = new Map<string, number>();
   readonly out: number[][] = [];
-  /** Per node: the fold of its active faults (maintained by simulation-faults.ts). */
-  readonly nodeFaults: NodeFaultState[] = [];
-  readonly faultList: SimFault[] = [];
-  readonly faultStatus: FaultStatus[] = [];
+  /** Every fault of the run and the state it puts each node and edge in. */
+  readonly faultBook: FaultBook;
+  /** Per node: the fold of its active faults (the book's array, read on the hot path). */
+  readonly nodeFaults: readonly NodeFaultState[];
   readonly streams: Map<string, RandomStream>[] = [];
   nextRequestId = 0;
   readonly windowUs: number;
@@ -92,8 +94,10 @@ export class SimulationCore implements SimContext {
       maxPoints: options.maxSeriesPoints ?? 512,
     };
     buildGraph(this, seriesOptions);
+    this.faultBook = new FaultBook(this, this.nodes.length, this.edges.length);
+    this.nodeFaults = this.faultBook.nodeStates;
     for (const node of this.nodes) node.state = this.def(node.index).init(this, node);
-    for (const f of scenario.faults) addFault(this, f);
+    for (const f of scenario.faults) this.faultBook.add(f);
     for (const node of this.nodes) this.def(node.index).start?.(this, node);
   }
 
@@ -318,7 +322,7 @@ export class SimulationCore implements SimContext {
       const call = this.pool.get(target, a);
       if (call) this.responseArrived(call);
     } else if (type === EV_FAULT) {
-      applyFault(this, target, a === 1);
+      this.faultBook.apply(target, a === 1);
     }
   }
 
@@ -360,14 +364,48 @@ export class SimulationCore implements SimContext {
     return (e.latency ? e.latency(e.rng) : 0) + e.faults.addLatencyUs;
   }
 
-  // ---- faults -----------------------------------------------------------------------
+  // ---- faults (FaultBookHost) --------------------------------------------------------
 
-  addFault(fault: SimFault): void {
-    addFault(this, fault);
+  scheduleFault(atUs: number, index: number, starting: boolean): void {
+    this.queue.push(atUs, PRIORITY_FAULT, EV_FAULT, index, starting ? 1 : 0);
   }
 
-  removeFault(index: number): void {
-    removeFault(this, index);
+  nodeIndexOf(id: string): number | undefined {
+    return this.nodeIndex.get(id);
+  }
+
+  edgeIndexOf(id: string): number | undefined {
+    return this.edgeIndex.get(id);
+  }
+
+  edgeSource(edge: number): number {
+    return (this.edges[edge] as EdgeRuntime).source;
+  }
+
+  nodeFaultsChanged(node: number, crashedNow: boolean): void {
+    this.stat(node).dirty = true;
+    if (crashedNow) this.failParkedCalls(node);
+    this.def(node).onFaultChange?.(this, this.nodes[node] as NodeRuntime);
+  }
+
+  edgeFaultsChanged(edge: number, state: EdgeFaultState): void {
+    const e = this.edges[edge] as EdgeRuntime;
+    e.faults = state;
+    e.stats.dirty = true;
+  }
+
+  traceFault(node: number, type: string, detail: string): void {
+    this.trace(node, type, undefined, undefined, detail);
+  }
+
+  /** A crash ends the hung process too: its parked calls fail like every other open call. */
+  private failParkedCalls(node: number): void {
+    for (const call of this.pool.calls) {
+      if (call.phase === CallPhase.AtNode && call.to === node && call.parked) {
+        call.parked = false;
+        this.respond(call, false, Cause.Refused);
+      }
+    }
   }
 
   // ---- checks -------------------------------------------------------------------------

@@ -1,18 +1,5 @@
-import type { NodeFaultState } from './model/context.ts';
 import type { NodeRuntime, NodeStateLabel } from './model/kind.ts';
 import type { SimulationCore } from './simulation.ts';
-
-export function nodeFaultWords(f: NodeFaultState): string[] {
-  const words: string[] = [];
-  if (f.crashed) words.push('crash');
-  if (f.hung) words.push('hang');
-  if (f.errorRate > 0) words.push('errors');
-  if (f.addLatencyUs > 0 || f.latencyMultiplier !== 1) words.push('slow');
-  if (f.capacityWorkers !== null || f.capacityFactor < 1) words.push('capacity');
-  if (f.trafficMultiplier !== 1) words.push('spike');
-  if (f.legacyFormatRate > 0) words.push('legacy format');
-  return words;
-}
 
 export interface NodeFrame {
   id: string;
@@ -27,8 +14,8 @@ export interface NodeFrame {
   window: Record<string, number> | null;
   metrics: Record<string, number>;
   /**
-   * Faults in force on the node right now, as short words: crash, hang, errors, slow,
-   * capacity, spike, legacy format.
+   * Faults in force on the node right now, as their types' badge words (crash, hang, errors,
+   * slow, capacity, spike, …), in registry order.
    */
   faults: string[];
   /** Stateful kinds only: the current state, e.g. { text: 'OPEN', tone: 'bad' }. */
@@ -44,7 +31,7 @@ export interface EdgeFrame {
   /** Calls and failed calls in the last closed window (traffic volume, failure share). */
   windowCalls: number;
   windowFailed: number;
-  /** Faults in force on the edge: partition, slow. */
+  /** Faults in force on the edge, as their types' badge words: partition, slow, … */
   faults: string[];
 }
 
@@ -77,13 +64,13 @@ export function buildFrame(core: SimulationCore, windowsBefore: number): Telemet
       capacity: s.capacity,
       window: latest ? latest.values : null,
       metrics: { ...s.custom },
-      faults: nodeFaultWords(core.faults(i)),
+      faults: core.faultBook.nodeWords[i] as string[],
       state: core.def(i).stateLabel?.(core.nodes[i] as NodeRuntime) ?? null,
     });
   });
   const edges: EdgeFrame[] = [];
-  for (const e of core.edges) {
-    if (!e.stats.dirty && core.windowsClosed === windowsBefore) continue;
+  core.edges.forEach((e, i) => {
+    if (!e.stats.dirty && core.windowsClosed === windowsBefore) return;
     e.stats.dirty = false;
     edges.push({
       id: e.id,
@@ -93,12 +80,9 @@ export function buildFrame(core: SimulationCore, windowsBefore: number): Telemet
       dropped: e.stats.dropped,
       windowCalls: e.stats.lastWindowCalls,
       windowFailed: e.stats.lastWindowFailed,
-      faults: [
-        ...(e.faults.partitioned ? ['partition'] : []),
-        ...(e.faults.addLatencyUs > 0 ? ['slow'] : []),
-      ],
+      faults: core.faultBook.edgeWords[i] as string[],
     });
-  }
+  });
   return {
     timeMs: core.nowUs / 1000,
     durationMs: core.scenario.durationMs,

@@ -13,7 +13,6 @@ export {
   type NodeJson,
   type ScenarioJson,
 } from './document.ts';
-export { faultSchema } from './fault-schema.ts';
 export { idSchema } from './id-schema.ts';
 export {
   checkDocumentBytes,

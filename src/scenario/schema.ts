@@ -1,6 +1,11 @@
 import { z } from 'zod';
-import { edgeConfigSchema as engineEdgeConfigSchema, type EdgeConfig } from '../engine/index.ts';
-import { faultSchema } from './fault-schema.ts';
+import {
+  edgeConfigSchema as engineEdgeConfigSchema,
+  parseFault,
+  type EdgeConfig,
+  type KindRegistry,
+  type SimFault,
+} from '../engine/index.ts';
 import { idSchema } from './id-schema.ts';
 
 export const SCENARIO_FORMAT = 'faultline-scenario';
@@ -65,9 +70,42 @@ export const scenarioSchema = z.strictObject({
   durationMs: z.number().positive(),
   nodes: z.array(nodeSchema),
   edges: z.array(edgeSchema).default(() => []),
-  faults: z.array(faultSchema).default(() => []),
+  /** Checked against the fault-type registry by `documentSchema`; only their shape here. */
+  faults: z.array(z.record(z.string(), z.unknown())).default(() => []),
   groups: z.array(groupSchema).default(() => []),
 });
 
-export type ScenarioDocument = z.output<typeof scenarioSchema>;
+/** One fault, parsed by its registered type's own schema (the one live patches use too). */
+function registeredFault(registry: KindRegistry): z.ZodType<SimFault> {
+  return z.unknown().transform((raw, ctx) => {
+    const parsed = parseFault(raw, registry);
+    if (parsed.ok) return parsed.fault;
+    // The type's own issues, as they are (code, path, message), under this fault's path.
+    for (const issue of parsed.issues) ctx.addIssue(issue as z.core.$ZodRawIssue);
+    return z.NEVER;
+  }) as unknown as z.ZodType<SimFault>;
+}
+
+const documentSchemas = new WeakMap<KindRegistry, ReturnType<typeof buildDocumentSchema>>();
+
+function buildDocumentSchema(registry: KindRegistry) {
+  return scenarioSchema.extend({
+    faults: z.array(registeredFault(registry)).default(() => []),
+  });
+}
+
+/**
+ * The document schema for a registry: `scenarioSchema` with every fault checked by its
+ * type's schema, so fault fields are reported with the rest of the document's fields.
+ */
+export function documentSchema(registry: KindRegistry): ReturnType<typeof buildDocumentSchema> {
+  let schema = documentSchemas.get(registry);
+  if (!schema) {
+    schema = buildDocumentSchema(registry);
+    documentSchemas.set(registry, schema);
+  }
+  return schema;
+}
+
+export type ScenarioDocument = z.output<ReturnType<typeof buildDocumentSchema>>;
 export type ScenarioDocumentInput = z.input<typeof scenarioSchema>;

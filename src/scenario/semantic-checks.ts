@@ -1,8 +1,6 @@
 import {
-  CLIENT_FAULT_TYPES,
-  EDGE_FAULT_TYPES,
-  KIND_FAULT_TYPES,
-  NODE_FAULT_TYPES,
+  faultTargetProblem,
+  kindsHonouring,
   type AnyKindDefinition,
   type KindRegistry,
   type SimNode,
@@ -22,23 +20,6 @@ interface NodeEntry {
   kind: string;
   /** Undefined when the kind is unknown (already reported). */
   def: AnyKindDefinition | undefined;
-}
-
-/** `kind`: a node whose kind lists the fault type in `kindFaults`. */
-type TargetClass = 'node' | 'edge' | 'source' | 'kind';
-
-// Derived from the engine's lists so a new fault type cannot silently skip target checks.
-const FAULT_TARGETS = new Map<string, TargetClass>([
-  ...NODE_FAULT_TYPES.map((t) => [t, 'node'] as const),
-  ...EDGE_FAULT_TYPES.map((t) => [t, 'edge'] as const),
-  ...CLIENT_FAULT_TYPES.map((t) => [t, 'source'] as const),
-  ...KIND_FAULT_TYPES.map((t) => [t, 'kind'] as const),
-]);
-
-/** The kinds of a registry that react to a kind-specific fault type, for messages. */
-function kindsHonouring(registry: KindRegistry, type: string): string {
-  const kinds = registry.kinds().filter((d) => d.kindFaults?.some((t) => t === type));
-  return kinds.length ? kinds.map((d) => quote(d.kind)).join(', ') : 'none';
 }
 
 /**
@@ -148,34 +129,29 @@ function checkFaults(
   out: SemanticResult,
 ) {
   doc.faults.forEach((fault, i) => {
-    const path = `faults[${i}].target`;
-    const wants = FAULT_TARGETS.get(fault.type) ?? 'node';
-    const target = quote(fault.target);
+    const def = registry.faultType(fault.type);
+    if (!def) return; // the document schema has reported it
     const node = nodes.get(fault.target);
-    if (wants === 'edge' && !edgeIds.has(fault.target)) {
-      const message = node
-        ? `a ${fault.type} fault targets an edge, but ${target} is a node`
-        : `no edge with id ${target}`;
-      out.errors.push({ path, message });
-    } else if (wants !== 'edge' && !node) {
-      const message = edgeIds.has(fault.target)
-        ? `a ${fault.type} fault targets a node, but ${target} is an edge`
-        : `no node with id ${target}`;
-      out.errors.push({ path, message });
-    } else if (wants === 'source' && node?.def && !node.def.isSource) {
-      out.errors.push({
-        path,
-        message: `a ${fault.type} fault targets a traffic source, but node ${target} (kind ${quote(node.kind)}) is not one`,
-      });
-    } else if (
-      wants === 'kind' &&
-      node?.def &&
-      !node.def.kindFaults?.some((t) => t === fault.type)
-    ) {
-      out.errors.push({
-        path,
-        message: `a ${fault.type} fault only affects nodes of kind ${kindsHonouring(registry, fault.type)}, but node ${target} is of kind ${quote(node.kind)}`,
-      });
+    const problem = faultTargetProblem(
+      def,
+      fault.target,
+      {
+        isEdge: edgeIds.has(fault.target),
+        ...(node?.def
+          ? {
+              node: {
+                kind: node.kind,
+                isSource: node.def.isSource === true,
+                kindFaults: (node.def.kindFaults ?? []).map((f) => f.type),
+              },
+            }
+          : {}),
+      },
+      () => kindsHonouring(registry, def.type),
+    );
+    // A node of an unknown kind is reported already; its faults are not judged again.
+    if (problem && !(node && !node.def)) {
+      out.errors.push({ path: `faults[${i}].target`, message: problem });
     }
     if (fault.startMs >= doc.durationMs) {
       out.warnings.push({

@@ -8,7 +8,7 @@ import {
 } from './limits.ts';
 import { CURRENT_VERSION, MIGRATIONS, migrate, type Migration } from './migrations.ts';
 import { describeValue, formatErrors, type ScenarioError } from './scenario-error.ts';
-import { SCENARIO_FORMAT, scenarioSchema } from './schema.ts';
+import { documentSchema, SCENARIO_FORMAT } from './schema.ts';
 import { checkSemantics } from './semantic-checks.ts';
 import { parseWith } from './zod-issues.ts';
 import { jsonSyntaxMessage } from './json-syntax.ts';
@@ -68,7 +68,7 @@ function parseDocument(input: unknown, registry: KindRegistry, options: ParseOpt
   );
   if (!migrated.ok) return failure(migrated.errors);
 
-  const parsed = parseWith(scenarioSchema, migrated.doc);
+  const parsed = parseWith(documentSchema(registry), migrated.doc);
   if (!parsed.ok) return failure(parsed.errors);
   const doc = parsed.data;
 

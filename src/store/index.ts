@@ -44,6 +44,13 @@ export {
   type KindStateInfo,
 } from './kind-catalog.ts';
 export {
+  FAULT_CATALOG,
+  faultInfo,
+  faultLabel,
+  faultSummary,
+  type FaultInfo,
+} from './fault-catalog.ts';
+export {
   createStores,
   openLink,
   parseScenarioFile,

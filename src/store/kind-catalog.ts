@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { edgeConfigSchema, type KindCategory, type KindFaultType } from '../engine/index.ts';
+import { edgeConfigSchema, type KindCategory } from '../engine/index.ts';
 import { ALL_KINDS, REGISTRY } from '../scenario/index.ts';
 
 /** What the palette, canvas and inspector need to know about a component kind. */
@@ -13,7 +13,7 @@ export interface KindInfo {
   /** Kinds that never call downstream have no output handle. */
   hasOutput: boolean;
   /** Kind-specific fault types the kind reacts to (e.g. legacy-format), beyond the usual ones. */
-  kindFaults: readonly KindFaultType[];
+  kindFaults: readonly string[];
   /** Stateful kinds: the metrics counting ms per state, for the charts' state strip. */
   states: readonly KindStateInfo[];
 }
@@ -55,7 +55,7 @@ export const KIND_CATALOG: readonly KindInfo[] = ALL_KINDS.map((d) => ({
   description: d.description,
   isSource: d.isSource === true,
   hasOutput: !NO_OUTPUT.has(d.kind),
-  kindFaults: d.kindFaults ?? [],
+  kindFaults: (d.kindFaults ?? []).map((f) => f.type),
   states: d.metrics.flatMap((m) =>
     m.state ? [{ field: `metric:${m.name}`, text: m.state.text, tone: m.state.tone }] : [],
   ),

@@ -48,7 +48,29 @@ export const distributionSchema: z.ZodType<Distribution> = z.discriminatedUnion(
   lognormal,
 ]);
 
-export const probability = z.number().min(0).max(1);
+/**
+ * Metadata a config or fault field may carry (`.meta({ … })`); it travels through the JSON
+ * Schema that editors are generated from, so a field says once how it is titled and shown.
+ */
+declare module 'zod' {
+  interface GlobalMeta {
+    /** Words for the "none" choice of a nullable field: "No timeout", "Unbounded". */
+    noneLabel?: string;
+    /** A starting value for editors when the field has no default (or its default is "none"). */
+    suggested?: unknown;
+    /** The unit shown next to the value: "ms", "/s", "%", "×". */
+    unit?: string;
+    /** display = stored × scale (100 for a share 0–1 shown as a percentage). */
+    scale?: number;
+  }
+}
+
+/** A share 0–1, shown and edited as a percentage. */
+export function share() {
+  return z.number().min(0).max(1).meta({ unit: '%', scale: 100 });
+}
+
+export const probability = share();
 
 export const edgeConfigSchema = z.strictObject({
   latency: distributionSchema.nullable().default(null),

@@ -24,8 +24,11 @@ export interface NodeFaultState {
   capacityWorkers: number | null;
   /** Traffic-spike multiplier for sources (1 = none). */
   trafficMultiplier: number;
-  /** Share of answers in an undocumented legacy format (the largest active fault); 0 when none. */
-  legacyFormatRate: number;
+  /**
+   * What kind-specific fault types fold in, keyed by fault type; each type's folder reads its
+   * own entry (absent = not active).
+   */
+  custom: Record<string, number>;
 }
 
 export interface TraceEvent {

@@ -1,4 +1,5 @@
 import type { NodeFaultState } from './context.ts';
+import type { AnyFaultTypeDefinition } from './fault-type.ts';
 import type { SimFault } from './scenario-types.ts';
 
 export function noFaults(): NodeFaultState {
@@ -11,70 +12,57 @@ export function noFaults(): NodeFaultState {
     capacityFactor: 1,
     capacityWorkers: null,
     trafficMultiplier: 1,
-    legacyFormatRate: 0,
+    custom: {},
   };
 }
 
 export interface EdgeFaultState {
   partitioned: boolean;
   addLatencyUs: number;
+  /** What edge fault types outside the engine fold in, keyed by fault type. */
+  custom: Record<string, number>;
 }
 
 export function noEdgeFaults(): EdgeFaultState {
-  return { partitioned: false, addLatencyUs: 0 };
+  return { partitioned: false, addLatencyUs: 0, custom: {} };
 }
+
+/** Looks a fault type up by name (a registry's `faultType`). */
+export type FaultTypeLookup = (type: string) => AnyFaultTypeDefinition | undefined;
 
 /**
- * Folds every active fault on one node into its effective state. Overlapping faults combine
- * the way people expect: the worst error rate (and legacy-format share) wins, latencies add up, multipliers multiply,
- * capacity takes the smallest.
+ * Folds every active fault on one node into its effective state, each through its own type's
+ * `foldNode`. Overlapping faults combine the way each type says (the worst error rate wins,
+ * latencies add up, multipliers multiply, capacity takes the smallest).
  */
-export function foldNodeFaults(active: readonly SimFault[]): NodeFaultState {
+export function foldNodeFaults(
+  active: readonly SimFault[],
+  lookup: FaultTypeLookup,
+): NodeFaultState {
   const s = noFaults();
-  for (const f of active) {
-    switch (f.type) {
-      case 'crash':
-        s.crashed = true;
-        break;
-      case 'hang':
-        s.hung = true;
-        break;
-      case 'error-rate':
-        s.errorRate = Math.max(s.errorRate, f.rate);
-        break;
-      case 'latency':
-        s.addLatencyUs += Math.round(f.addMs * 1000);
-        s.latencyMultiplier *= f.multiplier;
-        break;
-      case 'capacity':
-        if (f.workers !== null) {
-          s.capacityWorkers = Math.min(s.capacityWorkers ?? Infinity, f.workers);
-        } else {
-          s.capacityFactor = Math.min(s.capacityFactor, f.factor);
-        }
-        break;
-      case 'traffic-spike':
-        s.trafficMultiplier *= f.multiplier;
-        break;
-      case 'legacy-format':
-        s.legacyFormatRate = Math.max(s.legacyFormatRate, f.rate);
-        break;
-      default:
-        break;
-    }
-  }
+  for (const f of active) lookup(f.type)?.foldNode?.(s, f);
   return s;
 }
 
-export function foldEdgeFaults(active: readonly SimFault[]): EdgeFaultState {
+export function foldEdgeFaults(
+  active: readonly SimFault[],
+  lookup: FaultTypeLookup,
+): EdgeFaultState {
   const s = noEdgeFaults();
-  for (const f of active) {
-    if (f.type === 'partition') s.partitioned = true;
-    else if (f.type === 'edge-latency') s.addLatencyUs += Math.round(f.addMs * 1000);
-  }
+  for (const f of active) lookup(f.type)?.foldEdge?.(s, f);
   return s;
 }
 
-export function isEdgeFault(f: SimFault): boolean {
-  return f.type === 'partition' || f.type === 'edge-latency';
+/** The badge words of the active faults, once each, in registry order ("crash", "errors", …). */
+export function faultWords(
+  active: readonly SimFault[],
+  types: readonly AnyFaultTypeDefinition[],
+): string[] {
+  if (active.length === 0) return [];
+  const words: string[] = [];
+  for (const def of types) {
+    if (!words.includes(def.badge) && active.some((f) => f.type === def.type))
+      words.push(def.badge);
+  }
+  return words;
 }

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { SimContext } from './context.ts';
 import type { Call } from './call.ts';
-import type { KindFaultType } from './scenario-types.ts';
+import { CORE_FAULT_TYPES } from './faults/index.ts';
+import type { AnyFaultTypeDefinition } from './fault-type.ts';
 
 /** Palette categories (the visual simulator groups kinds by these). */
 export type KindCategory =
@@ -66,10 +67,11 @@ export interface KindDefinition<Config = Record<string, unknown>, State = unknow
   /** Traffic sources start requests themselves and receive no calls. */
   isSource?: boolean;
   /**
-   * Kind-specific fault types this kind reacts to (read from `ctx.faults`), beyond the node
-   * faults every kind gets; such a fault may only target nodes whose kind lists it.
+   * Kind-specific fault types this kind reacts to (their `foldNode` writes what the kind reads
+   * from `ctx.faults(node).custom`), beyond the node faults every kind gets. Listing a type
+   * here registers it; such a fault may only target nodes whose kind lists it.
    */
-  kindFaults?: readonly KindFaultType[];
+  kindFaults?: readonly AnyFaultTypeDefinition[];
   metrics: readonly MetricSpec[];
   init(ctx: SimContext, node: NodeRuntime<Config, State>): State;
   /** Runs once at time 0, after every node is initialised. */
@@ -99,17 +101,43 @@ export interface KindDefinition<Config = Record<string, unknown>, State = unknow
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a registry holds kinds of every config type
 export type AnyKindDefinition = KindDefinition<any, any>;
 
+/** Every component kind and every fault type a simulation (and a document) may use. */
 export interface KindRegistry {
   get(kind: string): AnyKindDefinition | undefined;
   kinds(): readonly AnyKindDefinition[];
+  faultType(type: string): AnyFaultTypeDefinition | undefined;
+  /** In menu order: the given fault types, then the kinds' own (`kindFaults`). */
+  faultTypes(): readonly AnyFaultTypeDefinition[];
 }
 
-export function createRegistry(definitions: readonly AnyKindDefinition[]): KindRegistry {
+/**
+ * A registry of `definitions`, with `faultTypes` (the engine's own by default) plus every
+ * fault type a kind declares in `kindFaults`. Names must be unique.
+ */
+export function createRegistry(
+  definitions: readonly AnyKindDefinition[],
+  faultTypes: readonly AnyFaultTypeDefinition[] = CORE_FAULT_TYPES,
+): KindRegistry {
   const byKind = new Map<string, AnyKindDefinition>();
   for (const d of definitions) {
     if (byKind.has(d.kind)) throw new Error(`kind "${d.kind}" is registered twice`);
     byKind.set(d.kind, d);
   }
+  const byType = new Map<string, AnyFaultTypeDefinition>();
+  const addFaultType = (f: AnyFaultTypeDefinition) => {
+    const known = byType.get(f.type);
+    if (known === f) return;
+    if (known) throw new Error(`fault type "${f.type}" is registered twice`);
+    byType.set(f.type, f);
+  };
+  for (const f of faultTypes) addFaultType(f);
+  for (const d of definitions) for (const f of d.kindFaults ?? []) addFaultType(f);
   const all = [...byKind.values()];
-  return { get: (kind) => byKind.get(kind), kinds: () => all };
+  const allFaults = [...byType.values()];
+  return {
+    get: (kind) => byKind.get(kind),
+    kinds: () => all,
+    faultType: (type) => byType.get(type),
+    faultTypes: () => allFaults,
+  };
 }

@@ -68,7 +68,7 @@ describe('anti-corruption layer kinds', () => {
     expect(antiCorruptionLayerKind.configSchema.parse({})).toEqual({ translationMs: 2 });
     // Undocumented answers come from a legacy-format fault; the config share is off by default.
     expect(legacySystemKind.configSchema.parse({})).toMatchObject({ unexpectedFormatRate: 0 });
-    expect(legacySystemKind.kindFaults).toEqual(['legacy-format']);
+    expect(legacySystemKind.kindFaults?.map((f) => f.type)).toEqual(['legacy-format']);
   });
 
   it('without the layer: the consumer fails bad-format on exactly the undocumented answers', () => {

@@ -8,6 +8,7 @@ import {
   type NodeRuntime,
 } from '../../engine/index.ts';
 import { Format, setFormat } from './formats.ts';
+import { legacyFormatFault, legacyFormatShare } from './legacy-format-fault.ts';
 import { workTimeUs } from './work-time.ts';
 
 export const legacySystemConfigSchema = z.strictObject({
@@ -33,7 +34,7 @@ export const legacySystemKind: KindDefinition<LegacySystemConfig, null> = {
   description:
     'An old system that answers in its own (legacy) model. Each call takes a sampled serviceTime (no worker limit: put a bulkhead in front to cap it) and may fail with errorRate. A share of its answers carry a value its model never documented — unexpectedFormatRate all run long, or the rate of a "legacy format" fault while it is active (the larger applies): a consumer coupled to the legacy model fails on those with "bad-format"; an anti-corruption layer maps them to a safe default.',
   configSchema: legacySystemConfigSchema,
-  kindFaults: ['legacy-format'],
+  kindFaults: [legacyFormatFault],
   metrics: [
     { name: 'legacyAnswers', label: 'Answers in the legacy model', unit: 'count' },
     { name: 'unexpectedFormat', label: 'Answers with undocumented values', unit: 'count' },
@@ -62,7 +63,7 @@ export const legacySystemKind: KindDefinition<LegacySystemConfig, null> = {
       ctx.respond(call, false, Cause.Error);
       return;
     }
-    const share = Math.max(node.config.unexpectedFormatRate, f.legacyFormatRate);
+    const share = Math.max(node.config.unexpectedFormatRate, legacyFormatShare(f));
     const unexpected = ctx.rng(node.index, 'formats').chance(share);
     setFormat(call.request, unexpected ? Format.Unexpected : Format.Legacy);
     ctx.count(node.index, 'legacyAnswers');

@@ -11,7 +11,7 @@ const healthy = (): NodeFaultState => ({
   capacityFactor: 1,
   capacityWorkers: null,
   trafficMultiplier: 1,
-  legacyFormatRate: 0,
+  custom: {},
 });
 const f = (patch: Partial<NodeFaultState>): NodeFaultState => ({ ...healthy(), ...patch });
 const TIMEOUT_US = 1_000_000;

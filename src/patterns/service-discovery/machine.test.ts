@@ -105,7 +105,7 @@ describe('instanceAction (what an instance does at a heartbeat tick)', () => {
     capacityFactor: 1,
     capacityWorkers: null,
     trafficMultiplier: 1,
-    legacyFormatRate: 0,
+    custom: {},
   };
   it('live → heartbeat; crashed or hung → silent; drained to zero capacity → deregister', () => {
     expect(instanceAction(base)).toBe('heartbeat');

@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import type { SimFault } from '../../engine/index.ts';
-import { useApp, useStores } from '../../store/index.ts';
+import { faultSummary, useApp, useStores } from '../../store/index.ts';
 import { fieldErrorText } from './field-errors.ts';
 import { cleanNumber } from './field-units.ts';
-import { faultSummary, faultWindow } from './live-faults.ts';
+import { faultWindow } from './live-faults.ts';
 import { NumberInput } from './number-input.tsx';
 
 function FaultRow({ fault, uid }: { fault: SimFault; uid: string }) {

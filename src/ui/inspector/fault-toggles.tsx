@@ -2,14 +2,8 @@ import { useId, useState } from 'react';
 import type { SimFault } from '../../engine/index.ts';
 import { useApp, useStores } from '../../store/index.ts';
 import { fieldErrorText } from './field-errors.ts';
-import { boundsError, fromDisplay, toDisplay } from './field-units.ts';
-import {
-  LIVE_DEFAULTS,
-  liveFault,
-  liveFaultId,
-  withParam,
-  type LiveFaultParams,
-} from './live-faults.ts';
+import { boundsError, fromDisplay, scaleBounds, toDisplay } from './field-units.ts';
+import { liveFault, liveFaultId, withParam } from './live-faults.ts';
 import { NumberInput } from './number-input.tsx';
 import type { ToggleSpec } from './toggle-specs.ts';
 
@@ -27,11 +21,10 @@ export function FaultToggles({ target, specs }: { target: string; specs: readonl
   const stores = useStores();
   const faults = useApp((s) => s.scenario.faults);
   const uid = useId();
-  const [params, setParams] = useState<LiveFaultParams>(() => {
-    const p = { ...LIVE_DEFAULTS };
-    for (const s of specs) if (s.param) p[s.param.key] = s.param.initial;
-    return p;
-  });
+  // The value each toggle's parameter will be switched on with, by fault type (stored units).
+  const [params, setParams] = useState<Readonly<Record<string, number>>>(() =>
+    Object.fromEntries(specs.flatMap((s) => (s.initial === null ? [] : [[s.type, s.initial]]))),
+  );
   const [error, setError] = useState<string | null>(null);
 
   const toggle = (spec: ToggleSpec, on: SimFault | undefined) => {
@@ -42,7 +35,9 @@ export function FaultToggles({ target, specs }: { target: string; specs: readonl
       return;
     }
     const now = stores.telemetry.getState().timeMs;
-    const r = app.upsertFault(liveFault(spec.type, target, now, params));
+    const value = params[spec.type];
+    const param = spec.param && value !== undefined ? { key: spec.param.name, value } : undefined;
+    const r = app.upsertFault(liveFault(spec.type, target, now, param));
     setError(r.ok ? null : `${spec.label}: ${fieldErrorText(r.errors, '') ?? 'refused'}`);
   };
 
@@ -52,7 +47,7 @@ export function FaultToggles({ target, specs }: { target: string; specs: readonl
         const id = liveFaultId(spec.type, target);
         const on = faults.find((f) => f.id === id);
         const p = spec.param;
-        const stored = p ? ((on && paramOf(on, p.field ?? p.key)) ?? params[p.key]) : null;
+        const stored = p ? ((on && paramOf(on, p.name)) ?? params[spec.type] ?? null) : null;
         return (
           <div className="insp-toggle" key={spec.type}>
             <button
@@ -74,19 +69,19 @@ export function FaultToggles({ target, specs }: { target: string; specs: readonl
                 label={p.label}
                 labelHidden
                 value={toDisplay(stored, p.scale)}
-                unit={p.unit}
+                unit={p.unit ?? undefined}
                 testId={`toggle-param-${spec.type}`}
                 errorTestId={`toggle-param-error-${spec.type}`}
-                validate={(v) => boundsError(v, p.bounds)}
+                validate={(v) => boundsError(v, scaleBounds(p, p.scale))}
                 onCommit={(v) => {
                   if (v === null) return 'must be a number';
                   const value = fromDisplay(v, p.scale);
                   if (!on) {
-                    setParams((prev) => ({ ...prev, [p.key]: value }));
+                    setParams((prev) => ({ ...prev, [spec.type]: value }));
                     return null;
                   }
-                  const r = stores.app.getState().upsertFault(withParam(on, value));
-                  return r.ok ? null : (fieldErrorText(r.errors, p.key) ?? 'refused');
+                  const r = stores.app.getState().upsertFault(withParam(on, p.name, value));
+                  return r.ok ? null : (fieldErrorText(r.errors, p.name) ?? 'refused');
                 }}
               />
             ) : null}

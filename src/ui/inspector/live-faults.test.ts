@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createAppStore, validateScenario } from '../../store/index.ts';
-import { defaultScenario, findBuiltin } from '../../scenario/index.ts';
 import {
+  createAppStore,
+  FAULT_CATALOG,
   faultSummary,
-  faultWindow,
-  formatSeconds,
-  LIVE_DEFAULTS,
-  liveFault,
-  liveFaultId,
-  withParam,
-} from './live-faults.ts';
+  validateScenario,
+} from '../../store/index.ts';
+import { defaultScenario, findBuiltin } from '../../scenario/index.ts';
+import { faultWindow, formatSeconds, liveFault, liveFaultId, withParam } from './live-faults.ts';
 
 describe('liveFaultId', () => {
   it('is live-<type>-<target>', () => {
@@ -29,7 +26,7 @@ describe('liveFaultId', () => {
 
 describe('liveFault', () => {
   it('starts at the rounded current time and lasts until switched off', () => {
-    expect(liveFault('error-rate', 'orders', 1234.6, LIVE_DEFAULTS)).toEqual({
+    expect(liveFault('error-rate', 'orders', 1234.6)).toEqual({
       id: 'live-error-rate-orders',
       target: 'orders',
       type: 'error-rate',
@@ -37,29 +34,37 @@ describe('liveFault', () => {
       startMs: 1235,
       durationMs: null,
     });
-    expect(liveFault('latency', 'n', 0, LIVE_DEFAULTS)).toMatchObject({
+    expect(liveFault('latency', 'n', 0)).toMatchObject({
       addMs: 200,
       multiplier: 1,
     });
-    expect(liveFault('capacity', 'n', 0, LIVE_DEFAULTS)).toMatchObject({
+    expect(liveFault('capacity', 'n', 0)).toMatchObject({
       factor: 0.5,
       workers: null,
     });
-    expect(liveFault('traffic-spike', 'c', 0, LIVE_DEFAULTS)).toMatchObject({ multiplier: 5 });
-    expect(liveFault('legacy-format', 'crm', 0, LIVE_DEFAULTS)).toMatchObject({
+    expect(liveFault('traffic-spike', 'c', 0)).toMatchObject({ multiplier: 5 });
+    expect(liveFault('legacy-format', 'crm', 0)).toMatchObject({
       id: 'live-legacy-format-crm',
       rate: 0.1,
     });
-    expect(liveFault('edge-latency', 'e', 0, { ...LIVE_DEFAULTS, addMs: 100 })).toMatchObject({
-      addMs: 100,
+    expect(liveFault('edge-latency', 'e', 0, { key: 'addMs', value: 150 })).toMatchObject({
+      addMs: 150,
     });
-    expect(liveFault('partition', 'e', -5, LIVE_DEFAULTS)).toEqual({
+    expect(liveFault('partition', 'e', -5)).toEqual({
       id: 'live-partition-e',
       target: 'e',
       type: 'partition',
       startMs: 0,
       durationMs: null,
     });
+  });
+
+  it('starts every registered type from its suggested values or defaults', () => {
+    expect(liveFault('edge-latency', 'e', 0)).toMatchObject({ addMs: 100 });
+    for (const info of FAULT_CATALOG) {
+      const fault = liveFault(info.type, 'x', 0);
+      for (const key of Object.keys(info.newParams)) expect(fault).toHaveProperty(key);
+    }
   });
 
   it('produces faults the store accepts', () => {
@@ -74,17 +79,15 @@ describe('liveFault', () => {
     const edge = s.edges[0];
     if (!svc || !client || !edge) throw new Error('unexpected default scenario');
     for (const type of ['error-rate', 'latency', 'crash', 'hang', 'capacity'] as const) {
-      expect(app.getState().upsertFault(liveFault(type, svc.id, 1000, LIVE_DEFAULTS))).toEqual({
+      expect(app.getState().upsertFault(liveFault(type, svc.id, 1000))).toEqual({
         ok: true,
       });
     }
-    expect(
-      app.getState().upsertFault(liveFault('traffic-spike', client.id, 0, LIVE_DEFAULTS)),
-    ).toEqual({
+    expect(app.getState().upsertFault(liveFault('traffic-spike', client.id, 0))).toEqual({
       ok: true,
     });
     for (const type of ['partition', 'edge-latency'] as const) {
-      expect(app.getState().upsertFault(liveFault(type, edge.id, 0, LIVE_DEFAULTS))).toEqual({
+      expect(app.getState().upsertFault(liveFault(type, edge.id, 0))).toEqual({
         ok: true,
       });
     }
@@ -99,7 +102,7 @@ describe('liveFault', () => {
       validate: validateScenario,
       canConnect: () => ({ ok: true }),
     });
-    const fault = (target: string) => liveFault('legacy-format', target, 0, LIVE_DEFAULTS);
+    const fault = (target: string) => liveFault('legacy-format', target, 0);
     expect(app.getState().upsertFault(fault('legacy-crm'))).toEqual({ ok: true });
     const refused = app.getState().upsertFault(fault('orders'));
     expect(refused.ok).toBe(false);
@@ -109,13 +112,10 @@ describe('liveFault', () => {
   });
 
   it('changes the parameter of a fault that is on', () => {
-    const f = liveFault('error-rate', 'n', 0, LIVE_DEFAULTS);
-    expect(withParam(f, 0.2)).toMatchObject({ rate: 0.2, startMs: 0 });
-    const legacy = liveFault('legacy-format', 'n', 0, LIVE_DEFAULTS);
-    expect(withParam(legacy, 0.3)).toMatchObject({ type: 'legacy-format', rate: 0.3 });
-    expect(withParam(liveFault('crash', 'n', 0, LIVE_DEFAULTS), 3)).toEqual(
-      liveFault('crash', 'n', 0, LIVE_DEFAULTS),
-    );
+    const f = liveFault('error-rate', 'n', 0);
+    expect(withParam(f, 'rate', 0.2)).toMatchObject({ rate: 0.2, startMs: 0 });
+    const legacy = liveFault('legacy-format', 'n', 0);
+    expect(withParam(legacy, 'rate', 0.3)).toMatchObject({ type: 'legacy-format', rate: 0.3 });
   });
 });
 

@@ -154,6 +154,19 @@ function listOf(base: FieldBase, s: Schema, items: Schema): FieldDescriptor {
   return list;
 }
 
+/** Metadata a field declares on its schema (`.meta({ title, unit, scale, … })`). */
+function metaOf(s: Schema): Schema {
+  const meta: Schema = {};
+  for (const key of ['title', 'unit', 'scale', 'suggested']) if (key in s) meta[key] = s[key];
+  return meta;
+}
+
+/** The unit a schema declares (`unit`, `scale`), else the one its name implies. */
+function unitOfSchema(name: string, s: Schema): { unit: string | null; scale: number } {
+  if (typeof s['unit'] !== 'string') return unitOf(name);
+  return { unit: s['unit'], scale: typeof s['scale'] === 'number' ? s['scale'] : 1 };
+}
+
 /** Describes one property schema. */
 export function describeField(
   name: string,
@@ -161,7 +174,8 @@ export function describeField(
   s: Schema,
   required = false,
 ): FieldDescriptor {
-  const base: FieldBase = { name, path, label: humanize(name), required };
+  const title = typeof s['title'] === 'string' ? s['title'] : null;
+  const base: FieldBase = { name, path, label: title ?? humanize(name), required };
 
   // Nullable: `anyOf: [X, {type: null}]` or `type: [X, 'null']`.
   const anyOf = schemaList(s['anyOf']);
@@ -176,11 +190,16 @@ export function describeField(
       const t = types.filter((x) => x !== 'null');
       innerSchema = { ...restSchema, type: t.length === 1 ? t[0] : t };
     }
+    // The field's own metadata (title, unit) describes the value inside "none" too.
+    innerSchema = { ...metaOf(s), ...innerSchema };
     return withDefault(
       {
         ...base,
         type: 'nullable',
-        noneLabel: NONE_LABELS[name] ?? `No ${base.label.toLowerCase()}`,
+        noneLabel:
+          (typeof s['noneLabel'] === 'string' ? s['noneLabel'] : null) ??
+          NONE_LABELS[name] ??
+          `No ${base.label.toLowerCase()}`,
         inner: describeField(name, path, innerSchema, required),
       },
       s,
@@ -202,7 +221,7 @@ export function describeField(
   const type = types[0];
   if (type === 'number' || type === 'integer') {
     const b = bounds(s);
-    const { unit, scale } = unitOf(name);
+    const { unit, scale } = unitOfSchema(name, s);
     return withDefault(
       {
         ...base,

@@ -1,128 +1,67 @@
-import type { FaultType, KindFaultType } from '../../engine/index.ts';
-import type { Bounds } from './field-units.ts';
-import { EDGE_LATENCY_DEFAULT_MS, LIVE_DEFAULTS, type LiveFaultParams } from './live-faults.ts';
+import { FAULT_CATALOG, type FaultInfo } from '../../store/index.ts';
+import { describeField, type NumberFieldDescriptor } from './schema-fields.ts';
 
-/** One quick fault toggle, optionally with the parameter it applies. */
+/** One quick fault toggle, optionally with the main parameter it applies. */
 export interface ToggleSpec {
-  type: FaultType;
+  type: string;
   label: string;
   /** What the button does, for its accessible description. */
   title: string;
-  param?: {
-    key: keyof LiveFaultParams;
-    /** The fault's field holding the value, when it is not named `key`. */
-    field?: string;
-    label: string;
-    unit: string;
-    /** display = stored × scale. */
-    scale: number;
-    /** Display units. */
-    bounds: Bounds;
-    initial: number;
+  /**
+   * The fault type's main parameter, described from its schema like any form field (title,
+   * unit, display scale, bounds), so the toggle accepts exactly what a document accepts.
+   */
+  param: NumberFieldDescriptor | null;
+  /** The parameter's starting value (stored units): its suggested value, else its default. */
+  initial: number | null;
+}
+
+function paramOf(info: FaultInfo, key: string): NumberFieldDescriptor | null {
+  const props = info.paramsSchema['properties'] as Record<string, unknown> | undefined;
+  const schema = props?.[key];
+  if (typeof schema !== 'object' || schema === null) return null;
+  const field = describeField(key, key, schema as Record<string, unknown>, true);
+  return field.type === 'number' ? field : null;
+}
+
+function specOf(info: FaultInfo): ToggleSpec | null {
+  const toggle = info.toggle;
+  if (!toggle) return null;
+  const param = toggle.param ? paramOf(info, toggle.param) : null;
+  const initial = toggle.param ? info.newParams[toggle.param] : undefined;
+  return {
+    type: info.type,
+    label: toggle.label,
+    title: toggle.title,
+    param,
+    initial: typeof initial === 'number' ? initial : null,
   };
 }
 
-const SHARE: Bounds = { min: 0, exclusiveMin: false, max: 100, exclusiveMax: false };
-const POSITIVE: Bounds = { min: 0, exclusiveMin: true, max: null, exclusiveMax: false };
+const SPECS = new Map(
+  FAULT_CATALOG.flatMap((info) => {
+    const spec = specOf(info);
+    return spec ? [[info.type, { spec, targets: info.targets }] as const] : [];
+  }),
+);
 
-export const NODE_TOGGLES: readonly ToggleSpec[] = [
-  { type: 'crash', label: 'Crash', title: 'Refuse every request from now on' },
-  { type: 'hang', label: 'Hang', title: 'Accept requests but never answer them' },
-  {
-    type: 'error-rate',
-    label: 'Error %',
-    title: 'Fail this share of requests',
-    param: {
-      key: 'rate',
-      label: 'Error rate',
-      unit: '%',
-      scale: 100,
-      bounds: SHARE,
-      initial: LIVE_DEFAULTS.rate,
-    },
-  },
-  {
-    type: 'latency',
-    label: '+Latency',
-    title: 'Add this much to every request',
-    param: {
-      key: 'addMs',
-      label: 'Added latency',
-      unit: 'ms',
-      scale: 1,
-      bounds: POSITIVE,
-      initial: LIVE_DEFAULTS.addMs,
-    },
-  },
-  {
-    type: 'capacity',
-    label: 'Capacity',
-    title: 'Keep only this share of the workers',
-    param: {
-      key: 'factor',
-      label: 'Remaining capacity',
-      unit: '%',
-      scale: 100,
-      bounds: SHARE,
-      initial: LIVE_DEFAULTS.factor,
-    },
-  },
-];
-
-/** Toggles for faults only some kinds react to, offered on nodes of those kinds only. */
-const KIND_TOGGLES: Record<KindFaultType, ToggleSpec> = {
-  'legacy-format': {
-    type: 'legacy-format',
-    label: 'Legacy format',
-    title: 'Answer this share in values the legacy model never documented',
-    param: {
-      key: 'formatRate',
-      field: 'rate',
-      label: 'Undocumented answers',
-      unit: '%',
-      scale: 100,
-      bounds: SHARE,
-      initial: LIVE_DEFAULTS.formatRate,
-    },
-  },
-};
-
-/** A (non-source) node's toggles: the usual ones, then those its kind reacts to. */
-export function nodeToggles(kindFaults: readonly KindFaultType[]): readonly ToggleSpec[] {
-  return kindFaults.length
-    ? [...NODE_TOGGLES, ...kindFaults.map((t) => KIND_TOGGLES[t])]
-    : NODE_TOGGLES;
+function specsWhere(keep: (type: string, targets: string) => boolean): ToggleSpec[] {
+  return [...SPECS].filter(([type, s]) => keep(type, s.targets)).map(([, s]) => s.spec);
 }
 
-export const SOURCE_TOGGLES: readonly ToggleSpec[] = [
-  {
-    type: 'traffic-spike',
-    label: 'Traffic spike',
-    title: 'Multiply the request rate',
-    param: {
-      key: 'multiplier',
-      label: 'Traffic multiplier',
-      unit: '×',
-      scale: 1,
-      bounds: POSITIVE,
-      initial: LIVE_DEFAULTS.multiplier,
-    },
-  },
-];
+/** The toggles every (non-source) node gets: the registry's node fault types. */
+export const NODE_TOGGLES: readonly ToggleSpec[] = specsWhere((_, t) => t === 'node');
 
-export const EDGE_TOGGLES: readonly ToggleSpec[] = [
-  { type: 'partition', label: 'Partition', title: 'Fail every call over this edge' },
-  {
-    type: 'edge-latency',
-    label: '+Latency',
-    title: 'Add network latency to every call over this edge',
-    param: {
-      key: 'addMs',
-      label: 'Added network latency',
-      unit: 'ms',
-      scale: 1,
-      bounds: POSITIVE,
-      initial: EDGE_LATENCY_DEFAULT_MS,
-    },
-  },
-];
+/** Traffic sources: the fault types that target sources. */
+export const SOURCE_TOGGLES: readonly ToggleSpec[] = specsWhere((_, t) => t === 'source');
+
+export const EDGE_TOGGLES: readonly ToggleSpec[] = specsWhere((_, t) => t === 'edge');
+
+/**
+ * A (non-source) node's toggles: the usual ones, then those of the kind-specific fault types
+ * its kind declares (`kindInfo(kind).kindFaults`).
+ */
+export function nodeToggles(kindFaults: readonly string[]): readonly ToggleSpec[] {
+  if (kindFaults.length === 0) return NODE_TOGGLES;
+  return [...NODE_TOGGLES, ...specsWhere((type, t) => t === 'kind' && kindFaults.includes(type))];
+}

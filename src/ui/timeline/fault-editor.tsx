@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { FaultType, SimFault } from '../../engine/index.ts';
+import type { SimFault } from '../../engine/index.ts';
 import { FaultNumberField } from './fault-number-field.tsx';
 import { FaultParamFields } from './fault-param-fields.tsx';
 import {
@@ -53,7 +53,7 @@ export function FaultEditor({ fault, mode, graph, runMs, onChange, ...actions }:
           id={`${id}-type`}
           value={fault.type}
           data-testid="fault-type"
-          onChange={(e) => pick(retypeFault(fault, e.target.value as FaultType, graph))}
+          onChange={(e) => pick(retypeFault(fault, e.target.value, graph))}
         >
           {FAULT_TYPES.map((t) => (
             <option key={t} value={t}>

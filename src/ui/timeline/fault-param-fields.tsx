@@ -1,5 +1,6 @@
 import type { SimFault } from '../../engine/index.ts';
-import { FaultNumberField } from './fault-number-field.tsx';
+import { faultInfo } from '../../store/index.ts';
+import { SchemaForm } from '../inspector/index.ts';
 
 interface Props {
   fault: SimFault;
@@ -7,105 +8,28 @@ interface Props {
   onChange(next: SimFault): string | null;
 }
 
-// Fields more than one fault type has. Called as functions, not components, so a field keeps
-// its place (and its draft) in the tree exactly as if written out in each case.
-
-function addMsField(fault: Extract<SimFault, { addMs: number }>, onChange: Props['onChange']) {
-  return (
-    <FaultNumberField
-      label="Add"
-      unit="ms"
-      min={0}
-      value={fault.addMs}
-      testId="fault-add-ms"
-      onCommit={(v) => onChange({ ...fault, addMs: v ?? 0 })}
-    />
-  );
-}
-
-/** Latency may only slow down (min 1); a traffic spike may also thin traffic (min 0). */
-function multiplierField(
-  fault: Extract<SimFault, { multiplier: number }>,
-  min: number,
-  onChange: Props['onChange'],
-) {
-  return (
-    <FaultNumberField
-      label="Multiplier"
-      unit="×"
-      min={min}
-      value={fault.multiplier}
-      testId="fault-multiplier"
-      onCommit={(v) => onChange({ ...fault, multiplier: v ?? 1 })}
-    />
-  );
-}
-
-/** The fields only some fault types have: rates, added latency, multiplier, capacity. */
+/**
+ * The fields of the fault's own type (rates, added latency, multipliers, capacity), generated
+ * from the type's parameter schema by the inspector's form: titles, units, bounds and "none"
+ * choices come from the fault type's definition.
+ */
 export function FaultParamFields({ fault, onChange }: Props) {
-  switch (fault.type) {
-    case 'error-rate':
-      return (
-        <FaultNumberField
-          label="Error rate"
-          unit="%"
-          min={0}
-          max={100}
-          value={fault.rate * 100}
-          testId="fault-rate"
-          onCommit={(v) => onChange({ ...fault, rate: (v ?? 0) / 100 })}
-        />
-      );
-    case 'latency':
-      return (
-        <>
-          {addMsField(fault, onChange)}
-          {multiplierField(fault, 1, onChange)}
-        </>
-      );
-    case 'capacity':
-      return (
-        <>
-          <FaultNumberField
-            label="Factor"
-            min={0}
-            max={1}
-            value={fault.factor}
-            testId="fault-factor"
-            onCommit={(v) => onChange({ ...fault, factor: v ?? 0.5 })}
-          />
-          <FaultNumberField
-            label="Workers"
-            min={0}
-            allowEmpty
-            placeholder="use factor"
-            value={fault.workers}
-            testId="fault-workers"
-            onCommit={(v) =>
-              v !== null && !Number.isInteger(v)
-                ? 'must be a whole number'
-                : onChange({ ...fault, workers: v })
-            }
-          />
-        </>
-      );
-    case 'edge-latency':
-      return addMsField(fault, onChange);
-    case 'traffic-spike':
-      return multiplierField(fault, 0, onChange);
-    case 'legacy-format':
-      return (
-        <FaultNumberField
-          label="Undocumented answers"
-          unit="%"
-          min={0}
-          max={100}
-          value={fault.rate * 100}
-          testId="fault-rate"
-          onCommit={(v) => onChange({ ...fault, rate: (v ?? 0) / 100 })}
-        />
-      );
-    default:
-      return null;
+  const info = faultInfo(fault.type);
+  const props = info?.paramsSchema['properties'];
+  if (!info || typeof props !== 'object' || props === null || Object.keys(props).length === 0) {
+    return null;
   }
+  return (
+    <div className="fault-editor__params">
+      <SchemaForm
+        schema={info.paramsSchema}
+        value={fault}
+        label={`${info.label} parameters`}
+        onChange={(name, value) => {
+          const problem = onChange({ ...fault, [name]: value });
+          return problem === null ? { ok: true } : { ok: false, errors: [problem] };
+        }}
+      />
+    </div>
+  );
 }

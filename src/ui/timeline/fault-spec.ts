@@ -1,35 +1,19 @@
-import type { FaultType, SimEdge, SimFault, SimNode } from '../../engine/index.ts';
+import type { FaultTargetClass, SimEdge, SimFault, SimNode } from '../../engine/index.ts';
+import { FAULT_CATALOG, faultInfo } from '../../store/index.ts';
 import { formatSecondsShort, windowEndMs } from './timeline-geometry.ts';
-
-/**
- * What a fault type may target (mirrors the scenario's semantic checks); `kind`: nodes whose
- * kind reacts to that fault type (`kindFaults`).
- */
-export type TargetClass = 'node' | 'edge' | 'source' | 'kind';
 
 export interface FaultTypeSpec {
   /** Words for labels: 'error rate'. */
   label: string;
-  targets: TargetClass;
+  /** What the type may target; `kind`: nodes whose kind declares it (`kindFaults`). */
+  targets: FaultTargetClass;
 }
 
-/** Every fault type, in menu order; a `Record` so a new engine fault type must be added here. */
-const SPECS: Record<FaultType, FaultTypeSpec> = {
-  crash: { label: 'crash', targets: 'node' },
-  hang: { label: 'hang', targets: 'node' },
-  'error-rate': { label: 'error rate', targets: 'node' },
-  latency: { label: 'latency', targets: 'node' },
-  capacity: { label: 'capacity', targets: 'node' },
-  partition: { label: 'partition', targets: 'edge' },
-  'edge-latency': { label: 'edge latency', targets: 'edge' },
-  'traffic-spike': { label: 'traffic spike', targets: 'source' },
-  'legacy-format': { label: 'legacy format', targets: 'kind' },
-};
+/** Every registered fault type, in menu order. */
+export const FAULT_TYPES: readonly string[] = FAULT_CATALOG.map((f) => f.type);
 
-export const FAULT_TYPES = Object.keys(SPECS) as readonly FaultType[];
-
-export function faultTypeSpec(type: FaultType): FaultTypeSpec {
-  return SPECS[type] ?? { label: type, targets: 'node' };
+export function faultTypeSpec(type: string): FaultTypeSpec {
+  return faultInfo(type) ?? { label: type, targets: 'node' };
 }
 
 export interface TargetOption {
@@ -44,7 +28,7 @@ export interface FaultGraph {
   /** Ids of traffic sources (traffic spikes target them only). */
   sources: ReadonlySet<string>;
   /** Node id → the kind-specific fault types its kind reacts to (absent: none). */
-  kindFaults?: ReadonlyMap<string, readonly FaultType[]>;
+  kindFaults?: ReadonlyMap<string, readonly string[]>;
 }
 
 function nodeName(graph: FaultGraph, id: string): string {
@@ -61,7 +45,7 @@ export function targetLabel(graph: FaultGraph, targetId: string): string {
 }
 
 /** Valid targets for a fault type. Services are listed before sources for node faults. */
-export function targetOptions(graph: FaultGraph, type: FaultType): TargetOption[] {
+export function targetOptions(graph: FaultGraph, type: string): TargetOption[] {
   const targets = faultTypeSpec(type).targets;
   if (targets === 'edge')
     return graph.edges.map((e) => ({ id: e.id, label: targetLabel(graph, e.id) }));
@@ -101,29 +85,12 @@ export function newFaultId(faults: readonly Pick<SimFault, 'id'>[]): string {
   for (let n = 1; ; n++) if (!taken.has(`f${n}`)) return `f${n}`;
 }
 
-/** A fault of `type` with the window and target given and sensible parameters. */
+/** A fault of `type` with the window and target given and its type's starting parameters. */
 export function makeFault(
-  type: FaultType,
+  type: string,
   base: { id: string; target: string; startMs: number; durationMs: number | null },
 ): SimFault {
-  switch (type) {
-    case 'error-rate':
-      return { ...base, type, rate: 0.5 };
-    case 'latency':
-      return { ...base, type, addMs: 200, multiplier: 1 };
-    case 'capacity':
-      return { ...base, type, factor: 0.5, workers: null };
-    case 'edge-latency':
-      return { ...base, type, addMs: 200 };
-    case 'traffic-spike':
-      return { ...base, type, multiplier: 5 };
-    case 'legacy-format':
-      return { ...base, type, rate: 0.1 };
-    case 'crash':
-    case 'hang':
-    case 'partition':
-      return { ...base, type };
-  }
+  return { ...base, type, ...faultInfo(type)?.newParams };
 }
 
 export const DEFAULT_FAULT_MS = 20_000;
@@ -146,7 +113,7 @@ export function defaultWindow(
 
 /** A new fault for the add editor: first valid target, default window; null without one. */
 export function draftFault(
-  type: FaultType,
+  type: string,
   graph: FaultGraph,
   faults: readonly Pick<SimFault, 'id'>[],
   nowMs: number,
@@ -162,7 +129,7 @@ export function draftFault(
 }
 
 /** The same fault as another type: window and id kept, target kept when still valid. */
-export function retypeFault(fault: SimFault, type: FaultType, graph: FaultGraph): SimFault | null {
+export function retypeFault(fault: SimFault, type: string, graph: FaultGraph): SimFault | null {
   const options = targetOptions(graph, type);
   const target = options.some((o) => o.id === fault.target) ? fault.target : options[0]?.id;
   if (target === undefined) return null;
