@@ -11,8 +11,8 @@ export interface HealthView {
 /** The last window's failure share decides the state; a crash or hang overrides it. */
 export function healthOf(frame: NodeFrame | undefined): HealthView {
   if (!frame) return { health: 'idle', text: 'Idle' };
-  if (frame.faults.includes('crash')) return { health: 'down', text: 'Crashed' };
-  if (frame.faults.includes('hang')) return { health: 'down', text: 'Hung' };
+  if (frame.crashed) return { health: 'down', text: 'Crashed' };
+  if (frame.hung) return { health: 'down', text: 'Hung' };
   const w = frame.window;
   const completed = w ? (w['completed'] ?? 0) : 0;
   if (!w || completed === 0)

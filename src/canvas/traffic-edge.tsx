@@ -29,10 +29,11 @@ export function edgeLook(
   windowCalls: number,
   windowFailed: number,
   faults: readonly string[],
+  partitioned: boolean,
 ): string {
   const { width, failShare } = edgeStyle(windowCalls, windowFailed);
   const words = faults.join(' · ');
-  const tone = faults.includes('partition')
+  const tone = partitioned
     ? 'cut'
     : failShare >= 0.25
       ? 'failing'
@@ -46,12 +47,12 @@ export function edgeLook(
 // Computed once per EdgeFrame object (replaced only when the edge changed), so the selector
 // that runs on every store update is a lookup.
 const looks = new WeakMap<EdgeFrame, string>();
-const IDLE_LOOK = edgeLook(0, 0, NO_FAULTS);
+const IDLE_LOOK = edgeLook(0, 0, NO_FAULTS, false);
 function lookOf(f: EdgeFrame | undefined): string {
   if (f === undefined) return IDLE_LOOK;
   let look = looks.get(f);
   if (look === undefined) {
-    look = edgeLook(f.windowCalls, f.windowFailed, f.faults);
+    look = edgeLook(f.windowCalls, f.windowFailed, f.faults, f.partitioned);
     looks.set(f, look);
   }
   return look;

@@ -18,6 +18,9 @@ export interface NodeFrame {
    * slow, capacity, spike, …), in registry order.
    */
   faults: string[];
+  /** The process is down (a crash) or accepts calls and never answers (a hang). */
+  crashed: boolean;
+  hung: boolean;
   /** Stateful kinds only: the current state, e.g. { text: 'OPEN', tone: 'bad' }. */
   state: NodeStateLabel | null;
 }
@@ -33,6 +36,8 @@ export interface EdgeFrame {
   windowFailed: number;
   /** Faults in force on the edge, as their types' badge words: partition, slow, … */
   faults: string[];
+  /** Calls and responses over the edge are dropped. */
+  partitioned: boolean;
 }
 
 /** What changed since the previous frame; small enough to post from a worker every frame. */
@@ -65,6 +70,8 @@ export function buildFrame(core: SimulationCore, windowsBefore: number): Telemet
       window: latest ? latest.values : null,
       metrics: { ...s.custom },
       faults: core.faultBook.nodeWords[i] as string[],
+      crashed: core.faults(i).crashed,
+      hung: core.faults(i).hung,
       state: core.def(i).stateLabel?.(core.nodes[i] as NodeRuntime) ?? null,
     });
   });
@@ -81,6 +88,7 @@ export function buildFrame(core: SimulationCore, windowsBefore: number): Telemet
       windowCalls: e.stats.lastWindowCalls,
       windowFailed: e.stats.lastWindowFailed,
       faults: core.faultBook.edgeWords[i] as string[],
+      partitioned: e.faults.partitioned,
     });
   });
   return {

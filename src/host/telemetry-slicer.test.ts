@@ -15,6 +15,7 @@ const edge = (id: string, calls: number): EdgeFrame => ({
   windowCalls: calls,
   windowFailed: 0,
   faults: [],
+  partitioned: false,
 });
 
 const frame = (status: RunStatus, nodes: NodeFrame[], timeMs = 0, edges: EdgeFrame[] = []) =>

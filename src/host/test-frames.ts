@@ -16,6 +16,8 @@ export function testNodeFrame(id: string, arrivals: number): NodeFrame {
     window: null,
     metrics: {},
     faults: [],
+    crashed: false,
+    hung: false,
     state: null,
   };
 }

@@ -31,6 +31,8 @@ const frame: NodeFrame = {
   },
   metrics: { cacheHits: 4 },
   faults: ['slow'],
+  crashed: false,
+  hung: false,
   state: null,
 };
 
@@ -86,6 +88,7 @@ describe('edgeMetricRows', () => {
       windowCalls: 40,
       windowFailed: 10,
       faults: ['partition'],
+      partitioned: true,
     };
     expect(values(edgeMetricRows(e))).toEqual({
       calls: '40/s',

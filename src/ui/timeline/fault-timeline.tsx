@@ -69,7 +69,8 @@ export function FaultTimeline() {
     if (id === selectedId) setSelectedId(null);
   };
   const startAdd = () => {
-    const type = FAULT_TYPES.find((t) => draftFault(t, graph, faults, 0, runMs)) ?? 'crash';
+    const type =
+      FAULT_TYPES.find((t) => draftFault(t, graph, faults, 0, runMs)) ?? FAULT_TYPES[0] ?? '';
     const next = draftFault(type, graph, faults, telemetry.getState().timeMs, runMs);
     setSelectedId(null);
     setNotice(next ? null : 'Add a component first: faults target components and connections.');
