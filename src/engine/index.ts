@@ -16,7 +16,18 @@ export { Cause } from './model/context.ts';
 export type { Call, RequestInfo } from './model/call.ts';
 export { CallPhase } from './model/call.ts';
 export {
+  CAUSE_CLASSES,
+  causeListed,
+  ENGINE_CAUSES,
+  type CauseClass,
+  type CauseDefinition,
+} from './model/causes.ts';
+export {
   createRegistry,
+  DEFAULT_OUTPUTS,
+  maxOutputs,
+  outputsOf,
+  type OutputPort,
   type AnyKindDefinition,
   type KindCategory,
   type KindDefinition,

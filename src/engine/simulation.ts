@@ -4,6 +4,7 @@ import { msToUs, US_PER_MS } from './kernel/time.ts';
 import type { NodeStats } from './metrics/node-stats.ts';
 import { CallPhase, CallPool, type Call, type RequestInfo } from './model/call.ts';
 import { Cause, type NodeFaultState, type SimContext } from './model/context.ts';
+import type { CauseClass } from './model/causes.ts';
 import type { AnyKindDefinition, KindRegistry, NodeRuntime } from './model/kind.ts';
 import type { EdgeConfig, SimScenario } from './model/scenario-types.ts';
 import type { EdgeFaultState } from './model/fault-state.ts';
@@ -131,6 +132,10 @@ export class SimulationCore implements SimContext, FaultBookHost {
 
   faults(node: number): NodeFaultState {
     return this.nodeFaults[node] as NodeFaultState;
+  }
+
+  causeClass(cause: string): CauseClass | undefined {
+    return this.registry.causeClass(cause);
   }
 
   createRequest(client: number, deadlineUs: number, key: number, userId: number): RequestInfo {

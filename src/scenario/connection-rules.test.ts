@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRegistry, type SimEdge, type SimNode, type SimScenario } from '../engine/index.ts';
 import { ALL_KINDS, REGISTRY } from '../patterns/index.ts';
-import { canConnect, NO_OUTGOING_KINDS } from './connection-rules.ts';
+import { canConnect } from './connection-rules.ts';
 import { defaultScenario } from './default-scenario.ts';
 import { DEFAULT_EDGE_CONFIG } from '../engine/index.ts';
 import { parseScenario } from './validate.ts';
@@ -66,13 +66,34 @@ describe('canConnect on the default scenario', () => {
 
   it('refuses calls out of a database', () => {
     expect(refusal(s, 'orders-db', 'catalog')).toBe('A database does not call other components.');
-    expect(NO_OUTGOING_KINDS.has('database')).toBe(true);
+    expect(REGISTRY.get('database')?.outputs).toEqual([]);
   });
 
   it('refuses calls out of a legacy system (it only answers)', () => {
     const s2 = scenario([node('crm', 'legacy-system', 'CRM'), node('svc', 'service')]);
     expect(refusal(s2, 'crm', 'svc')).toBe('A legacy system does not call other components.');
     expect(refusal(s2, 'svc', 'crm')).toBe('allowed');
+  });
+
+  it('refuses a second downstream for a kind that declares one, naming the first', () => {
+    const one = createRegistry([
+      ...ALL_KINDS,
+      {
+        ...(REGISTRY.get('service') as NonNullable<ReturnType<typeof REGISTRY.get>>),
+        kind: 'proxy',
+        label: 'Proxy',
+        outputs: [{ role: 'call', label: 'Downstream', max: 1 }],
+      },
+    ]);
+    const s3 = scenario(
+      [node('p', 'proxy', 'Edge proxy'), node('a', 'service', 'A'), node('b', 'service', 'B')],
+      [['p', 'a']],
+    );
+    expect(canConnect(s3, 'p', 'b', one)).toEqual({
+      ok: false,
+      reason: 'A proxy calls one downstream (A); remove that edge first.',
+    });
+    expect(canConnect(s3, 'a', 'b', one)).toEqual({ ok: true });
   });
 
   it('refuses unknown node ids, naming them', () => {
@@ -153,11 +174,10 @@ describe('canConnect rules in detail', () => {
     expect(refusal(s, 'm', 'a')).toBe('Mystery is of an unknown kind ("mystery").');
   });
 
-  it('honours a kind that declares acceptsOutgoing: false', () => {
+  it('honours a kind that declares no outputs', () => {
     const service = REGISTRY.get('service');
     if (!service) throw new Error('no service kind');
-    // Not (yet) part of KindDefinition, hence a variable rather than an inline literal.
-    const sink = { ...service, kind: 'sink', label: 'Event sink', acceptsOutgoing: false };
+    const sink = { ...service, kind: 'sink', label: 'Event sink', outputs: [] };
     const registry = createRegistry([...ALL_KINDS, sink]);
     const s = scenario([node('k', 'sink'), node('a', 'service')]);
     const result = canConnect(s, 'k', 'a', registry);

@@ -1,12 +1,13 @@
-import { quote, type KindRegistry, type SimNode, type SimScenario } from '../engine/index.ts';
+import {
+  maxOutputs,
+  outputsOf,
+  quote,
+  type KindRegistry,
+  type SimNode,
+  type SimScenario,
+} from '../engine/index.ts';
 
 export type ConnectionCheck = { ok: true } | { ok: false; reason: string };
-
-/**
- * Kinds that never call anything downstream. `KindDefinition` has no such flag yet, so the
- * editor keeps the list here; a kind may also opt out with `acceptsOutgoing: false`.
- */
-export const NO_OUTGOING_KINDS: ReadonlySet<string> = new Set(['database', 'legacy-system']);
 
 const refuse = (reason: string): ConnectionCheck => ({ ok: false, reason });
 
@@ -76,15 +77,22 @@ export function canConnect(
     const label = targetDef.label.toLowerCase();
     return refuse(`${targetDef.label}s only send requests; nothing can call a ${label}.`);
   }
-  const noOutgoing =
-    NO_OUTGOING_KINDS.has(source.kind) ||
-    (sourceDef as { acceptsOutgoing?: boolean }).acceptsOutgoing === false;
-  if (noOutgoing) {
+  // The kind's declared outputs: none, or at most so many downstream edges.
+  if (outputsOf(sourceDef).length === 0) {
     const label = sourceDef.label.toLowerCase();
     return refuse(`${article(label)} ${label} does not call other components.`);
   }
-  if (scenario.edges.some((e) => e.source === sourceId && e.target === targetId)) {
+  const existing = scenario.edges.filter((e) => e.source === sourceId);
+  if (existing.some((e) => e.target === targetId)) {
     return refuse(`${nameOf(source)} already calls ${nameOf(target)}.`);
+  }
+  const max = maxOutputs(sourceDef);
+  if (max !== null && existing.length >= max) {
+    const label = sourceDef.label.toLowerCase();
+    const first = byId.get(existing[0]?.target ?? '');
+    const which = max === 1 && first ? ` (${nameOf(first)}); remove that edge first` : '';
+    const count = max === 1 ? 'one downstream' : `at most ${max} downstreams`;
+    return refuse(`${article(label)} ${label} calls ${count}${which}.`);
   }
   // Cycles are refused in the editor: a request would be passed around the loop forever.
   const back = callPath(scenario, targetId, sourceId);

@@ -1,5 +1,5 @@
 // Public API of src/scenario: the shareable scenario document (DESIGN.md §4).
-export { canConnect, NO_OUTGOING_KINDS, type ConnectionCheck } from './connection-rules.ts';
+export { canConnect, type ConnectionCheck } from './connection-rules.ts';
 export { defaultScenario } from './default-scenario.ts';
 export { distributionSchema } from './distribution-schema.ts';
 export {

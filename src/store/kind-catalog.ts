@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { edgeConfigSchema, type KindCategory } from '../engine/index.ts';
+import { edgeConfigSchema, outputsOf, type KindCategory } from '../engine/index.ts';
 import { ALL_KINDS, REGISTRY } from '../scenario/index.ts';
 
 /** What the palette, canvas and inspector need to know about a component kind. */
@@ -45,16 +45,13 @@ export const CATEGORY_LABELS: Record<KindCategory, string> = {
   deployment: 'Deployment',
 };
 
-/** Kinds that answer calls but never make any (no outgoing edges). */
-const NO_OUTPUT = new Set(['database', 'legacy-system']);
-
 export const KIND_CATALOG: readonly KindInfo[] = ALL_KINDS.map((d) => ({
   kind: d.kind,
   label: d.label,
   category: d.category,
   description: d.description,
   isSource: d.isSource === true,
-  hasOutput: !NO_OUTPUT.has(d.kind),
+  hasOutput: outputsOf(d).length > 0,
   kindFaults: (d.kindFaults ?? []).map((f) => f.type),
   states: d.metrics.flatMap((m) =>
     m.state ? [{ field: `metric:${m.name}`, text: m.state.text, tone: m.state.tone }] : [],

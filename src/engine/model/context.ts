@@ -1,15 +1,10 @@
 import type { RandomStream } from '../kernel/rng.ts';
 import type { Call, RequestInfo } from './call.ts';
 import type { EdgeConfig } from './scenario-types.ts';
+import type { CauseClass } from './causes.ts';
 
-/** Failure causes are open-ended strings; these are the engine's own. */
-export const Cause = {
-  Error: 'error',
-  Timeout: 'timeout',
-  Refused: 'refused',
-  QueueFull: 'queue-full',
-  NoRoute: 'no-route',
-} as const;
+// The engine's own failure causes live with the cause classes; re-exported for kinds.
+export { Cause } from './causes.ts';
 
 /** Faults currently in force on one node, aggregated over every active fault. */
 export interface NodeFaultState {
@@ -60,6 +55,8 @@ export interface SimContext {
   /** The node an edge points to (its callee), e.g. for a router reading a target's faults. */
   edgeTarget(edge: number): number;
   faults(node: number): NodeFaultState;
+  /** The class of a failure cause (declared by the engine or a kind); undefined if unknown. */
+  causeClass(cause: string): CauseClass | undefined;
 
   /** A new request originating at a source node. Counted as sent. */
   createRequest(client: number, deadlineUs: number, key: number, userId: number): RequestInfo;

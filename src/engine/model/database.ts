@@ -58,6 +58,8 @@ export const databaseKind: KindDefinition<DatabaseConfig, PoolState> = {
   description:
     'A database with a connection pool and a wait queue. A share of queries are writes (writeRatio) with their own latency distribution; the rest are reads.',
   configSchema: databaseConfigSchema,
+  // A database answers queries and never calls anything.
+  outputs: [],
   metrics: [
     QUEUED_METRIC,
     { name: 'reads', label: 'Reads', unit: 'count' },

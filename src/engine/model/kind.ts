@@ -3,6 +3,7 @@ import type { SimContext } from './context.ts';
 import type { Call } from './call.ts';
 import { CORE_FAULT_TYPES } from './faults/index.ts';
 import type { AnyFaultTypeDefinition } from './fault-type.ts';
+import { ENGINE_CAUSES, type CauseClass, type CauseDefinition } from './causes.ts';
 
 /** Palette categories (the visual simulator groups kinds by these). */
 export type KindCategory =
@@ -53,6 +54,36 @@ export interface NodeRuntime<Config = Record<string, unknown>, State = unknown> 
   derived: unknown;
 }
 
+/** One role of a kind's outgoing edges (the messaging wave adds `consumer`, `dead-letter`). */
+export interface OutputPort {
+  /** "call": a synchronous call downstream. */
+  role: string;
+  /** The role in words, for the editor: "Downstream". */
+  label: string;
+  /** At most this many edges in this role; null = any number. */
+  max: number | null;
+}
+
+/** What a kind that declares no outputs gets: any number of downstream calls. */
+export const DEFAULT_OUTPUTS: readonly OutputPort[] = [
+  { role: 'call', label: 'Downstream', max: null },
+];
+
+/** A kind's outgoing-edge roles; empty when it never calls anything. */
+export function outputsOf(def: Pick<AnyKindDefinition, 'outputs'>): readonly OutputPort[] {
+  return def.outputs ?? DEFAULT_OUTPUTS;
+}
+
+/** The most outgoing edges a kind takes in all (null = any number). */
+export function maxOutputs(def: Pick<AnyKindDefinition, 'outputs'>): number | null {
+  let total = 0;
+  for (const p of outputsOf(def)) {
+    if (p.max === null) return null;
+    total += p.max;
+  }
+  return total;
+}
+
 /**
  * Everything the engine knows about one component kind. Adding a pattern is a new folder
  * that exports one of these, plus one registry line.
@@ -64,8 +95,15 @@ export interface KindDefinition<Config = Record<string, unknown>, State = unknow
   description: string;
   /** Parses a node's `config`, applying defaults; errors name the field. */
   configSchema: z.ZodType<Config>;
-  /** Traffic sources start requests themselves and receive no calls. */
+  /** Traffic sources start requests themselves and receive no calls (no input). */
   isSource?: boolean;
+  /**
+   * Its outgoing edges, by role; `[]` for a kind that never calls anything (no output
+   * handle, no outgoing edges in the editor). Default: any number of downstream calls.
+   */
+  outputs?: readonly OutputPort[];
+  /** The failure causes it answers with beyond the engine's own, each with its class. */
+  causes?: readonly CauseDefinition[];
   /**
    * Kind-specific fault types this kind reacts to (their `foldNode` writes what the kind reads
    * from `ctx.faults(node).custom`), beyond the node faults every kind gets. Listing a type
@@ -108,6 +146,10 @@ export interface KindRegistry {
   faultType(type: string): AnyFaultTypeDefinition | undefined;
   /** In menu order: the given fault types, then the kinds' own (`kindFaults`). */
   faultTypes(): readonly AnyFaultTypeDefinition[];
+  /** The class of a failure cause the engine or a kind declares; undefined for others. */
+  causeClass(cause: string): CauseClass | undefined;
+  /** Every declared cause: the engine's own, then the kinds' in registry order. */
+  causes(): readonly CauseDefinition[];
 }
 
 /**
@@ -132,12 +174,23 @@ export function createRegistry(
   };
   for (const f of faultTypes) addFaultType(f);
   for (const d of definitions) for (const f of d.kindFaults ?? []) addFaultType(f);
+  const byCause = new Map<string, CauseDefinition>();
+  for (const c of [...ENGINE_CAUSES, ...definitions.flatMap((d) => d.causes ?? [])]) {
+    const known = byCause.get(c.cause);
+    if (known && known.class !== c.class) {
+      throw new Error(`cause "${c.cause}" is declared as ${known.class} and as ${c.class}`);
+    }
+    if (!known) byCause.set(c.cause, c);
+  }
   const all = [...byKind.values()];
   const allFaults = [...byType.values()];
+  const allCauses = [...byCause.values()];
   return {
     get: (kind) => byKind.get(kind),
     kinds: () => all,
     faultType: (type) => byType.get(type),
     faultTypes: () => allFaults,
+    causeClass: (cause) => byCause.get(cause)?.class,
+    causes: () => allCauses,
   };
 }

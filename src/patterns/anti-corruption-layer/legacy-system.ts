@@ -34,6 +34,8 @@ export const legacySystemKind: KindDefinition<LegacySystemConfig, null> = {
   description:
     'An old system that answers in its own (legacy) model. Each call takes a sampled serviceTime (no worker limit: put a bulkhead in front to cap it) and may fail with errorRate. A share of its answers carry a value its model never documented — unexpectedFormatRate all run long, or the rate of a "legacy format" fault while it is active (the larger applies): a consumer coupled to the legacy model fails on those with "bad-format"; an anti-corruption layer maps them to a safe default.',
   configSchema: legacySystemConfigSchema,
+  // It only answers: no output handle, no outgoing edges.
+  outputs: [],
   kindFaults: [legacyFormatFault],
   metrics: [
     { name: 'legacyAnswers', label: 'Answers in the legacy model', unit: 'count' },
