@@ -21,34 +21,49 @@ export const arrivalSchema = z.discriminatedUnion('type', [
       type: z.literal('ramp'),
       fromPerSec: z.number().min(0),
       toPerSec: z.number().min(0),
-      rampMs: z.number().positive(),
+      rampMs: z.number().positive().meta({ title: 'Ramp time', suggested: 30_000 }),
     })
     .refine((a) => a.fromPerSec > 0 || a.toPerSec > 0, {
       error: 'must be > 0 when fromPerSec is 0 (a ramp needs some traffic)',
       path: ['toPerSec'],
     }),
-  z.strictObject({
-    type: z.literal('burst'),
-    baseRatePerSec: z.number().min(0).default(0),
-    burstRatePerSec: z.number().positive(),
-    offMs: z.number().positive(),
-    onMs: z.number().positive(),
-  }),
-  z.strictObject({
-    type: z.literal('users'),
-    users: z.number().int().min(1).max(100_000),
-    thinkTimeMs: z.number().min(0),
-  }),
+  z
+    .strictObject({
+      type: z.literal('burst'),
+      baseRatePerSec: z.number().min(0).default(0),
+      burstRatePerSec: z.number().positive(),
+      offMs: z.number().positive().meta({ title: 'Time between bursts', suggested: 15_000 }),
+      onMs: z.number().positive().meta({ title: 'Burst length', suggested: 5000 }),
+    })
+    .meta({ title: 'Bursts' }),
+  z
+    .strictObject({
+      type: z.literal('users'),
+      users: z.number().int().min(1).max(100_000).meta({ suggested: 50 }),
+      thinkTimeMs: z.number().min(0).meta({ suggested: 1000 }),
+    })
+    .meta({ title: 'Closed loop (users)' }),
 ]);
 export type Arrival = z.infer<typeof arrivalSchema>;
 
 export const clientConfigSchema = z.strictObject({
   arrival: arrivalSchema.default({ type: 'poisson', ratePerSec: 50 }),
-  timeoutMs: z.number().positive().nullable().default(null),
-  keys: keysSchema.nullable().default(null),
-  userCount: z.number().int().min(1).nullable().default(null),
+  timeoutMs: z
+    .number()
+    .positive()
+    .nullable()
+    .default(null)
+    .meta({ noneLabel: 'No timeout', suggested: 1000 }),
+  keys: keysSchema.nullable().default(null).meta({ noneLabel: 'No keys' }),
+  userCount: z
+    .number()
+    .int()
+    .min(1)
+    .nullable()
+    .default(null)
+    .meta({ title: 'Distinct users', noneLabel: 'No user ids', suggested: 1000 }),
   /** Request paths with weights; each request carries one as `attrs.route`. Null: none. */
-  routes: routesSchema.nullable().default(null),
+  routes: routesSchema.nullable().default(null).meta({ noneLabel: 'No routes' }),
 });
 export type ClientConfig = z.infer<typeof clientConfigSchema>;
 

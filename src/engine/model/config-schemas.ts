@@ -4,14 +4,14 @@ import type { Distribution } from '../kernel/distributions.ts';
 // z.number() already rejects NaN and ±Infinity in zod 4, so every field here is finite.
 const constant = z.strictObject({
   type: z.literal('constant'),
-  valueMs: z.number().min(0),
+  valueMs: z.number().min(0).meta({ title: 'Value' }),
 });
 
 const uniform = z
   .strictObject({
     type: z.literal('uniform'),
-    minMs: z.number().min(0),
-    maxMs: z.number().min(0),
+    minMs: z.number().min(0).meta({ title: 'Minimum' }),
+    maxMs: z.number().min(0).meta({ title: 'Maximum' }),
   })
   .refine((d) => d.maxMs >= d.minMs, {
     path: ['maxMs'],
@@ -30,7 +30,7 @@ const lognormal = z
   .strictObject({
     type: z.literal('lognormal'),
     medianMs: z.number().positive(),
-    p99Ms: z.number().positive(),
+    p99Ms: z.number().positive().meta({ title: 'p99' }),
   })
   .refine((d) => d.p99Ms >= d.medianMs, {
     path: ['p99Ms'],
@@ -38,7 +38,8 @@ const lognormal = z
       const d = issue.input as { medianMs: number; p99Ms: number };
       return `must be ≥ medianMs (${d.medianMs}) (got ${d.p99Ms})`;
     },
-  });
+  })
+  .meta({ title: 'Log-normal' });
 
 /** A latency / duration distribution (DESIGN.md §4), all values in milliseconds. */
 export const distributionSchema: z.ZodType<Distribution> = z.discriminatedUnion('type', [
@@ -73,7 +74,10 @@ export function share() {
 export const probability = share();
 
 export const edgeConfigSchema = z.strictObject({
-  latency: distributionSchema.nullable().default(null),
+  latency: distributionSchema
+    .nullable()
+    .default(null)
+    .meta({ noneLabel: 'No network latency', suggested: { type: 'constant', valueMs: 1 } }),
   callProbability: probability.default(1),
   required: z.boolean().default(true),
   weight: z.number().positive().default(1),

@@ -9,7 +9,13 @@ import { createPoolHandlers, QUEUED_METRIC, type PoolState } from './worker-pool
 
 export const databaseConfigSchema = z.strictObject({
   connections: z.number().int().min(1).max(10_000).default(10),
-  queueCapacity: z.number().int().min(0).nullable().default(null),
+  queueCapacity: z
+    .number()
+    .int()
+    .min(0)
+    .nullable()
+    .default(null)
+    .meta({ noneLabel: 'Unbounded', suggested: 100 }),
   writeRatio: probability.default(0.2),
   readTime: distributionSchema.default({ type: 'exponential', meanMs: 2 }),
   writeTime: distributionSchema.default({ type: 'exponential', meanMs: 8 }),

@@ -3,9 +3,9 @@ import type { RandomStream } from '../kernel/rng.ts';
 
 export const keysSchema = z.strictObject({
   distribution: z.enum(['uniform', 'zipf']).default('uniform'),
-  count: z.number().int().min(1).max(1_000_000),
+  count: z.number().int().min(1).max(1_000_000).meta({ title: 'Key count', suggested: 1000 }),
   /** Zipf exponent s: key k (1-based) has weight 1 / k^s. */
-  exponent: z.number().positive().max(5).default(1),
+  exponent: z.number().positive().max(5).default(1).meta({ title: 'Zipf exponent' }),
 });
 export type KeysConfig = z.infer<typeof keysSchema>;
 

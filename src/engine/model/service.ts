@@ -9,7 +9,13 @@ import { createPoolHandlers, QUEUED_METRIC, type PoolState } from './worker-pool
 
 export const serviceConfigSchema = z.strictObject({
   workers: z.number().int().min(1).max(10_000).default(1),
-  queueCapacity: z.number().int().min(0).nullable().default(null),
+  queueCapacity: z
+    .number()
+    .int()
+    .min(0)
+    .nullable()
+    .default(null)
+    .meta({ noneLabel: 'Unbounded', suggested: 100 }),
   serviceTime: distributionSchema.default({ type: 'exponential', meanMs: 10 }),
   errorRate: probability.default(0),
   callOrder: z.enum(['after-work', 'before-work']).default('after-work'),

@@ -16,6 +16,8 @@ export interface FieldBase {
   label: string;
   /** The schema's `default`, if it has one (stored units). */
   defaultValue?: unknown;
+  /** A starting value the schema suggests (`.meta({ suggested })`) for a field without default. */
+  suggested?: unknown;
   /** Listed in its object's `required`. */
   required: boolean;
 }

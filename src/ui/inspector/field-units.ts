@@ -103,19 +103,8 @@ export function scaleBounds(b: Bounds, scale: number): Bounds {
   };
 }
 
+// Pattern fields still named here until their schemas carry `.meta({ title })`.
 const LABELS: Record<string, string> = {
-  p99Ms: 'p99',
-  p95Ms: 'p95',
-  p50Ms: 'p50',
-  minMs: 'Minimum',
-  maxMs: 'Maximum',
-  valueMs: 'Value',
-  rampMs: 'Ramp time',
-  onMs: 'Burst length',
-  offMs: 'Time between bursts',
-  userCount: 'Distinct users',
-  count: 'Key count',
-  exponent: 'Zipf exponent',
   percentToNew: 'To new system',
 };
 

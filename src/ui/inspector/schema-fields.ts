@@ -28,24 +28,13 @@ export type {
 
 type Schema = Record<string, unknown>;
 
+// Pattern fields still named here until their schemas carry `.meta({ noneLabel })`.
 const NONE_LABELS: Record<string, string> = {
-  timeoutMs: 'No timeout',
-  queueCapacity: 'Unbounded',
-  latency: 'No network latency',
-  keys: 'No keys',
-  userCount: 'No user ids',
-  routes: 'No routes',
   // A gateway route's bucket holds one second's worth of requests unless told otherwise.
   burst: 'Same as rate',
   // The strangler falls back to its outgoing edges by position.
   legacyTarget: 'First outgoing edge',
   newTarget: 'Second outgoing edge',
-};
-
-const VARIANT_LABELS: Record<string, string> = {
-  lognormal: 'Log-normal',
-  burst: 'Bursts',
-  users: 'Closed loop (users)',
 };
 
 function isSchema(x: unknown): x is Schema {
@@ -96,7 +85,8 @@ function discriminatorOf(s: Schema): string | null {
 }
 
 function withDefault<T extends FieldBase>(field: T, s: Schema): T {
-  return 'default' in s ? { ...field, defaultValue: s['default'] } : field;
+  const out = 'suggested' in s ? { ...field, suggested: s['suggested'] } : field;
+  return 'default' in s ? { ...out, defaultValue: s['default'] } : out;
 }
 
 function objectFields(s: Schema, prefix: string, skip?: string): FieldDescriptor[] {
@@ -124,7 +114,7 @@ function unionOf(base: FieldBase, members: Schema[]): UnionFieldDescriptor | nul
     if (value === null) return null;
     variants.push({
       value,
-      label: VARIANT_LABELS[value] ?? humanize(value),
+      label: typeof m['title'] === 'string' ? m['title'] : humanize(value),
       fields: objectFields(m, base.path, 'type'),
     });
   }

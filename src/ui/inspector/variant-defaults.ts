@@ -11,20 +11,6 @@ import type {
  * keeps its mean; an arrival process keeps its rate). Pure.
  */
 
-/** Starting values for fields without a schema default, by name. */
-const SUGGESTED: Record<string, unknown> = {
-  timeoutMs: 1000,
-  queueCapacity: 100,
-  userCount: 1000,
-  count: 1000,
-  thinkTimeMs: 1000,
-  rampMs: 30_000,
-  onMs: 5000,
-  offMs: 15_000,
-  users: 50,
-  latency: { type: 'constant', valueMs: 1 },
-};
-
 const DISTRIBUTIONS = new Set(['constant', 'uniform', 'exponential', 'lognormal']);
 const ARRIVALS = new Set(['poisson', 'constant', 'ramp', 'burst', 'users']);
 /** z for the 99th percentile of the standard normal distribution. */
@@ -165,7 +151,7 @@ function clampNumber(field: Extract<FieldDescriptor, { type: 'number' }>, x: num
  */
 export function initialValue(field: FieldDescriptor): unknown {
   if (field.defaultValue !== undefined && field.type !== 'nullable') return field.defaultValue;
-  const suggested = SUGGESTED[field.name];
+  const suggested = field.suggested;
   switch (field.type) {
     case 'number':
       return clampNumber(field, typeof suggested === 'number' ? suggested : 1);
