@@ -1,4 +1,4 @@
-import type { Position, SimEdge, SimNode } from '../engine/index.ts';
+import type { Position, SimEdge, SimNode } from '../scenario/index.ts';
 
 export interface Size {
   width: number;

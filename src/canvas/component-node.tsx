@@ -1,6 +1,7 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import type { NodeFrame, SimNode, SimScenario } from '../engine/index.ts';
+import type { SimNode, SimScenario } from '../scenario/index.ts';
+import type { NodeFrame } from '../store/index.ts';
 import { kindInfo, useApp, useTelemetry } from '../store/index.ts';
 import { KindIcon } from './kind-icon.tsx';
 import { formatMs, formatPercent, formatRate, healthOf } from './node-health.ts';

@@ -1,6 +1,6 @@
 import { NodeResizer, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import type { SimGroup, SimScenario } from '../engine/index.ts';
+import type { SimGroup, SimScenario } from '../scenario/index.ts';
 import { useApp } from '../store/index.ts';
 
 /** A bounded context: a labelled region drawn behind the components it groups. */

@@ -14,7 +14,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
-import type { Position } from '../engine/index.ts';
+import type { Position } from '../scenario/index.ts';
 
 type Size = { width: number; height: number };
 import { defaultConfig, kindInfo, nodesInGroup, useApp, useStores } from '../store/index.ts';

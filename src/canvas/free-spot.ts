@@ -1,4 +1,4 @@
-import type { Position } from '../engine/index.ts';
+import type { Position } from '../scenario/index.ts';
 
 export const NODE_BOX = { width: 200, height: 130 };
 const GAP = 24;

@@ -1,4 +1,4 @@
-import type { KindCategory } from '../engine/index.ts';
+import type { KindCategory } from '../store/index.ts';
 
 // One small line icon per palette category; kinds inherit their category's icon unless
 // they have their own. Decorative: the label next to it carries the meaning.

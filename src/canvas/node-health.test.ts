@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeFrame } from '../engine/index.ts';
+import type { NodeFrame } from '../store/index.ts';
 import { healthOf } from './node-health.ts';
 import { edgeLook } from './traffic-edge.tsx';
 

@@ -1,4 +1,4 @@
-import type { NodeFrame } from '../engine/index.ts';
+import type { NodeFrame } from '../store/index.ts';
 
 export type Health = 'idle' | 'ok' | 'degraded' | 'failing' | 'down';
 

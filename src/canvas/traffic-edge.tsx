@@ -6,7 +6,7 @@ import {
   type EdgeProps,
 } from '@xyflow/react';
 import { memo } from 'react';
-import type { EdgeFrame } from '../engine/index.ts';
+import type { EdgeFrame } from '../store/index.ts';
 import { useTelemetry } from '../store/index.ts';
 import { formatPercent } from './node-health.ts';
 

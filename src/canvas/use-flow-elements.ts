@@ -1,6 +1,6 @@
 import { MarkerType, type Edge } from '@xyflow/react';
 import { useMemo } from 'react';
-import type { SimEdge, SimGroup, SimNode } from '../engine/index.ts';
+import type { SimEdge, SimGroup, SimNode } from '../scenario/index.ts';
 import type { ContextGroupFlowNode } from './context-group-node.tsx';
 import type { ComponentFlowNode } from './component-node.tsx';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SeriesView } from '../engine/index.ts';
+import type { SeriesView } from '../store/index.ts';
 import { failureCauses, resolutionOf, sameRows, toChartRows } from './chart-rows.ts';
 
 function view(

@@ -1,4 +1,4 @@
-import type { SeriesView } from '../engine/index.ts';
+import type { SeriesView } from '../store/index.ts';
 
 /** Series fields named `failed:<cause>` count failures of one cause (engine node-stats). */
 const FAILED_PREFIX = 'failed:';

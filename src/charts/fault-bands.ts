@@ -1,4 +1,4 @@
-import type { SimEdge, SimFault } from '../engine/index.ts';
+import type { SimEdge, SimFault } from '../scenario/index.ts';
 import { faultLabel } from '../store/index.ts';
 import type { ChartScope } from './chart-scope.ts';
 

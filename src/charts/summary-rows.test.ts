@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SimSummary } from '../engine/index.ts';
+import type { SimSummary } from '../store/index.ts';
 import { SUMMARY_COLUMNS, clientRows, nodeRows, summaryCaption } from './summary-rows.ts';
 
 const latencyMs = { mean: 12.345, p50: 10, p95: 30.25, p99: 55.5, p999: 80, max: 100 };

@@ -1,4 +1,4 @@
-import type { ClientSummary, NodeSummary, SimSummary } from '../engine/index.ts';
+import type { ClientSummary, NodeSummary, SimSummary } from '../store/index.ts';
 import {
   formatCauses,
   formatCount,

@@ -47,6 +47,13 @@ export {
   type PoolState,
 } from './model/worker-pool.ts';
 export { serviceConfigSchema, type ServiceConfig } from './model/service.ts';
+export {
+  ARRIVAL_TYPES,
+  arrivalAroundPerSec,
+  arrivalSchema,
+  meanArrivalRatePerSec,
+  type Arrival,
+} from './model/client.ts';
 export { cachedDerived } from './model/derived-cache.ts';
 export {
   distributionSchema,
@@ -72,7 +79,12 @@ export { idSchema } from './model/id-schema.ts';
 export { describeValue, issueMessage, quote } from './model/zod-messages.ts';
 export * from './model/scenario-types.ts';
 export type { Distribution } from './kernel/distributions.ts';
-export { compileDistribution, distributionMeanMs } from './kernel/distributions.ts';
+export {
+  compileDistribution,
+  DISTRIBUTION_TYPES,
+  distributionAroundMs,
+  distributionMeanMs,
+} from './kernel/distributions.ts';
 export { createStream, RandomStream } from './kernel/rng.ts';
 export { US_PER_MS, US_PER_SEC, msToUs } from './kernel/time.ts';
 export { EventQueue } from './kernel/event-queue.ts';

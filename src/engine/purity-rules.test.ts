@@ -93,4 +93,18 @@ describe('engine and patterns purity rules', () => {
       'no-restricted-imports',
     );
   });
+
+  it.each(['src/ui/probe.ts', 'src/canvas/probe.ts', 'src/charts/probe.ts'])(
+    'keeps %s away from the engine: document types come from src/scenario',
+    async (file) => {
+      const fromEngine =
+        "import type { SimScenario } from '../engine/index.ts';\nexport type S = SimScenario;\n";
+      expect((await lint(fromEngine, file)).map((m) => m.ruleId)).toContain(
+        'no-restricted-imports',
+      );
+      const fromScenario =
+        "import type { SimScenario } from '../scenario/index.ts';\nexport type S = SimScenario;\n";
+      expect(await lint(fromScenario, file)).toEqual([]);
+    },
+  );
 });

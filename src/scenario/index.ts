@@ -1,4 +1,28 @@
 // Public API of src/scenario: the shareable scenario document (DESIGN.md §4).
+
+// The document's types (the engine's, validated and defaults applied): the app's layers name
+// them from here, never from the engine.
+export type {
+  Distribution,
+  EdgeConfig,
+  Position,
+  ScenarioMeta,
+  SimEdge,
+  SimFault,
+  SimGroup,
+  SimNode,
+  SimScenario,
+} from '../engine/index.ts';
+// The engine's own maths about document values, for editors (one formula, not two).
+export {
+  ARRIVAL_TYPES,
+  arrivalAroundPerSec,
+  arrivalSchema,
+  DISTRIBUTION_TYPES,
+  distributionAroundMs,
+  distributionMeanMs,
+  meanArrivalRatePerSec,
+} from '../engine/index.ts';
 export { canConnect, type ConnectionCheck } from './connection-rules.ts';
 export { defaultScenario } from './default-scenario.ts';
 export { distributionSchema } from './distribution-schema.ts';

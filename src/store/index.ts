@@ -1,3 +1,16 @@
+// What a run produces (frames, traces, series, summaries) and the registry's vocabularies,
+// as the app's layers name them: from the store, never from the engine.
+export type {
+  ClientSummary,
+  EdgeFrame,
+  FaultTargetClass,
+  KindCategory,
+  NodeFrame,
+  NodeSummary,
+  SeriesView,
+  SimSummary,
+  TraceEvent,
+} from '../engine/index.ts';
 export {
   createAppStore,
   type AppState,

@@ -8,6 +8,13 @@ export type Distribution =
   | { type: 'exponential'; meanMs: number }
   | { type: 'lognormal'; medianMs: number; p99Ms: number };
 
+export const DISTRIBUTION_TYPES: readonly Distribution['type'][] = [
+  'constant',
+  'uniform',
+  'exponential',
+  'lognormal',
+];
+
 /** z such that Φ(z) = 0.99 for the standard normal distribution. */
 export const Z_99 = 2.3263478740408408;
 
@@ -58,5 +65,22 @@ export function distributionMeanMs(d: Distribution): number {
       const sigma = Math.max(0, Math.log(d.p99Ms / d.medianMs) / Z_99);
       return d.medianMs * Math.exp((sigma * sigma) / 2);
     }
+  }
+}
+
+/**
+ * A distribution of `type` centred on `meanMs`: what an editor offers when a distribution
+ * changes type (uniform spans 0 to twice the mean; a log-normal gets a p99 of 5 × the median).
+ */
+export function distributionAroundMs(type: Distribution['type'], meanMs: number): Distribution {
+  switch (type) {
+    case 'constant':
+      return { type, valueMs: meanMs };
+    case 'uniform':
+      return { type, minMs: 0, maxMs: 2 * meanMs };
+    case 'exponential':
+      return { type, meanMs };
+    case 'lognormal':
+      return { type, medianMs: meanMs, p99Ms: 5 * meanMs };
   }
 }

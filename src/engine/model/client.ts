@@ -104,6 +104,58 @@ export function rateAt(a: Arrival, tUs: number): number {
   }
 }
 
+/**
+ * The long-run request rate of an arrival process, per second: a burst cycle's average, a
+ * ramp's final rate, and for closed-loop users one request per user per think time (the
+ * most they can send; answers take time too).
+ */
+export function meanArrivalRatePerSec(a: Arrival): number {
+  switch (a.type) {
+    case 'poisson':
+    case 'constant':
+      return a.ratePerSec;
+    case 'ramp':
+      return a.toPerSec;
+    case 'burst':
+      return (a.baseRatePerSec * a.offMs + a.burstRatePerSec * a.onMs) / (a.offMs + a.onMs);
+    case 'users':
+      return a.thinkTimeMs > 0 ? (a.users * 1000) / a.thinkTimeMs : a.users;
+  }
+}
+
+export const ARRIVAL_TYPES: readonly Arrival['type'][] = [
+  'poisson',
+  'constant',
+  'ramp',
+  'burst',
+  'users',
+];
+
+/**
+ * An arrival process of `type` at about `ratePerSec`: what an editor offers when the process
+ * changes type (a ramp up to twice the rate over 30 s; bursts of 5 s every 20 s at 4× the
+ * rate, the same average; with 1 s of think time, N users send about N requests a second).
+ */
+export function arrivalAroundPerSec(type: Arrival['type'], ratePerSec: number): Arrival {
+  switch (type) {
+    case 'poisson':
+    case 'constant':
+      return { type, ratePerSec };
+    case 'ramp':
+      return { type, fromPerSec: ratePerSec, toPerSec: 2 * ratePerSec, rampMs: 30_000 };
+    case 'burst':
+      return {
+        type,
+        baseRatePerSec: 0,
+        burstRatePerSec: 4 * ratePerSec,
+        onMs: 5000,
+        offMs: 15_000,
+      };
+    case 'users':
+      return { type, users: Math.max(1, Math.round(ratePerSec)), thinkTimeMs: 1000 };
+  }
+}
+
 function peakRate(a: Arrival): number {
   switch (a.type) {
     case 'ramp':

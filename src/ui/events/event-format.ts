@@ -1,4 +1,4 @@
-import type { TraceEvent } from '../../engine/index.ts';
+import type { TraceEvent } from '../../store/index.ts';
 
 /** The event log's type chips. */
 export type EventCategory = 'requests' | 'failures' | 'faults' | 'hops';

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { TraceEvent } from '../../engine/index.ts';
+import type { TraceEvent } from '../../store/index.ts';
 import {
   EVENT_CATEGORIES,
   matchesFilter,

@@ -1,5 +1,5 @@
 import { memo, type KeyboardEvent } from 'react';
-import type { TraceEvent } from '../../engine/index.ts';
+import type { TraceEvent } from '../../store/index.ts';
 import { describeEvent, formatEventTime, isFailure, isHop } from './event-format.ts';
 
 /** Row height in px; the virtualiser relies on every row having it. */

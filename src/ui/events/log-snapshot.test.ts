@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TraceEvent } from '../../engine/index.ts';
+import type { TraceEvent } from '../../store/index.ts';
 import { RingBuffer } from '../../store/index.ts';
 import { indexAtOrAfter, MIN_READ_INTERVAL_MS, readLog, shouldReadLog } from './log-snapshot.ts';
 

@@ -1,4 +1,4 @@
-import type { TraceEvent } from '../../engine/index.ts';
+import type { TraceEvent } from '../../store/index.ts';
 
 /** What the log view needs from the telemetry store's ring buffer. */
 export interface LogRing {

@@ -1,4 +1,4 @@
-import type { TraceEvent } from '../../engine/index.ts';
+import type { TraceEvent } from '../../store/index.ts';
 
 export interface SampledRequest {
   requestId: number;

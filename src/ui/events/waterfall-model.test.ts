@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TraceEvent } from '../../engine/index.ts';
+import type { TraceEvent } from '../../store/index.ts';
 import { hopSegments } from './hop-view.ts';
 import { buildRequestTrace, type Hop } from './waterfall-model.ts';
 

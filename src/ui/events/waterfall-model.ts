@@ -1,4 +1,4 @@
-import type { TraceEvent } from '../../engine/index.ts';
+import type { TraceEvent } from '../../store/index.ts';
 
 /**
  * The hop tree of one request, rebuilt from trace events (DESIGN.md §3). Hop events of a

@@ -1,4 +1,4 @@
-import type { SimEdge } from '../../engine/index.ts';
+import type { SimEdge } from '../../scenario/index.ts';
 import { edgeConfigJsonSchema, useApp, useStores } from '../../store/index.ts';
 import { FaultsSection } from './faults-section.tsx';
 import { EdgeMetrics } from './live-metrics.tsx';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { SimFault } from '../../engine/index.ts';
+import type { SimFault } from '../../scenario/index.ts';
 import { faultSummary, useApp, useStores } from '../../store/index.ts';
 import { fieldErrorText } from './field-errors.ts';
 import { cleanNumber } from './field-units.ts';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { SimFault } from '../../engine/index.ts';
+import type { SimFault } from '../../scenario/index.ts';
 import { useApp, useStores } from '../../store/index.ts';
 import { fieldErrorText } from './field-errors.ts';
 import { boundsError, fromDisplay, scaleBounds, toDisplay } from './field-units.ts';

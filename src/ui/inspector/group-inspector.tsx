@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { SimGroup } from '../../engine/index.ts';
+import type { SimGroup } from '../../scenario/index.ts';
 import { nodesInGroup, useApp, useStores } from '../../store/index.ts';
 import { fieldErrorText } from './field-errors.ts';
 import { TextInput } from './text-input.tsx';

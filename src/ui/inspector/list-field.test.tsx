@@ -3,7 +3,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useStore } from 'zustand';
-import type { SimScenario } from '../../engine/index.ts';
+import type { SimScenario } from '../../scenario/index.ts';
 import { canConnect, findBuiltin, REGISTRY } from '../../scenario/index.ts';
 import { configJsonSchema, createAppStore, validateScenario } from '../../store/index.ts';
 import { SchemaForm } from './schema-form.tsx';

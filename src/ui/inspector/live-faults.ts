@@ -1,4 +1,4 @@
-import type { SimFault } from '../../engine/index.ts';
+import type { SimFault } from '../../scenario/index.ts';
 import { faultInfo } from '../../store/index.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EdgeFrame, NodeFrame } from '../../engine/index.ts';
+import type { EdgeFrame, NodeFrame } from '../../store/index.ts';
 import { edgeMetricRows, failuresText, nodeMetricRows } from './metric-rows.ts';
 import { selectionText } from './multi-selection.tsx';
 

@@ -1,5 +1,5 @@
 import { formatMs, formatPercent, formatRate } from '../../canvas/index.ts';
-import type { EdgeFrame, NodeFrame } from '../../engine/index.ts';
+import type { EdgeFrame, NodeFrame } from '../../store/index.ts';
 import { humanize } from './field-units.ts';
 
 /** One line of the live figures: `data-testid="metric-<name>"` on its value. */

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { SimNode } from '../../engine/index.ts';
+import type { SimNode } from '../../scenario/index.ts';
 import { configJsonSchema, kindInfo, useStores } from '../../store/index.ts';
 import { fieldErrorText } from './field-errors.ts';
 import { FaultsSection } from './faults-section.tsx';

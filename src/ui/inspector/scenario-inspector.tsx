@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { ScenarioMeta } from '../../engine/index.ts';
+import type { ScenarioMeta } from '../../scenario/index.ts';
 import { useApp, useStores } from '../../store/index.ts';
 import { fieldErrorText } from './field-errors.ts';
 import { TextInput } from './text-input.tsx';

@@ -1,3 +1,13 @@
+import {
+  ARRIVAL_TYPES,
+  arrivalAroundPerSec,
+  arrivalSchema,
+  DISTRIBUTION_TYPES,
+  distributionAroundMs,
+  distributionMeanMs,
+  distributionSchema,
+  meanArrivalRatePerSec,
+} from '../../scenario/index.ts';
 import type {
   FieldDescriptor,
   ListFieldDescriptor,
@@ -11,19 +21,10 @@ import type {
  * keeps its mean; an arrival process keeps its rate). Pure.
  */
 
-const DISTRIBUTIONS = new Set(['constant', 'uniform', 'exponential', 'lognormal']);
-const ARRIVALS = new Set(['poisson', 'constant', 'ramp', 'burst', 'users']);
-/** z for the 99th percentile of the standard normal distribution. */
-const Z99 = 2.3263478740408408;
 const FALLBACK_MEAN_MS = 10;
 const FALLBACK_RATE_PER_SEC = 50;
 
 type Obj = Record<string, unknown>;
-
-function num(o: Obj, key: string): number | null {
-  const v = o[key];
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
-}
 
 function isObj(x: unknown): x is Obj {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -34,104 +35,46 @@ export function nice(x: number): number {
   return x === 0 ? 0 : Number(x.toPrecision(3));
 }
 
-/** Mean of a latency distribution in ms, or null if the value is not one. */
+/** Mean of a latency distribution in ms (the engine's formula), or null if the value is not one. */
 export function distributionMean(d: unknown): number | null {
-  if (!isObj(d)) return null;
-  switch (d['type']) {
-    case 'constant':
-      return num(d, 'valueMs');
-    case 'uniform': {
-      const lo = num(d, 'minMs');
-      const hi = num(d, 'maxMs');
-      return lo === null || hi === null ? null : (lo + hi) / 2;
-    }
-    case 'exponential':
-      return num(d, 'meanMs');
-    case 'lognormal': {
-      const median = num(d, 'medianMs');
-      const p99 = num(d, 'p99Ms');
-      if (median === null || p99 === null || median <= 0 || p99 < median) return median;
-      const sigma = Math.log(p99 / median) / Z99;
-      return median * Math.exp((sigma * sigma) / 2);
-    }
-    default:
-      return null;
-  }
+  const parsed = distributionSchema.safeParse(d);
+  return parsed.success ? distributionMeanMs(parsed.data) : null;
 }
 
-/** Long-run request rate of an arrival process in requests/s, or null. */
+/** Long-run request rate of an arrival process in requests/s (the engine's formula), or null. */
 export function arrivalRate(a: unknown): number | null {
-  if (!isObj(a)) return null;
-  switch (a['type']) {
-    case 'poisson':
-    case 'constant':
-      return num(a, 'ratePerSec');
-    case 'ramp':
-      return num(a, 'toPerSec');
-    case 'burst': {
-      const base = num(a, 'baseRatePerSec') ?? 0;
-      const burst = num(a, 'burstRatePerSec');
-      const on = num(a, 'onMs');
-      const off = num(a, 'offMs');
-      if (burst === null || on === null || off === null || on + off <= 0) return burst;
-      return (base * off + burst * on) / (on + off);
-    }
-    case 'users': {
-      const users = num(a, 'users');
-      const think = num(a, 'thinkTimeMs');
-      if (users === null) return null;
-      return think && think > 0 ? (users * 1000) / think : users;
-    }
-    default:
-      return null;
-  }
+  const parsed = arrivalSchema.safeParse(a);
+  return parsed.success ? meanArrivalRatePerSec(parsed.data) : null;
 }
 
-function distributionFill(type: string, mean: number): Obj {
-  const m = nice(mean);
-  switch (type) {
-    case 'constant':
-      return { valueMs: m };
-    case 'uniform':
-      return { minMs: 0, maxMs: nice(2 * mean) };
-    case 'exponential':
-      return { meanMs: m };
-    case 'lognormal':
-      return { medianMs: m, p99Ms: nice(5 * mean) };
-    default:
-      return {};
+/** A variant's fields (the discriminator dropped), each number rounded by `nice`. */
+function fieldsOf(value: Obj): Obj {
+  const out: Obj = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (k !== 'type') out[k] = typeof v === 'number' ? nice(v) : v;
   }
+  return out;
 }
 
-function arrivalFill(type: string, rate: number): Obj {
-  const r = nice(rate);
-  switch (type) {
-    case 'poisson':
-    case 'constant':
-      return { ratePerSec: r };
-    case 'ramp':
-      return { fromPerSec: r, toPerSec: nice(2 * rate), rampMs: 30_000 };
-    case 'burst':
-      // Bursts of 5 s every 20 s at 4× the rate keep the same average load.
-      return { burstRatePerSec: nice(4 * rate), onMs: 5000, offMs: 15_000 };
-    case 'users':
-      // With 1 s of think time, N users send about N requests per second.
-      return { users: Math.max(1, Math.round(rate)), thinkTimeMs: 1000 };
-    default:
-      return {};
-  }
-}
+const isDistributionType = (v: string): v is (typeof DISTRIBUTION_TYPES)[number] =>
+  (DISTRIBUTION_TYPES as readonly string[]).includes(v);
+const isArrivalType = (v: string): v is (typeof ARRIVAL_TYPES)[number] =>
+  (ARRIVAL_TYPES as readonly string[]).includes(v);
 
 /** Family-specific values derived from the current value, for the union's new variant. */
 function familyFill(union: UnionFieldDescriptor, current: unknown, type: string): Obj {
   const values = union.variants.map((v) => v.value);
-  if (values.every((v) => DISTRIBUTIONS.has(v))) {
+  if (values.every(isDistributionType) && isDistributionType(type)) {
     const mean = distributionMean(current);
-    return distributionFill(type, mean !== null && mean > 0 ? mean : FALLBACK_MEAN_MS);
+    return fieldsOf(
+      distributionAroundMs(type, mean !== null && mean > 0 ? mean : FALLBACK_MEAN_MS),
+    );
   }
-  if (values.every((v) => ARRIVALS.has(v))) {
+  if (values.every(isArrivalType) && isArrivalType(type)) {
     const rate = arrivalRate(current);
-    return arrivalFill(type, rate !== null && rate > 0 ? rate : FALLBACK_RATE_PER_SEC);
+    return fieldsOf(
+      arrivalAroundPerSec(type, rate !== null && rate > 0 ? rate : FALLBACK_RATE_PER_SEC),
+    );
   }
   return {};
 }

@@ -1,5 +1,5 @@
 import { useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from 'react';
-import type { SimFault } from '../../engine/index.ts';
+import type { SimFault } from '../../scenario/index.ts';
 import { faultAriaLabel, faultTitle, type FaultGraph } from './fault-spec.ts';
 import {
   dragWindow,

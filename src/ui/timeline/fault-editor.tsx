@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { SimFault } from '../../engine/index.ts';
+import type { SimFault } from '../../scenario/index.ts';
 import { FaultNumberField } from './fault-number-field.tsx';
 import { FaultParamFields } from './fault-param-fields.tsx';
 import {

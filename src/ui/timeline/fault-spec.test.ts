@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SimFault } from '../../engine/index.ts';
+import type { SimFault } from '../../scenario/index.ts';
 import {
   defaultWindow,
   draftFault,

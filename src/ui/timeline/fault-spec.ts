@@ -1,4 +1,5 @@
-import type { FaultTargetClass, SimEdge, SimFault, SimNode } from '../../engine/index.ts';
+import type { SimEdge, SimFault, SimNode } from '../../scenario/index.ts';
+import type { FaultTargetClass } from '../../store/index.ts';
 import { FAULT_CATALOG, faultInfo } from '../../store/index.ts';
 import { formatSecondsShort, windowEndMs } from './timeline-geometry.ts';
 

@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import type { SimFault } from '../../engine/index.ts';
+import type { SimFault } from '../../scenario/index.ts';
 import { kindInfo, useApp, useStores, type EditResult } from '../../store/index.ts';
 import { FaultBar, LANE_HEIGHT_PX } from './fault-bar.tsx';
 import { FaultEditor } from './fault-editor.tsx';
