@@ -54,6 +54,7 @@ export {
   KIND_CATALOG,
   kindInfo,
   type KindInfo,
+  type KindMetricInfo,
   type KindStateInfo,
 } from './kind-catalog.ts';
 export {

@@ -16,6 +16,14 @@ export interface KindInfo {
   kindFaults: readonly string[];
   /** Stateful kinds: the metrics counting ms per state, for the charts' state strip. */
   states: readonly KindStateInfo[];
+  /** The kind's declared counters, in its order, with their words and units. */
+  metrics: readonly KindMetricInfo[];
+}
+
+export interface KindMetricInfo {
+  name: string;
+  label: string;
+  unit: 'count' | 'ms' | 'ratio' | 'per-sec' | 'state';
 }
 
 export interface KindStateInfo {
@@ -53,6 +61,7 @@ export const KIND_CATALOG: readonly KindInfo[] = ALL_KINDS.map((d) => ({
   isSource: d.isSource === true,
   hasOutput: outputsOf(d).length > 0,
   kindFaults: (d.kindFaults ?? []).map((f) => f.type),
+  metrics: d.metrics.map((m) => ({ name: m.name, label: m.label, unit: m.unit })),
   states: d.metrics.flatMap((m) =>
     m.state ? [{ field: `metric:${m.name}`, text: m.state.text, tone: m.state.tone }] : [],
   ),

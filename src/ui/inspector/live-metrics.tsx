@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import { useTelemetry } from '../../store/index.ts';
+import { kindInfo, useApp, useTelemetry } from '../../store/index.ts';
 import { MetricList } from './metric-list.tsx';
 import { edgeMetricRows, nodeMetricRows, type MetricRow } from './metric-rows.ts';
 
@@ -28,8 +28,10 @@ function LiveSection({ rows, label, children }: LiveSectionProps) {
 /** A node's live figures; re-renders only when this node's telemetry entry changes. */
 export function NodeMetrics({ nodeId }: { nodeId: string }) {
   const frame = useTelemetry((s) => s.nodes[nodeId]);
+  const kind = useApp((s) => s.scenario.nodes.find((n) => n.id === nodeId)?.kind);
+  const declared = (kind && kindInfo(kind)?.metrics) || [];
   return (
-    <LiveSection rows={nodeMetricRows(frame)} label="Live metrics">
+    <LiveSection rows={nodeMetricRows(frame, declared)} label="Live metrics">
       {frame ? null : (
         <p className="insp-muted insp-small" data-testid="metrics-idle">
           No traffic yet. Press Play to run the simulation.

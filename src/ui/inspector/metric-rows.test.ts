@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EdgeFrame, NodeFrame } from '../../store/index.ts';
-import { edgeMetricRows, failuresText, nodeMetricRows } from './metric-rows.ts';
+import { edgeMetricRows, failuresText, metricText, nodeMetricRows } from './metric-rows.ts';
 import { selectionText } from './multi-selection.tsx';
 
 function values(rows: { name: string; value: string }[]): Record<string, string> {
@@ -38,7 +38,13 @@ const frame: NodeFrame = {
 
 describe('nodeMetricRows', () => {
   it('reads the last window, the current gauges and run totals', () => {
-    expect(values(nodeMetricRows(frame))).toEqual({
+    const declared = [{ name: 'cacheHits', label: 'Cache hits', unit: 'count' as const }];
+    expect(nodeMetricRows(frame, declared).at(-1)).toEqual({
+      name: 'custom-cacheHits',
+      label: 'Cache hits',
+      value: '4',
+    });
+    expect(values(nodeMetricRows(frame, declared))).toEqual({
       throughput: '60/s',
       success: '95%',
       failures: 'timeout 12 · error 3',
@@ -69,6 +75,13 @@ describe('nodeMetricRows', () => {
       p50: '—',
       throughput: '0.0/s',
     });
+  });
+
+  it('formats each declared counter in its unit', () => {
+    expect(metricText(1500, 'ms')).toBe('1.5 s');
+    expect(metricText(0.25, 'ratio')).toBe('25%');
+    expect(metricText(12, 'per-sec')).toBe('12/s');
+    expect(metricText(2.25, 'count')).toBe('2.3');
   });
 
   it('words failures by cause', () => {

@@ -1,6 +1,5 @@
 import { formatMs, formatPercent, formatRate } from '../../canvas/index.ts';
-import type { EdgeFrame, NodeFrame } from '../../store/index.ts';
-import { humanize } from './field-units.ts';
+import type { EdgeFrame, KindMetricInfo, NodeFrame } from '../../store/index.ts';
 
 /** One line of the live figures: `data-testid="metric-<name>"` on its value. */
 export interface MetricRow {
@@ -20,6 +19,20 @@ function ms(v: number | null): string {
   return v === null ? NONE : formatMs(v);
 }
 
+/** A declared counter in its unit: a count, a duration, a share or a rate. */
+export function metricText(n: number, unit: KindMetricInfo['unit']): string {
+  switch (unit) {
+    case 'ms':
+      return formatMs(n);
+    case 'ratio':
+      return formatPercent(n);
+    case 'per-sec':
+      return formatRate(n);
+    default:
+      return Number.isInteger(n) ? String(n) : n.toFixed(1);
+  }
+}
+
 /** "timeout 12 · error 3", largest first; "none" without failures. */
 export function failuresText(failed: Readonly<Record<string, number>>): string {
   const parts = Object.entries(failed)
@@ -33,7 +46,10 @@ export function failuresText(failed: Readonly<Record<string, number>>): string {
  * A node's live figures as text (never colour alone): the last closed 1 s window for rates,
  * shares and percentiles; the current instant for gauges; run totals for failure causes.
  */
-export function nodeMetricRows(frame: NodeFrame | undefined): MetricRow[] {
+export function nodeMetricRows(
+  frame: NodeFrame | undefined,
+  declared: readonly KindMetricInfo[] = [],
+): MetricRow[] {
   const w = frame?.window ?? null;
   const completed = windowValue(w, 'completed');
   const ok = windowValue(w, 'ok');
@@ -70,8 +86,21 @@ export function nodeMetricRows(frame: NodeFrame | undefined): MetricRow[] {
   if (frame && frame.faults.length) {
     rows.push({ name: 'faults', label: 'Faults now', value: frame.faults.join(', ') });
   }
-  for (const [key, n] of Object.entries(frame?.metrics ?? {})) {
-    rows.push({ name: `custom-${key}`, label: humanize(key), value: String(n) });
+  // The kind's own counters, in the words and units its definition declares.
+  const values = frame?.metrics ?? {};
+  const seen = new Set<string>();
+  for (const m of declared) {
+    seen.add(m.name);
+    const n = values[m.name];
+    rows.push({
+      name: `custom-${m.name}`,
+      label: m.label,
+      value: frame ? metricText(n ?? 0, m.unit) : NONE,
+    });
+  }
+  for (const [key, n] of Object.entries(values)) {
+    if (!seen.has(key))
+      rows.push({ name: `custom-${key}`, label: key, value: metricText(n, 'count') });
   }
   return rows;
 }
