@@ -4,7 +4,8 @@ import type { SimNode, SimScenario } from '../scenario/index.ts';
 import type { NodeFrame } from '../store/index.ts';
 import { kindInfo, useApp, useTelemetry } from '../store/index.ts';
 import { KindIcon } from './kind-icon.tsx';
-import { formatMs, formatPercent, formatRate, healthOf } from './node-health.ts';
+import { formatMs, formatPercent, formatRate } from '../store/index.ts';
+import { healthOf } from './node-health.ts';
 
 /** node.data holds nothing live: everything shown comes from the stores by id. */
 export type ComponentFlowNode = Node<Record<string, never>, 'component'>;

@@ -3,4 +3,4 @@ export { CanvasProvider, useCanvasStats, type CanvasStats } from './canvas-provi
 export { Palette } from './palette.tsx';
 export { useCanvasActions, type CanvasActions } from './canvas-actions.ts';
 export { KindIcon } from './kind-icon.tsx';
-export { formatMs, formatPercent, formatRate, healthOf } from './node-health.ts';
+export { healthOf } from './node-health.ts';

@@ -22,21 +22,3 @@ export function healthOf(frame: NodeFrame | undefined): HealthView {
   if (share >= 0.01) return { health: 'degraded', text: 'Degraded' };
   return { health: 'ok', text: 'OK' };
 }
-
-export function formatRate(perSec: number): string {
-  if (perSec >= 10_000) return `${(perSec / 1000).toFixed(0)}k/s`;
-  if (perSec >= 1000) return `${(perSec / 1000).toFixed(1)}k/s`;
-  return `${perSec >= 10 ? perSec.toFixed(0) : perSec.toFixed(1)}/s`;
-}
-
-export function formatMs(ms: number): string {
-  if (ms >= 10_000) return `${(ms / 1000).toFixed(0)} s`;
-  if (ms >= 1000) return `${(ms / 1000).toFixed(1)} s`;
-  return `${ms >= 100 ? ms.toFixed(0) : ms.toFixed(1)} ms`;
-}
-
-export function formatPercent(share: number): string {
-  if (share === 0) return '0%';
-  if (share < 0.001) return '<0.1%';
-  return `${(share * 100).toFixed(share < 0.1 ? 1 : 0)}%`;
-}

@@ -8,7 +8,7 @@ import {
 import { memo } from 'react';
 import type { EdgeFrame } from '../store/index.ts';
 import { useTelemetry } from '../store/index.ts';
-import { formatPercent } from './node-health.ts';
+import { formatPercent } from '../store/index.ts';
 
 export type TrafficFlowEdge = Edge<Record<string, never>, 'traffic'>;
 

@@ -91,3 +91,10 @@ export { EventQueue } from './kernel/event-queue.ts';
 export type { SeriesView } from './metrics/time-series.ts';
 export type { LatencySummaryMs } from './metrics/histogram.ts';
 export { LatencyHistogram } from './metrics/histogram.ts';
+export {
+  formatCauses,
+  formatCount,
+  formatMs,
+  formatPercent,
+  formatRate,
+} from './metrics/figure-format.ts';

@@ -11,6 +11,7 @@ export type {
   SimSummary,
   TraceEvent,
 } from '../engine/index.ts';
+export { formatCauses, formatCount, formatMs, formatPercent, formatRate } from '../engine/index.ts';
 export {
   createAppStore,
   type AppState,

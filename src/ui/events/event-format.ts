@@ -1,4 +1,4 @@
-import type { TraceEvent } from '../../store/index.ts';
+import { formatMs, type TraceEvent } from '../../store/index.ts';
 
 /** The event log's type chips. */
 export type EventCategory = 'requests' | 'failures' | 'faults' | 'hops';
@@ -90,9 +90,5 @@ export function describeEvent(e: TraceEvent): string {
 
 /** A duration in µs as ms: '0.35 ms', '12.4 ms', '1.25 s'. */
 export function formatDurationUs(us: number | null): string {
-  if (us === null || !Number.isFinite(us)) return '–';
-  const ms = us / 1000;
-  if (Math.abs(ms) < 10) return `${ms.toFixed(2)} ms`;
-  if (Math.abs(ms) < 999.95) return `${ms.toFixed(1)} ms`;
-  return `${(ms / 1000).toFixed(2)} s`;
+  return us === null ? '–' : formatMs(us / 1000);
 }

@@ -48,9 +48,9 @@ describe('nodeMetricRows', () => {
       throughput: '60/s',
       success: '95%',
       failures: 'timeout 12 · error 3',
-      p50: '9.5 ms',
+      p50: '9.50 ms',
       p95: '31.0 ms',
-      p99: '140 ms',
+      p99: '140.0 ms',
       'in-flight': '7',
       queue: '2',
       busy: '4 / 4',
@@ -73,12 +73,12 @@ describe('nodeMetricRows', () => {
     expect(values(nodeMetricRows(idle))).toMatchObject({
       success: '—',
       p50: '—',
-      throughput: '0.0/s',
+      throughput: '0/s',
     });
   });
 
   it('formats each declared counter in its unit', () => {
-    expect(metricText(1500, 'ms')).toBe('1.5 s');
+    expect(metricText(1500, 'ms')).toBe('1.50 s');
     expect(metricText(0.25, 'ratio')).toBe('25%');
     expect(metricText(12, 'per-sec')).toBe('12/s');
     expect(metricText(2.25, 'count')).toBe('2.3');

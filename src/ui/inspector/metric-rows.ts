@@ -1,5 +1,11 @@
-import { formatMs, formatPercent, formatRate } from '../../canvas/index.ts';
-import type { EdgeFrame, KindMetricInfo, NodeFrame } from '../../store/index.ts';
+import {
+  formatMs,
+  formatPercent,
+  formatRate,
+  type EdgeFrame,
+  type KindMetricInfo,
+  type NodeFrame,
+} from '../../store/index.ts';
 
 /** One line of the live figures: `data-testid="metric-<name>"` on its value. */
 export interface MetricRow {

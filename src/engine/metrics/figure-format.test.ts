@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatCauses,
-  formatCount,
-  formatMs,
-  formatPercent,
-  formatRate,
-  formatSeconds,
-} from './format.ts';
+import { formatSeconds } from '../../charts/format.ts';
+import { formatCauses, formatCount, formatMs, formatPercent, formatRate } from './figure-format.ts';
 
 describe('format', () => {
   it('formats milliseconds with 1–2 decimals, seconds past 1 s', () => {
