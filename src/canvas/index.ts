@@ -1,6 +1,4 @@
-export { FlowCanvas, addNodeOfKind } from './flow-canvas.tsx';
+export { FlowCanvas } from './flow-canvas.tsx';
 export { CanvasProvider, useCanvasStats, type CanvasStats } from './canvas-provider.tsx';
 export { Palette } from './palette.tsx';
 export { useCanvasActions, type CanvasActions } from './canvas-actions.ts';
-export { KindIcon } from './kind-icon.tsx';
-export { healthOf } from './node-health.ts';

@@ -21,23 +21,10 @@ export {
   type EditResult,
   type ScenarioSource,
 } from './app-store.ts';
-export {
-  createTelemetryStore,
-  LOG_CAPACITY,
-  type TelemetryState,
-  type TelemetryStore,
-} from './telemetry-store.ts';
-export { createRunController, livePatches, type RunController } from './run-controller.ts';
+export { LOG_CAPACITY, type TelemetryStore } from './telemetry-store.ts';
+export type { RunController } from './run-controller.ts';
 export { RingBuffer } from './ring-buffer.ts';
-export { nodesInGroup, sameTopology, type Clipboard } from './document-edits.ts';
-export {
-  AUTOSAVE_KEY,
-  BROKEN_AUTOSAVE_KEY,
-  restoreAutosave,
-  startAutosave,
-  type KeyValueStorage,
-  type RestoreResult,
-} from './persistence.ts';
+export { nodesInGroup } from './document-edits.ts';
 export {
   StoresProvider,
   useApp,
