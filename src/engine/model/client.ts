@@ -7,36 +7,35 @@ import type { KindDefinition, NodeRuntime } from './kind.ts';
 import { keySampler, keysSchema } from './request-keys.ts';
 import { routeSampler, routesSchema } from './request-routes.ts';
 
+/**
+ * Every rate may be 0 and a closed loop may have 0 users: that silences the client (a teacher
+ * mutes one source without rewiring). A silent client schedules nothing and sends nothing.
+ */
 export const arrivalSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('poisson'),
-    ratePerSec: z.number().positive(),
+    ratePerSec: z.number().min(0),
   }),
   z.strictObject({
     type: z.literal('constant'),
-    ratePerSec: z.number().positive(),
+    ratePerSec: z.number().min(0),
   }),
-  z
-    .strictObject({
-      type: z.literal('ramp'),
-      fromPerSec: z.number().min(0),
-      toPerSec: z.number().min(0),
-      rampMs: z.number().positive(),
-    })
-    .refine((a) => a.fromPerSec > 0 || a.toPerSec > 0, {
-      error: 'must be > 0 when fromPerSec is 0 (a ramp needs some traffic)',
-      path: ['toPerSec'],
-    }),
+  z.strictObject({
+    type: z.literal('ramp'),
+    fromPerSec: z.number().min(0),
+    toPerSec: z.number().min(0),
+    rampMs: z.number().positive(),
+  }),
   z.strictObject({
     type: z.literal('burst'),
     baseRatePerSec: z.number().min(0).default(0),
-    burstRatePerSec: z.number().positive(),
+    burstRatePerSec: z.number().min(0),
     offMs: z.number().positive(),
     onMs: z.number().positive(),
   }),
   z.strictObject({
     type: z.literal('users'),
-    users: z.number().int().min(1).max(100_000),
+    users: z.number().int().min(0).max(100_000),
     thinkTimeMs: z.number().min(0),
   }),
 ]);
@@ -179,8 +178,9 @@ function restartTraffic(ctx: SimContext, node: N): void {
   } else {
     const st = node.state;
     st.arrivalToken++;
-    if (a.type === 'constant') {
+    if (a.type === 'constant' && a.ratePerSec > 0) {
       // A rate change keeps the rhythm: the next arrival comes one new gap after the last one.
+      // (At rate 0 nothing is scheduled; the anchor is set when a rate comes back.)
       const gapUs = US_PER_SEC / (a.ratePerSec * ctx.faults(node.index).trafficMultiplier);
       st.constantAnchorUs =
         st.lastArrivalUs < 0
