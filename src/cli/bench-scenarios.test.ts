@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { budget } from '../engine/testing/budget.ts';
 import { createSimulation } from '../engine/index.ts';
 import { median } from './bench-measure.ts';
 import { runHoldModel } from './bare-kernel.ts';
@@ -18,24 +19,28 @@ function run(scenario: ReturnType<typeof chainScenario>) {
 }
 
 describe('bench scenarios', () => {
-  it('chain-5: ~1000 req/s flow through all five services, conservation holds', () => {
-    const s = run(chainScenario(3000));
-    expect(s.conservation.ok).toBe(true);
-    const sent = s.clients['client']?.sent ?? 0;
-    expect(sent).toBeGreaterThan(2700); // Poisson 1000/s · 3 s: sd ≈ 55
-    expect(sent).toBeLessThan(3300);
-    expect(Object.keys(s.nodes)).toEqual(['s1', 's2', 's3', 's4', 's5']);
-    for (const node of Object.values(s.nodes)) {
-      expect(node.arrivals).toBeGreaterThan(sent - 20); // only the requests in flight are missing
-      expect(node.failed).toEqual({});
-    }
-    // Five hops of 0.5 ms work at ~12 % utilisation: a little over 2.5 ms end to end.
-    expect(s.clients['client']?.latencyMs.mean).toBeGreaterThan(2.5);
-    expect(s.clients['client']?.latencyMs.mean).toBeLessThan(3.5);
-    expect(CHAIN_LENGTH).toBe(5);
-  });
+  it(
+    'chain-5: ~1000 req/s flow through all five services, conservation holds',
+    budget(1, 500),
+    () => {
+      const s = run(chainScenario(3000));
+      expect(s.conservation.ok).toBe(true);
+      const sent = s.clients['client']?.sent ?? 0;
+      expect(sent).toBeGreaterThan(2700); // Poisson 1000/s · 3 s: sd ≈ 55
+      expect(sent).toBeLessThan(3300);
+      expect(Object.keys(s.nodes)).toEqual(['s1', 's2', 's3', 's4', 's5']);
+      for (const node of Object.values(s.nodes)) {
+        expect(node.arrivals).toBeGreaterThan(sent - 20); // only the requests in flight are missing
+        expect(node.failed).toEqual({});
+      }
+      // Five hops of 0.5 ms work at ~12 % utilisation: a little over 2.5 ms end to end.
+      expect(s.clients['client']?.latencyMs.mean).toBeGreaterThan(2.5);
+      expect(s.clients['client']?.latencyMs.mean).toBeLessThan(3.5);
+      expect(CHAIN_LENGTH).toBe(5);
+    },
+  );
 
-  it('fanout-20: each request reaches all 20 leaves in parallel', () => {
+  it('fanout-20: each request reaches all 20 leaves in parallel', budget(1, 500), () => {
     const s = run(fanoutScenario(1000));
     expect(s.conservation.ok).toBe(true);
     const sent = s.clients['client']?.sent ?? 0;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { budget } from '../engine/testing/budget.ts';
 import type { SimSummary } from '../engine/index.ts';
 import { BUILTINS } from '../scenario/index.ts';
 import type { BuiltinListing, PatternMetrics } from './builtin-commands.ts';
@@ -27,7 +28,11 @@ describe('sim --list', () => {
   });
 });
 
-describe('sim --builtin', () => {
+/** One built-in run through the CLI (≤ 180 s of virtual time): ≤ 2.2 s here, the first one. */
+const BUILTIN_RUN_MS = 2_500;
+
+// Each test runs at most one built-in or scenario file.
+describe('sim --builtin', budget(1, BUILTIN_RUN_MS), () => {
   it('runs a built-in and adds its pattern figures to the JSON summary', async () => {
     const io = captureIo();
     expect(await runCli(['--builtin', 'circuit-breaker', '--json'], io)).toBe(EXIT_OK);
@@ -93,7 +98,7 @@ describe('sim --builtin', () => {
   });
 });
 
-describe('sim <file> with pattern kinds', () => {
+describe('sim <file> with pattern kinds', budget(1, BUILTIN_RUN_MS), () => {
   it('runs a scenario file that uses a pattern kind (the full registry, not only built-in kinds)', async () => {
     const { toDocument } = await import('../scenario/index.ts');
     const doc = JSON.stringify(

@@ -1,22 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { SimSummary } from '../engine/index.ts';
+import type { ClientSummary, SimSummary } from '../engine/index.ts';
 import { formatCauses, formatSummary } from './format-summary.ts';
 
 const latency = { mean: 12.3456, p50: 10, p95: 30.5, p99: 41.25, p999: 50, max: 60 };
+
+const users: ClientSummary = {
+  sent: 1000,
+  succeeded: 980,
+  failed: { timeout: 12, refused: 3 },
+  inFlight: 5,
+  latencyMs: latency,
+  lateResponses: 7,
+};
 
 const summary: SimSummary = {
   seed: 9,
   durationMs: 10_000,
   events: 12345,
-  clients: {
-    users: {
-      sent: 1000,
-      succeeded: 980,
-      failed: { timeout: 12, refused: 3 },
-      inFlight: 5,
-      latencyMs: latency,
-    },
-  },
+  clients: { users },
   nodes: {
     api: {
       arrivals: 1000,
@@ -94,6 +95,16 @@ describe('formatSummary', () => {
       'error=5',
     ]);
     expect(text).toContain('api  queued=40 late-responses=2');
+  });
+
+  it('lists client late responses under "Client counters", only when a client has some', () => {
+    expect(text).toContain('Client counters\nusers  late-responses=7\n\nNode counters\n');
+    const { lateResponses: _, ...onTime } = users;
+    const plain = formatSummary(
+      { ...summary, clients: { users: onTime } },
+      { title: '', source: 'x.json' },
+    );
+    expect(plain).not.toContain('Client counters');
   });
 
   it('aligns each column: right-aligned cells end where their header ends', () => {

@@ -98,12 +98,13 @@ function nodeTable(summary: SimSummary, seconds: number, kinds: ReportContext['k
   return formatTable(columns, rows);
 }
 
-/** Kind-declared counters and late responses, one line per node that has any. */
-function counterLines(summary: SimSummary): string[] {
+/** Kind-declared counters and late responses, one line per client or node that has any. */
+function counterLines(entries: Record<string, ClientSummary | NodeSummary>): string[] {
   const lines: string[] = [];
-  const width = Math.max(0, ...Object.keys(summary.nodes).map((id) => id.length));
-  for (const [id, n] of Object.entries(summary.nodes)) {
-    const counters = Object.entries(n.metrics ?? {}).map(
+  const width = Math.max(0, ...Object.keys(entries).map((id) => id.length));
+  for (const [id, n] of Object.entries(entries)) {
+    const metrics = 'metrics' in n ? (n.metrics ?? {}) : {};
+    const counters = Object.entries(metrics).map(
       // Time counters add up float ms: 3 decimals are plenty and keep lines short.
       ([name, value]) => `${name}=${Math.round(value * 1000) / 1000}`,
     );
@@ -126,7 +127,9 @@ export function formatSummary(summary: SimSummary, context: ReportContext): stri
   const lines = [header(summary, context), ''];
   lines.push('Clients', ...clientTable(summary, seconds), '');
   lines.push('Nodes', ...nodeTable(summary, seconds, context.kinds), '');
-  const counters = counterLines(summary);
+  const clientCounters = counterLines(summary.clients);
+  if (clientCounters.length) lines.push('Client counters', ...clientCounters, '');
+  const counters = counterLines(summary.nodes);
   if (counters.length) lines.push('Node counters', ...counters, '');
   lines.push(...conservationLines(summary));
   return `${lines.join('\n')}\n`;

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { budget } from '../engine/testing/budget.ts';
 import type { SimSummary } from '../engine/index.ts';
 import { REGISTRY } from '../patterns/index.ts';
 import { CURRENT_VERSION, parseScenarioText } from '../scenario/index.ts';
@@ -28,26 +29,33 @@ async function runJson(...argv: string[]): Promise<SimSummary> {
   return JSON.parse(io.stdoutText) as SimSummary;
 }
 
-describe('sim CLI: running scenarios', () => {
-  it('mm1 with a shorter run matches M/M/1 theory (W = 1/(μ−λ) = 50 ms, ρ = 0.8)', async () => {
-    const s = await runJson(MM1, '--duration-ms', '200000');
-    expect(s.seed).toBe(42);
-    expect(s.durationMs).toBe(200_000);
-    expect(s.conservation.ok).toBe(true);
-    const users = s.clients['users'];
-    const server = s.nodes['server'];
-    expect(users?.sent).toBeGreaterThan(15_000); // 80/s · 200 s = 16 000
-    expect(users?.sent).toBeLessThan(17_000);
-    expect(users?.latencyMs.mean).toBeGreaterThan(40);
-    expect(users?.latencyMs.mean).toBeLessThan(60);
-    expect(server?.utilization).toBeGreaterThan(0.75);
-    expect(server?.utilization).toBeLessThan(0.85);
-    expect(Object.keys(s).sort()).toEqual(
-      ['clients', 'conservation', 'durationMs', 'events', 'nodes', 'seed'].sort(),
-    );
-  });
+/** One CLI run of an example (≤ 200 s of virtual time, ≤ 16 000 requests): ≤ 800 ms here. */
+const RUN_MS = 1_000;
 
-  it('is deterministic, and --seed changes the run', async () => {
+describe('sim CLI: running scenarios', () => {
+  it(
+    'mm1 with a shorter run matches M/M/1 theory (W = 1/(μ−λ) = 50 ms, ρ = 0.8)',
+    budget(1, RUN_MS),
+    async () => {
+      const s = await runJson(MM1, '--duration-ms', '200000');
+      expect(s.seed).toBe(42);
+      expect(s.durationMs).toBe(200_000);
+      expect(s.conservation.ok).toBe(true);
+      const users = s.clients['users'];
+      const server = s.nodes['server'];
+      expect(users?.sent).toBeGreaterThan(15_000); // 80/s · 200 s = 16 000
+      expect(users?.sent).toBeLessThan(17_000);
+      expect(users?.latencyMs.mean).toBeGreaterThan(40);
+      expect(users?.latencyMs.mean).toBeLessThan(60);
+      expect(server?.utilization).toBeGreaterThan(0.75);
+      expect(server?.utilization).toBeLessThan(0.85);
+      expect(Object.keys(s).sort()).toEqual(
+        ['clients', 'conservation', 'durationMs', 'events', 'nodes', 'seed'].sort(),
+      );
+    },
+  );
+
+  it('is deterministic, and --seed changes the run', budget(3, RUN_MS), async () => {
     const a = await runJson(MM1, '--duration-ms', '5000');
     const b = await runJson(MM1, '--duration-ms=5000');
     const c = await runJson(MM1, '--duration-ms', '5000', '--seed', '7');
@@ -56,60 +64,74 @@ describe('sim CLI: running scenarios', () => {
     expect(c.clients).not.toEqual(a.clients);
   });
 
-  it('prints a plain-text report with both tables and the conservation line', async () => {
-    const { code, io } = await run(MM1, '--duration-ms', '20000');
-    expect(code).toBe(EXIT_OK);
-    const text = io.stdoutText;
-    expect(text).toMatch(/^M\/M\/1 queue \(.*mm1\.json\): seed 42, 20000 ms simulated, \d+ events/);
-    for (const header of [
-      'client',
-      'sent',
-      'in flight',
-      'mean ms',
-      'p50 ms',
-      'p95 ms',
-      'p99 ms',
-      'ok/s',
-    ]) {
-      expect(text).toContain(header);
-    }
-    for (const header of ['node', 'arrivals', 'util %', 'max queue', 'failures by cause']) {
-      expect(text).toContain(header);
-    }
-    expect(text).toMatch(/^users +\d+/m);
-    expect(text).toMatch(/^server +service +\d+/m);
-    expect(text.trimEnd().endsWith('Conservation: ok')).toBe(true);
-  });
+  it(
+    'prints a plain-text report with both tables and the conservation line',
+    budget(1, RUN_MS),
+    async () => {
+      const { code, io } = await run(MM1, '--duration-ms', '20000');
+      expect(code).toBe(EXIT_OK);
+      const text = io.stdoutText;
+      expect(text).toMatch(
+        /^M\/M\/1 queue \(.*mm1\.json\): seed 42, 20000 ms simulated, \d+ events/,
+      );
+      for (const header of [
+        'client',
+        'sent',
+        'in flight',
+        'mean ms',
+        'p50 ms',
+        'p95 ms',
+        'p99 ms',
+        'ok/s',
+      ]) {
+        expect(text).toContain(header);
+      }
+      for (const header of ['node', 'arrivals', 'util %', 'max queue', 'failures by cause']) {
+        expect(text).toContain(header);
+      }
+      expect(text).toMatch(/^users +\d+/m);
+      expect(text).toMatch(/^server +service +\d+/m);
+      expect(text.trimEnd().endsWith('Conservation: ok')).toBe(true);
+    },
+  );
 
-  it('checkout example validates without warnings and its fault fails checkouts', async () => {
-    const text = await captureIo().readFile(CHECKOUT);
-    const parsed = parseScenarioText(text, REGISTRY);
-    expect(parsed.ok && parsed.warnings).toEqual([]);
-    const s = await runJson(CHECKOUT, '--duration-ms', '60000');
-    expect(s.conservation.ok).toBe(true);
-    // payments errors at 80 % from 30 s to 50 s: about 0.8 · 80/s · 20 s = 1280 failures.
-    const paymentErrors = s.nodes['payments']?.failed['error'] ?? 0;
-    expect(paymentErrors).toBeGreaterThan(1000);
-    expect(paymentErrors).toBeLessThan(1600);
-    expect(s.clients['users']?.failed['error'] ?? 0).toBeGreaterThanOrEqual(paymentErrors);
-    expect(s.nodes['inventory-db']?.metrics?.['writes']).toBeGreaterThan(0);
-  });
+  it(
+    'checkout example validates without warnings and its fault fails checkouts',
+    budget(1, RUN_MS),
+    async () => {
+      const text = await captureIo().readFile(CHECKOUT);
+      const parsed = parseScenarioText(text, REGISTRY);
+      expect(parsed.ok && parsed.warnings).toEqual([]);
+      const s = await runJson(CHECKOUT, '--duration-ms', '60000');
+      expect(s.conservation.ok).toBe(true);
+      // payments errors at 80 % from 30 s to 50 s: about 0.8 · 80/s · 20 s = 1280 failures.
+      const paymentErrors = s.nodes['payments']?.failed['error'] ?? 0;
+      expect(paymentErrors).toBeGreaterThan(1000);
+      expect(paymentErrors).toBeLessThan(1600);
+      expect(s.clients['users']?.failed['error'] ?? 0).toBeGreaterThanOrEqual(paymentErrors);
+      expect(s.nodes['inventory-db']?.metrics?.['writes']).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe('sim CLI: older formats', () => {
   // The examples stay at format version 1 on purpose: they show that old files still run.
-  it.each([MM1, CHECKOUT])('%s is a version-1 file that migrates and runs', async (file) => {
-    const text = await captureIo().readFile(file);
-    expect((JSON.parse(text) as { version: unknown }).version).toBe(1);
-    const parsed = parseScenarioText(text, REGISTRY);
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    expect(parsed.scenario.version).toBe(CURRENT_VERSION);
-    expect(parsed.scenario.groups).toEqual([]);
-    const s = await runJson(file, '--duration-ms', '2000');
-    expect(s.conservation.ok).toBe(true);
-  });
+  it.each([MM1, CHECKOUT])(
+    '%s is a version-1 file that migrates and runs',
+    budget(1, RUN_MS),
+    async (file) => {
+      const text = await captureIo().readFile(file);
+      expect((JSON.parse(text) as { version: unknown }).version).toBe(1);
+      const parsed = parseScenarioText(text, REGISTRY);
+      if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+      expect(parsed.scenario.version).toBe(CURRENT_VERSION);
+      expect(parsed.scenario.groups).toEqual([]);
+      const s = await runJson(file, '--duration-ms', '2000');
+      expect(s.conservation.ok).toBe(true);
+    },
+  );
 
-  it('runs a version-2 file with groups (the engine ignores them)', async () => {
+  it('runs a version-2 file with groups (the engine ignores them)', budget(2, RUN_MS), async () => {
     const text = await captureIo().readFile(CHECKOUT);
     const doc = JSON.parse(text) as Record<string, unknown>;
     const plain = join(tmp, 'checkout-v2.json');

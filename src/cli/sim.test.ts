@@ -1,16 +1,20 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { budget } from '../engine/testing/budget.ts';
 import type { SimSummary } from '../engine/index.ts';
 import { REPO_ROOT } from './test-io.ts';
 
 const exec = promisify(execFile);
 
+/** One `npx tsx` process: npx, compiling the CLI, and 2000 s of M/M/1: 3–8 s here. */
+const SPAWN_MS = 8_000;
+
 // The one end-to-end test: the real entry point in a child process, as `npm run sim` runs it.
 describe('sim.ts end to end', () => {
   it(
     'prints exactly the SimSummary JSON on stdout for examples/mm1.json',
-    { timeout: 60_000 },
+    budget(1, SPAWN_MS),
     async () => {
       const { stdout } = await exec(
         'npx',

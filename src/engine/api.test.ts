@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { budget } from './testing/budget.ts';
 import { createSimulation, type Simulation, type TraceEvent } from './index.ts';
 import { constant, exp } from './testing/run.ts';
 import { buildScenario, type EdgeSpec, type NodeSpec } from './testing/scenario-builder.ts';
@@ -74,18 +75,25 @@ function traced(spec: Spec) {
   return { sim, summary: sim.summary(), eventHash: sim.eventHash, traceHash: hash >>> 0, count };
 }
 
-describe('determinism', () => {
-  it('same scenario + seed twice: identical summary, event hash and trace sequence', () => {
-    const a = traced(system(42));
-    const b = traced(system(42));
-    expect(a.count).toBeGreaterThan(3000); // ≈ 1500 requests, sent + answered + faults
-    expect(b.summary).toEqual(a.summary);
-    expect(b.eventHash).toBe(a.eventHash);
-    expect([b.traceHash, b.count]).toEqual([a.traceHash, a.count]);
-    expect(a.summary.conservation.ok).toBe(true);
-  });
+/** One run of `system()` (≈ 1500 requests through five nodes, traced): ~500 ms here. */
+const SYSTEM_RUN_MS = 600;
 
-  it('another seed gives another run', () => {
+describe('determinism', () => {
+  it(
+    'same scenario + seed twice: identical summary, event hash and trace sequence',
+    budget(2, SYSTEM_RUN_MS),
+    () => {
+      const a = traced(system(42));
+      const b = traced(system(42));
+      expect(a.count).toBeGreaterThan(3000); // ≈ 1500 requests, sent + answered + faults
+      expect(b.summary).toEqual(a.summary);
+      expect(b.eventHash).toBe(a.eventHash);
+      expect([b.traceHash, b.count]).toEqual([a.traceHash, a.count]);
+      expect(a.summary.conservation.ok).toBe(true);
+    },
+  );
+
+  it('another seed gives another run', budget(2, SYSTEM_RUN_MS), () => {
     const a = traced(system(42));
     const c = traced(system(43));
     expect(c.eventHash).not.toBe(a.eventHash);
@@ -93,31 +101,36 @@ describe('determinism', () => {
     expect(c.summary.clients['users']).not.toEqual(a.summary.clients['users']);
   });
 
-  it('common random numbers: an unrelated client + service pair changes nothing else', () => {
-    const base = system(7);
-    const extra: NodeSpec[] = [
-      { id: 'other', kind: 'client', config: { arrival: { type: 'poisson', ratePerSec: 500 } } },
-      { id: 'side', kind: 'service', config: { serviceTime: exp(3), errorRate: 0.3 } },
-    ];
-    const extraEdge: EdgeSpec = { id: 'o-s', source: 'other', target: 'side' };
-    const extraFault: SimFault = {
-      id: 'x',
-      target: 'side',
-      type: 'hang',
-      startMs: 100,
-      durationMs: 50,
-    };
-    const a = traced(base).summary;
-    const b = traced({
-      ...base,
-      nodes: [...extra, ...base.nodes], // even in front: streams are keyed by id, not index
-      edges: [extraEdge, ...(base.edges ?? [])],
-      faults: [extraFault, ...(base.faults ?? [])],
-    }).summary;
-    expect(b.events).toBeGreaterThan(a.events);
-    expect(b.clients['users']).toEqual(a.clients['users']);
-    for (const id of ['gw', 'orders', 'db', 'stock']) expect(b.nodes[id], id).toEqual(a.nodes[id]);
-  });
+  it(
+    'common random numbers: an unrelated client + service pair changes nothing else',
+    budget(2, SYSTEM_RUN_MS),
+    () => {
+      const base = system(7);
+      const extra: NodeSpec[] = [
+        { id: 'other', kind: 'client', config: { arrival: { type: 'poisson', ratePerSec: 500 } } },
+        { id: 'side', kind: 'service', config: { serviceTime: exp(3), errorRate: 0.3 } },
+      ];
+      const extraEdge: EdgeSpec = { id: 'o-s', source: 'other', target: 'side' };
+      const extraFault: SimFault = {
+        id: 'x',
+        target: 'side',
+        type: 'hang',
+        startMs: 100,
+        durationMs: 50,
+      };
+      const a = traced(base).summary;
+      const b = traced({
+        ...base,
+        nodes: [...extra, ...base.nodes], // even in front: streams are keyed by id, not index
+        edges: [extraEdge, ...(base.edges ?? [])],
+        faults: [extraFault, ...(base.faults ?? [])],
+      }).summary;
+      expect(b.events).toBeGreaterThan(a.events);
+      expect(b.clients['users']).toEqual(a.clients['users']);
+      for (const id of ['gw', 'orders', 'db', 'stock'])
+        expect(b.nodes[id], id).toEqual(a.nodes[id]);
+    },
+  );
 });
 
 /** Client "c" (constant 10/s) → service "s" (10 ms) and an "idle" service nobody calls. */
@@ -320,31 +333,38 @@ describe('snapshots and long runs', () => {
     expect(snap).toMatchObject({ timeMs: 4321, activeFaults: [] });
   });
 
-  it('24 virtual hours at 2 req/s: whole series ≤ 512 points, recent = 300, totals kept', () => {
-    const sim = createSimulation(
-      buildScenario({
-        seed: 3,
-        durationMs: 86_400_000,
-        nodes: [
-          { id: 'c', kind: 'client', config: { arrival: { type: 'poisson', ratePerSec: 2 } } },
-          { id: 's', kind: 'service', config: { serviceTime: exp(20) } },
-        ],
-        edges: [{ source: 'c', target: 's' }],
-        faults: [{ id: 'f', target: 's', type: 'crash', startMs: 3_600_000, durationMs: 600_000 }],
-      }),
-    );
-    sim.runToEnd();
-    const s = sim.summary();
-    expect(s.conservation.ok).toBe(true);
-    expect(Math.abs((s.clients['c']?.sent ?? 0) / 172_800 - 1)).toBeLessThan(0.01);
-    for (const id of ['c', 's']) {
-      const whole = sim.series(id, 'whole');
-      expect(whole.startMs.length).toBeLessThanOrEqual(512);
-      expect(sim.series(id, 'recent').startMs.length).toBe(300);
-      const total = (f: string) => (whole.fields[f] ?? []).reduce((a, b) => a + b, 0);
-      const d = sim.nodeDetail(id);
-      expect(total('arrivals')).toBe(d.arrivals);
-      expect(total('failed:refused')).toBe(d.failed['refused']);
-    }
-  });
+  // 2 req/s for 86 400 s: ~0.009 ms per request here.
+  it(
+    '24 virtual hours at 2 req/s: whole series ≤ 512 points, recent = 300, totals kept',
+    budget(2 * 86_400, 0.01),
+    () => {
+      const sim = createSimulation(
+        buildScenario({
+          seed: 3,
+          durationMs: 86_400_000,
+          nodes: [
+            { id: 'c', kind: 'client', config: { arrival: { type: 'poisson', ratePerSec: 2 } } },
+            { id: 's', kind: 'service', config: { serviceTime: exp(20) } },
+          ],
+          edges: [{ source: 'c', target: 's' }],
+          faults: [
+            { id: 'f', target: 's', type: 'crash', startMs: 3_600_000, durationMs: 600_000 },
+          ],
+        }),
+      );
+      sim.runToEnd();
+      const s = sim.summary();
+      expect(s.conservation.ok).toBe(true);
+      expect(Math.abs((s.clients['c']?.sent ?? 0) / 172_800 - 1)).toBeLessThan(0.01);
+      for (const id of ['c', 's']) {
+        const whole = sim.series(id, 'whole');
+        expect(whole.startMs.length).toBeLessThanOrEqual(512);
+        expect(sim.series(id, 'recent').startMs.length).toBe(300);
+        const total = (f: string) => (whole.fields[f] ?? []).reduce((a, b) => a + b, 0);
+        const d = sim.nodeDetail(id);
+        expect(total('arrivals')).toBe(d.arrivals);
+        expect(total('failed:refused')).toBe(d.failed['refused']);
+      }
+    },
+  );
 });

@@ -8,6 +8,8 @@ export interface ClientSummary {
   failed: Record<string, number>;
   inFlight: number;
   latencyMs: LatencySummaryMs;
+  /** Responses that came back after the client had given up (its `timeoutMs`). */
+  lateResponses?: number;
 }
 
 export interface NodeSummary {
@@ -63,6 +65,7 @@ export function summarize(core: SimulationCore): SimSummary {
         inFlight: s.inFlight,
         latencyMs: latency(s.latency.summaryMs()),
       };
+      if (s.lateResponses > 0) clients[id].lateResponses = s.lateResponses;
       return;
     }
     const entry: NodeSummary = {

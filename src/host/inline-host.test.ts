@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { budget } from '../engine/testing/budget.ts';
 import { createSimulation } from '../engine/index.ts';
+import { MAX_EVENTS_PER_INSTANT } from '../engine/simulation-constants.ts';
 import { REGISTRY } from '../patterns/index.ts';
 import { createInlineHost, type InlineHostOptions } from './inline-host.ts';
 import type { HostFrame, SimHost } from './sim-host.ts';
 import { fakeTicker, manualSchedule, recordFrames } from './test-fakes.ts';
 import { fakeClock, livelockScenario, pairScenario, twoClientScenario } from './test-scenarios.ts';
+
+/** One run of a test scenario (20 s of two clients, ~1100 requests): ≤ 400 ms here. */
+const RUN_MS = 500;
 
 function setup(options: Partial<InlineHostOptions> = {}) {
   const ticker = fakeTicker();
@@ -78,22 +83,26 @@ describe('inline host', () => {
     expect(last().speed).toBe(0.1);
   });
 
-  it('runs to the end in slices, progress rising to 1, with the direct run’s summary', () => {
-    const { host, scheduler, frames, last } = setup({ now: fakeClock(4).now });
-    host.load(twoClientScenario());
-    host.runToEnd();
-    expect(last().status).toBe('running-to-end');
-    const before = frames.length;
-    expect(drain(scheduler)).toBeGreaterThan(3);
-    const progress = frames.slice(before - 1).map((f) => f.progress);
-    for (let i = 1; i < progress.length; i++) {
-      expect(progress[i]).toBeGreaterThan(progress[i - 1] as number);
-    }
-    expect(last()).toMatchObject({ status: 'done', progress: 1, timeMs: 20_000 });
-    const direct = createSimulation(twoClientScenario(), { registry: REGISTRY });
-    direct.runToEnd();
-    expect(last().summary).toEqual(direct.summary());
-  });
+  it(
+    'runs to the end in slices, progress rising to 1, with the direct run’s summary',
+    budget(2, RUN_MS),
+    () => {
+      const { host, scheduler, frames, last } = setup({ now: fakeClock(4).now });
+      host.load(twoClientScenario());
+      host.runToEnd();
+      expect(last().status).toBe('running-to-end');
+      const before = frames.length;
+      expect(drain(scheduler)).toBeGreaterThan(3);
+      const progress = frames.slice(before - 1).map((f) => f.progress);
+      for (let i = 1; i < progress.length; i++) {
+        expect(progress[i]).toBeGreaterThan(progress[i - 1] as number);
+      }
+      expect(last()).toMatchObject({ status: 'done', progress: 1, timeMs: 20_000 });
+      const direct = createSimulation(twoClientScenario(), { registry: REGISTRY });
+      direct.runToEnd();
+      expect(last().summary).toEqual(direct.summary());
+    },
+  );
 
   it('pause cancels a run to end between slices', () => {
     const { host, scheduler, last } = setup({ now: fakeClock(4).now });
@@ -110,54 +119,67 @@ describe('inline host', () => {
     expect(reached).toBeLessThan(10_000);
   });
 
-  it('reset returns to time 0 and a second run gives an identical summary', () => {
-    const { host, scheduler, last } = setup();
-    host.load(pairScenario());
-    host.runToEnd();
-    drain(scheduler);
-    const first = last().summary;
-    expect(first).not.toBeNull();
-    host.reset();
-    expect(last()).toMatchObject({ status: 'ready', timeMs: 0, summary: null, progress: 0 });
-    host.runToEnd();
-    drain(scheduler);
-    expect(last().summary).toEqual(first);
-  });
+  it(
+    'reset returns to time 0 and a second run gives an identical summary',
+    budget(2, RUN_MS),
+    () => {
+      const { host, scheduler, last } = setup();
+      host.load(pairScenario());
+      host.runToEnd();
+      drain(scheduler);
+      const first = last().summary;
+      expect(first).not.toBeNull();
+      host.reset();
+      expect(last()).toMatchObject({ status: 'ready', timeMs: 0, summary: null, progress: 0 });
+      host.runToEnd();
+      drain(scheduler);
+      expect(last().summary).toEqual(first);
+    },
+  );
 
-  it('patches live and reports bad input; series for a node and the system', async () => {
-    const { host, last } = setup();
-    host.load(twoClientScenario());
-    host.step();
-    await expect(
-      host.patch({ type: 'node-config', nodeId: 's', config: { workers: 4 } }),
-    ).resolves.toEqual({ ok: true });
-    const bad = await host.patch({ type: 'node-config', nodeId: 's', config: { workers: -1 } });
-    expect(bad.ok).toBe(false);
-    host.step();
-    expect(last().timeMs).toBe(2000);
+  it(
+    'patches live and reports bad input; series for a node and the system',
+    budget(1, RUN_MS),
+    async () => {
+      const { host, last } = setup();
+      host.load(twoClientScenario());
+      host.step();
+      await expect(
+        host.patch({ type: 'node-config', nodeId: 's', config: { workers: 4 } }),
+      ).resolves.toEqual({ ok: true });
+      const bad = await host.patch({ type: 'node-config', nodeId: 's', config: { workers: -1 } });
+      expect(bad.ok).toBe(false);
+      host.step();
+      expect(last().timeMs).toBe(2000);
 
-    const a = await host.series({ type: 'node', nodeId: 'a' }, 'recent');
-    const b = await host.series({ type: 'node', nodeId: 'b' }, 'recent');
-    const system = await host.series({ type: 'system' }, 'recent');
-    expect(system).toMatchObject({ scope: { type: 'system' }, range: 'recent' });
-    expect(a.view.startMs).toEqual([0, 1000]);
-    expect(system.view.fields['arrivals']).toEqual(
-      (a.view.fields['arrivals'] ?? []).map((x, i) => x + (b.view.fields['arrivals']?.[i] ?? 0)),
-    );
-    await expect(host.series({ type: 'node', nodeId: 'nope' }, 'whole')).rejects.toThrow(/nope/);
-  });
+      const a = await host.series({ type: 'node', nodeId: 'a' }, 'recent');
+      const b = await host.series({ type: 'node', nodeId: 'b' }, 'recent');
+      const system = await host.series({ type: 'system' }, 'recent');
+      expect(system).toMatchObject({ scope: { type: 'system' }, range: 'recent' });
+      expect(a.view.startMs).toEqual([0, 1000]);
+      expect(system.view.fields['arrivals']).toEqual(
+        (a.view.fields['arrivals'] ?? []).map((x, i) => x + (b.view.fields['arrivals']?.[i] ?? 0)),
+      );
+      await expect(host.series({ type: 'node', nodeId: 'nope' }, 'whole')).rejects.toThrow(/nope/);
+    },
+  );
 
-  it('an engine error becomes an error frame, never a throw', () => {
-    const { host, ticker, last } = setup();
-    host.load(livelockScenario());
-    host.play();
-    expect(() => {
-      for (let i = 0; i < 8; i++) ticker.tick(200);
-    }).not.toThrow();
-    expect(last().status).toBe('error');
-    expect(last().error).toMatch(/Virtual time stopped advancing at 1000 ms/);
-    expect(ticker.running()).toBe(false);
-  });
+  // The livelock is detected after MAX_EVENTS_PER_INSTANT events: ~0.001 ms each here.
+  it(
+    'an engine error becomes an error frame, never a throw',
+    budget(MAX_EVENTS_PER_INSTANT, 0.002),
+    () => {
+      const { host, ticker, last } = setup();
+      host.load(livelockScenario());
+      host.play();
+      expect(() => {
+        for (let i = 0; i < 8; i++) ticker.tick(200);
+      }).not.toThrow();
+      expect(last().status).toBe('error');
+      expect(last().error).toMatch(/Virtual time stopped advancing at 1000 ms/);
+      expect(ticker.running()).toBe(false);
+    },
+  );
 
   it('a listener that commands during a frame sees frames in order', () => {
     const { host, ticker, frames } = setup();

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { budget } from '../engine/testing/budget.ts';
 import { createSimulation, type SeriesView } from '../engine/index.ts';
+import { MAX_EVENTS_PER_INSTANT } from '../engine/simulation-constants.ts';
 import { REGISTRY } from '../patterns/index.ts';
 import { MAX_SPEED, MIN_SPEED, type HostFrame } from './sim-host.ts';
 import { createSimDriver, type SimDriver, type SimDriverOptions } from './sim-driver.ts';
@@ -162,7 +164,7 @@ describe('sim driver: run to end, reset, determinism', () => {
     expect(d.frame()).toMatchObject({ status: 'paused', summary: null });
   });
 
-  it('reset returns to time 0 and a second run gives an identical summary', () => {
+  it('reset returns to time 0 and a second run gives an identical summary', budget(2, 500), () => {
     const d = createSimDriver({ now: fakeClock(3).now });
     d.load(twoClientScenario());
     const first = runAllSlices(d).at(-1)?.summary;
@@ -255,28 +257,34 @@ describe('sim driver: patches and series', () => {
 });
 
 describe('sim driver: failures and trace', () => {
-  it('an engine error becomes status error with a sentence, keeping the last telemetry', () => {
-    const d = createSimDriver({ now: fakeClock().now });
-    d.load(livelockScenario());
-    d.play();
-    d.advanceBy(200);
-    const good = d.frame();
-    expect(good.telemetry.nodes.length).toBe(2);
-    for (let i = 0; i < 10; i++) expect(() => d.advanceBy(200)).not.toThrow();
-    const frame = d.frame();
-    expect(frame.status).toBe('error');
-    expect(frame.error).toMatch(/^Virtual time stopped advancing at 1000 ms.*\.$/);
-    expect(frame.telemetry).toEqual({ ...good.telemetry, windowsClosed: 0 });
-    d.play();
-    d.step();
-    d.runToEnd();
-    expect(d.status).toBe('error');
-    expect(d.patch({ type: 'fault-remove', faultId: 'f' }).ok).toBe(false);
-    d.reset();
-    expect(d.frame()).toMatchObject({ status: 'ready', error: null, timeMs: 0 });
-    expect(() => runAllSlices(d)).not.toThrow();
-    expect(d.frame()).toMatchObject({ status: 'error', summary: null });
-  });
+  // The livelock is hit twice (playing, then after reset), each after MAX_EVENTS_PER_INSTANT
+  // events: ~0.001 ms each here.
+  it(
+    'an engine error becomes status error with a sentence, keeping the last telemetry',
+    budget(2 * MAX_EVENTS_PER_INSTANT, 0.002),
+    () => {
+      const d = createSimDriver({ now: fakeClock().now });
+      d.load(livelockScenario());
+      d.play();
+      d.advanceBy(200);
+      const good = d.frame();
+      expect(good.telemetry.nodes.length).toBe(2);
+      for (let i = 0; i < 10; i++) expect(() => d.advanceBy(200)).not.toThrow();
+      const frame = d.frame();
+      expect(frame.status).toBe('error');
+      expect(frame.error).toMatch(/^Virtual time stopped advancing at 1000 ms.*\.$/);
+      expect(frame.telemetry).toEqual({ ...good.telemetry, windowsClosed: 0 });
+      d.play();
+      d.step();
+      d.runToEnd();
+      expect(d.status).toBe('error');
+      expect(d.patch({ type: 'fault-remove', faultId: 'f' }).ok).toBe(false);
+      d.reset();
+      expect(d.frame()).toMatchObject({ status: 'ready', error: null, timeMs: 0 });
+      expect(() => runAllSlices(d)).not.toThrow();
+      expect(d.frame()).toMatchObject({ status: 'error', summary: null });
+    },
+  );
 
   it('keeps at most the trace capacity between frames and counts the dropped', () => {
     // Successes are sampled (1 in 50), so keep the capacity below one second's events.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { budget } from '../engine/testing/budget.ts';
 import { createSimulation } from '../engine/index.ts';
 import { REGISTRY } from '../patterns/index.ts';
 import type { Schedule } from './driver-endpoint.ts';
@@ -61,14 +62,19 @@ describe('engine warm-up', () => {
     w.stop(); // idempotent
   });
 
-  it("never changes the person's run: same summary with or without a warm-up first", () => {
-    const plain = createSimulation(pairScenario(), { registry: REGISTRY });
-    plain.runToEnd();
-    const m = manualSchedule();
-    startWarmUp(m.schedule, steppingClock(1), REGISTRY, 50, 4);
-    while (m.tasks.length > 0) m.runNext();
-    const after = createSimulation(pairScenario(), { registry: REGISTRY });
-    after.runToEnd();
-    expect(after.summary()).toEqual(plain.summary());
-  });
+  // Two runs of the test scenario and a warm-up of 4 slices: ≤ 200 ms here in all.
+  it(
+    "never changes the person's run: same summary with or without a warm-up first",
+    budget(3, 200),
+    () => {
+      const plain = createSimulation(pairScenario(), { registry: REGISTRY });
+      plain.runToEnd();
+      const m = manualSchedule();
+      startWarmUp(m.schedule, steppingClock(1), REGISTRY, 50, 4);
+      while (m.tasks.length > 0) m.runNext();
+      const after = createSimulation(pairScenario(), { registry: REGISTRY });
+      after.runToEnd();
+      expect(after.summary()).toEqual(plain.summary());
+    },
+  );
 });

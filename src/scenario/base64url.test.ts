@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { budget } from '../engine/testing/budget.ts';
 import { decodeBase64url, encodeBase64url } from './base64url.ts';
+
+/** fast-check's default number of runs, named so the budgets below can count it. */
+const RUNS = 100;
 
 const bytes = (...b: number[]) => new Uint8Array(b);
 
@@ -13,7 +17,7 @@ describe('base64url', () => {
     expect(encodeBase64url(bytes(0xfb, 0xff, 0xbf))).toBe('-_-_');
   });
 
-  it('agrees with Node for any bytes, both ways', () => {
+  it('agrees with Node for any bytes, both ways', budget(RUNS, 2), () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 300 }), (data) => {
         const encoded = encodeBase64url(data);
@@ -21,6 +25,7 @@ describe('base64url', () => {
         const decoded = decodeBase64url(encoded);
         expect(decoded.ok && [...decoded.bytes]).toEqual([...data]);
       }),
+      { numRuns: RUNS },
     );
   });
 
@@ -42,11 +47,13 @@ describe('base64url', () => {
     expect(decodeBase64url('A')).toEqual({ ok: false, problem: 'bad-length' });
   });
 
-  it('never throws on arbitrary text', () => {
+  // Long arbitrary strings: ~25 ms per run here.
+  it('never throws on arbitrary text', budget(RUNS, 40), () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (text) => {
         expect(typeof decodeBase64url(text).ok).toBe('boolean');
       }),
+      { numRuns: RUNS },
     );
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { budget } from '../engine/testing/budget.ts';
 import { createSimulation, type Position, type SimGroup } from '../engine/index.ts';
 import { REGISTRY } from '../patterns/index.ts';
 import { canConnect } from './connection-rules.ts';
@@ -123,27 +124,34 @@ describe('defaultScenario', () => {
     expect(back.ok && back.scenario).toEqual(s);
   });
 
-  it('runs headless: everything conserved, users served, the slow database visible', () => {
-    const s = defaultScenario();
-    const sim = createSimulation(s, { registry: REGISTRY });
-    sim.runToEnd();
-    const summary = sim.summary();
-    expect(summary.conservation.ok).toBe(true);
-    const users = summary.clients['users'];
-    expect(users).toBeDefined();
-    if (!users) return;
-    expect(users.sent).toBeGreaterThan(0.9 * 60 * 300);
-    expect(users.succeeded / users.sent).toBeGreaterThan(0.9);
+  // One run of the default scenario (120 s of virtual time): ~650 ms here.
+  it(
+    'runs headless: everything conserved, users served, the slow database visible',
+    budget(1, 1_000),
+    () => {
+      const s = defaultScenario();
+      const sim = createSimulation(s, { registry: REGISTRY });
+      sim.runToEnd();
+      const summary = sim.summary();
+      expect(summary.conservation.ok).toBe(true);
+      const users = summary.clients['users'];
+      expect(users).toBeDefined();
+      if (!users) return;
+      expect(users.sent).toBeGreaterThan(0.9 * 60 * 300);
+      expect(users.succeeded / users.sent).toBeGreaterThan(0.9);
 
-    // One-second windows: p99 before the fault (0–60 s) against during it (60–90 s).
-    const series = sim.series('users', 'whole');
-    const p99 = series.fields['p99Ms'] ?? [];
-    const window = (fromMs: number, toMs: number) =>
-      p99.filter((_, i) => (series.startMs[i] ?? -1) >= fromMs && (series.startMs[i] ?? -1) < toMs);
-    const before = mean(window(5_000, 60_000));
-    const during = mean(window(62_000, 90_000));
-    const after = mean(window(100_000, 300_000));
-    expect(during).toBeGreaterThan(2 * before);
-    expect(after).toBeLessThan(1.5 * before); // and it recovers
-  });
+      // One-second windows: p99 before the fault (0–60 s) against during it (60–90 s).
+      const series = sim.series('users', 'whole');
+      const p99 = series.fields['p99Ms'] ?? [];
+      const window = (fromMs: number, toMs: number) =>
+        p99.filter(
+          (_, i) => (series.startMs[i] ?? -1) >= fromMs && (series.startMs[i] ?? -1) < toMs,
+        );
+      const before = mean(window(5_000, 60_000));
+      const during = mean(window(62_000, 90_000));
+      const after = mean(window(100_000, 300_000));
+      expect(during).toBeGreaterThan(2 * before);
+      expect(after).toBeLessThan(1.5 * before); // and it recovers
+    },
+  );
 });

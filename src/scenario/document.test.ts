@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { budget } from '../engine/testing/budget.ts';
 import type { SimScenario } from '../engine/index.ts';
 import { REGISTRY } from '../patterns/index.ts';
 import { defaultConfigFor, documentText, nextId, toDocument } from './document.ts';
@@ -130,18 +131,23 @@ describe('toDocument', () => {
     expect(parsed(toDocument(g))).toEqual(g);
   });
 
-  it('parses back to the same scenario (random valid documents)', () => {
-    fc.assert(
-      fc.property(validDocument, (doc) => {
-        const s = parsed(doc);
-        const again = parsed(JSON.parse(JSON.stringify(toDocument(s))));
-        expect(again).toEqual(s);
-        // A second trip changes nothing at all, down to the text.
-        expect(documentText(again)).toBe(documentText(s));
-      }),
-      { numRuns: 200 },
-    );
-  });
+  const ROUND_TRIP_RUNS = 200;
+  it(
+    'parses back to the same scenario (random valid documents)',
+    budget(ROUND_TRIP_RUNS, 4),
+    () => {
+      fc.assert(
+        fc.property(validDocument, (doc) => {
+          const s = parsed(doc);
+          const again = parsed(JSON.parse(JSON.stringify(toDocument(s))));
+          expect(again).toEqual(s);
+          // A second trip changes nothing at all, down to the text.
+          expect(documentText(again)).toBe(documentText(s));
+        }),
+        { numRuns: ROUND_TRIP_RUNS },
+      );
+    },
+  );
 });
 
 describe('documentText', () => {
@@ -182,13 +188,16 @@ describe('nextId', () => {
     expect(idSchema.safeParse(id).success).toBe(true);
   });
 
-  it('is always unique', () => {
+  // fast-check's default number of runs, named so the budget can count it.
+  const RUNS = 100;
+  it('is always unique', budget(RUNS, 1), () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom('a', 'a-2', 'a-3', 'a-5', 'b', 'b-2')), (taken) => {
         const id = nextId('a', taken);
         expect(taken).not.toContain(id);
         expect(id).toMatch(/^a(-\d+)?$/);
       }),
+      { numRuns: RUNS },
     );
   });
 });

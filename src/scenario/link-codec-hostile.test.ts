@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { budget } from '../engine/testing/budget.ts';
 import type { SimScenario } from '../engine/index.ts';
 import { REGISTRY } from '../patterns/index.ts';
 import { decodeBase64url, encodeBase64url } from './base64url.ts';
@@ -28,6 +29,8 @@ function parsed(doc: unknown): SimScenario {
 
 const good = encodeScenarioLink(parsed(exampleDoc()));
 const payload = good.slice('s=1.'.length);
+/** One decode of a scenario-sized link, hostile or not: ≤ 2 ms here. */
+const DECODE_MS = 3;
 
 const DAMAGED = /^This link is damaged: [^.]+\.$/;
 
@@ -70,7 +73,7 @@ describe('hostile links', () => {
     );
   });
 
-  it('a link cut at every possible length', () => {
+  it('a link cut at every possible length', budget(good.length, DECODE_MS), () => {
     for (let end = 4; end < good.length; end++) {
       expect(errorOf(decode(good.slice(0, end)))).toMatch(DAMAGED);
     }
@@ -84,16 +87,20 @@ describe('hostile links', () => {
     expect(errorOf(decode(`s=1.${encodeBase64url(tampered)}`))).toMatch(DAMAGED);
   });
 
-  it('every single flipped byte: a sentence or, rarely, another valid scenario', () => {
-    const bytes = decodeBase64url(payload);
-    if (!bytes.ok) throw new Error(bytes.problem);
-    for (let i = 0; i < bytes.bytes.length; i++) {
-      const tampered = bytes.bytes.slice();
-      tampered[i] = (tampered[i] as number) ^ 0x5a;
-      const result = decode(`s=1.${encodeBase64url(tampered)}`);
-      if (!result.ok) expect(result.error).toMatch(/^This link\b/);
-    }
-  });
+  it(
+    'every single flipped byte: a sentence or, rarely, another valid scenario',
+    budget(good.length, DECODE_MS),
+    () => {
+      const bytes = decodeBase64url(payload);
+      if (!bytes.ok) throw new Error(bytes.problem);
+      for (let i = 0; i < bytes.bytes.length; i++) {
+        const tampered = bytes.bytes.slice();
+        tampered[i] = (tampered[i] as number) ^ 0x5a;
+        const result = decode(`s=1.${encodeBase64url(tampered)}`);
+        if (!result.ok) expect(result.error).toMatch(/^This link\b/);
+      }
+    },
+  );
 
   it.each([
     's=1.!!!!',
@@ -121,7 +128,8 @@ describe('hostile links', () => {
     expect(errorOf(decode(`s=9.${'!'.repeat(250_000)}`))).toMatch(/^This link is too large \(/);
   });
 
-  it('a zip bomb: 20 MB of spaces', () => {
+  // Compressing the 20 MB bomb dominates: ~0.02 µs per byte here.
+  it('a zip bomb: 20 MB of spaces', budget(20_000_000, 0.0001), () => {
     const hash = linkOfBytes(new Uint8Array(20_000_000).fill(32));
     expect(hash.length).toBeLessThan(40_000); // small enough to pass the first check
     expect(errorOf(decode(hash))).toBe(
@@ -223,41 +231,50 @@ describe('decodeScenarioLink never throws', () => {
     }
   };
 
-  it('for arbitrary strings', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), check), { numRuns: 300 });
+  const STRING_RUNS = 300;
+  it('for arbitrary strings', budget(2 * STRING_RUNS, DECODE_MS), () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), check), { numRuns: STRING_RUNS });
     fc.assert(
       fc.property(fc.string(), (s) => check(`#s=${s}`)),
-      { numRuns: 300 },
+      { numRuns: STRING_RUNS },
     );
   });
 
-  it('for arbitrary base64url payloads', () => {
+  const PAYLOAD_RUNS = 500;
+  it('for arbitrary base64url payloads', budget(PAYLOAD_RUNS, DECODE_MS), () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[A-Za-z0-9_-]{0,400}$/), (s) => check(`s=1.${s}`)),
-      { numRuns: 500 },
+      { numRuns: PAYLOAD_RUNS },
     );
   });
 
-  it('for random bytes and random text, compressed or not', () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => {
-        check(`s=1.${encodeBase64url(bytes)}`);
-        check(linkOfBytes(bytes));
-      }),
-      { numRuns: 300 },
-    );
-    fc.assert(
-      fc.property(fc.jsonValue(), (value) => check(linkOfDoc(value))),
-      { numRuns: 300 },
-    );
-  });
+  const BYTES_RUNS = 300;
+  // Two checks per run of the first property, one per run of the second.
+  it(
+    'for random bytes and random text, compressed or not',
+    budget(3 * BYTES_RUNS, DECODE_MS),
+    () => {
+      fc.assert(
+        fc.property(fc.uint8Array({ maxLength: 600 }), (bytes) => {
+          check(`s=1.${encodeBase64url(bytes)}`);
+          check(linkOfBytes(bytes));
+        }),
+        { numRuns: BYTES_RUNS },
+      );
+      fc.assert(
+        fc.property(fc.jsonValue(), (value) => check(linkOfDoc(value))),
+        { numRuns: BYTES_RUNS },
+      );
+    },
+  );
 
-  it('for corruptions of a good link', () => {
+  const CORRUPTION_RUNS = 500;
+  it('for corruptions of a good link', budget(CORRUPTION_RUNS, DECODE_MS), () => {
     fc.assert(
       fc.property(fc.nat(good.length), fc.string({ maxLength: 5 }), (i, junk) =>
         check(good.slice(0, i) + junk + good.slice(i + junk.length)),
       ),
-      { numRuns: 500 },
+      { numRuns: CORRUPTION_RUNS },
     );
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { budget } from '../engine/testing/budget.ts';
 import type { SimScenario } from '../engine/index.ts';
 import { REGISTRY } from '../patterns/index.ts';
 import { decodeBase64url } from './base64url.ts';
@@ -71,7 +72,8 @@ describe('decodeScenarioLink round trip', () => {
     expect(scenarioOf(decodeScenarioLink(encodeScenarioLink(s), REGISTRY))).toEqual(s);
   });
 
-  it('returns the same scenario for random valid scenarios', () => {
+  const RUNS = 150;
+  it('returns the same scenario for random valid scenarios', budget(RUNS, 10), () => {
     fc.assert(
       fc.property(validDocument, (doc) => {
         const s = parsed(doc);
@@ -79,7 +81,7 @@ describe('decodeScenarioLink round trip', () => {
         expect(link.length).toBeLessThanOrEqual(LINK_LIMITS.maxEncodedChars);
         expect(scenarioOf(decodeScenarioLink(link, REGISTRY))).toEqual(s);
       }),
-      { numRuns: 150 },
+      { numRuns: RUNS },
     );
   });
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { budget } from '../engine/testing/budget.ts';
 import { CURRENT_VERSION, MIGRATIONS, migrate, type Migration } from './migrations.ts';
 import { createTestRegistry } from './test-registry.ts';
 import { exampleDoc, type Item } from './test-fixtures.ts';
@@ -174,26 +175,31 @@ describe('migration 1 → 2', () => {
     ]);
   });
 
-  it('never fails on a malformed version-1 document (the schema reports it instead)', () => {
-    const list = fc.oneof(
-      fc.jsonValue({ maxDepth: 3 }),
-      fc.array(
-        fc.record(
-          {
-            id: fc.oneof(fc.constantFrom('a', 'b', 'a-2'), fc.jsonValue({ maxDepth: 1 })),
-            type: fc.constantFrom('crash', 'partition', 'edge-latency', 7),
-            target: fc.oneof(fc.constantFrom('a', 'b'), fc.jsonValue({ maxDepth: 1 })),
-          },
-          { requiredKeys: [] },
+  const RUNS = 300;
+  it(
+    'never fails on a malformed version-1 document (the schema reports it instead)',
+    budget(RUNS, 2),
+    () => {
+      const list = fc.oneof(
+        fc.jsonValue({ maxDepth: 3 }),
+        fc.array(
+          fc.record(
+            {
+              id: fc.oneof(fc.constantFrom('a', 'b', 'a-2'), fc.jsonValue({ maxDepth: 1 })),
+              type: fc.constantFrom('crash', 'partition', 'edge-latency', 7),
+              target: fc.oneof(fc.constantFrom('a', 'b'), fc.jsonValue({ maxDepth: 1 })),
+            },
+            { requiredKeys: [] },
+          ),
         ),
-      ),
-    );
-    fc.assert(
-      fc.property(list, list, list, (nodes, edges, faults) => {
-        const result = migrate({ version: 1, nodes, edges, faults });
-        expect(result.ok).toBe(true);
-      }),
-      { numRuns: 300 },
-    );
-  });
+      );
+      fc.assert(
+        fc.property(list, list, list, (nodes, edges, faults) => {
+          const result = migrate({ version: 1, nodes, edges, faults });
+          expect(result.ok).toBe(true);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { budget } from '../engine/testing/budget.ts';
 import { REGISTRY } from '../patterns/index.ts';
 import { validDocument } from './test-arbitraries.ts';
 import { createTestRegistry } from './test-registry.ts';
@@ -74,41 +75,49 @@ const mutation = mutationOf(exampleDoc());
 const groupsMutation = mutationOf(groupsDoc());
 
 describe('parseScenario never throws', () => {
-  it('on arbitrary JSON values', () => {
+  const JSON_RUNS = 300;
+  it('on arbitrary JSON values', budget(JSON_RUNS, 1), () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
         checkResult(parseScenario(value, registry));
       }),
-      { numRuns: 300 },
+      { numRuns: JSON_RUNS },
     );
   });
 
-  it('on random mutations of the valid example', () => {
+  const MUTATION_RUNS = 1000;
+  it('on random mutations of the valid example', budget(MUTATION_RUNS, 2), () => {
     fc.assert(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) => {
         checkResult(parseScenario(mutate(exampleDoc(), mutations), registry));
       }),
-      { numRuns: 1000 },
+      { numRuns: MUTATION_RUNS },
     );
   });
 
-  it('on random mutations of the version-2 fixture with groups', () => {
-    fc.assert(
-      fc.property(fc.array(groupsMutation, { minLength: 1, maxLength: 4 }), (mutations) => {
-        checkResult(parseScenario(mutate(groupsDoc(), mutations), registry));
-      }),
-      { numRuns: 500 },
-    );
-  });
+  const GROUPS_MUTATION_RUNS = 500;
+  it(
+    'on random mutations of the version-2 fixture with groups',
+    budget(GROUPS_MUTATION_RUNS, 3),
+    () => {
+      fc.assert(
+        fc.property(fc.array(groupsMutation, { minLength: 1, maxLength: 4 }), (mutations) => {
+          checkResult(parseScenario(mutate(groupsDoc(), mutations), registry));
+        }),
+        { numRuns: GROUPS_MUTATION_RUNS },
+      );
+    },
+  );
 
-  it('on arbitrary and corrupted text', () => {
+  const TEXT_RUNS = 300;
+  it('on arbitrary and corrupted text', budget(TEXT_RUNS, 1), () => {
     fc.assert(
       fc.property(fc.string(), fc.nat(V1_EXAMPLE_TEXT.length), (junk, at) => {
         checkResult(parseScenarioText(junk, registry));
         const corrupted = V1_EXAMPLE_TEXT.slice(0, at) + junk + V1_EXAMPLE_TEXT.slice(at);
         checkResult(parseScenarioText(corrupted, registry));
       }),
-      { numRuns: 300 },
+      { numRuns: TEXT_RUNS },
     );
   });
 
@@ -122,7 +131,8 @@ describe('parseScenario never throws', () => {
 });
 
 describe('random valid documents', () => {
-  it('parse, with ids unique across nodes, edges, faults and groups', () => {
+  const VALID_RUNS = 200;
+  it('parse, with ids unique across nodes, edges, faults and groups', budget(VALID_RUNS, 4), () => {
     fc.assert(
       fc.property(validDocument, (doc) => {
         const result = parseScenario(doc, REGISTRY);
@@ -131,11 +141,12 @@ describe('random valid documents', () => {
         const ids = [...s.nodes, ...s.edges, ...s.faults, ...s.groups].map((x) => x.id);
         expect(new Set(ids).size).toBe(ids.length);
       }),
-      { numRuns: 200 },
+      { numRuns: VALID_RUNS },
     );
   });
 
-  it('are refused once a group takes the id of anything else', () => {
+  const GROUP_ID_RUNS = 100;
+  it('are refused once a group takes the id of anything else', budget(GROUP_ID_RUNS, 4), () => {
     const withGroups = validDocument.filter(
       (doc) => Array.isArray(doc['groups']) && doc['groups'].length > 0,
     );
@@ -160,7 +171,7 @@ describe('random valid documents', () => {
           },
         ]);
       }),
-      { numRuns: 100 },
+      { numRuns: GROUP_ID_RUNS },
     );
   });
 });

@@ -9,6 +9,7 @@ import {
 import { CURRENT_VERSION, MIGRATIONS, migrate, type Migration } from './migrations.ts';
 import { describeValue, formatErrors, type ScenarioError } from './scenario-error.ts';
 import { documentSchema, SCENARIO_FORMAT } from './schema.ts';
+import { checkableParts } from './checkable-parts.ts';
 import { checkSemantics } from './semantic-checks.ts';
 import { parseWith } from './zod-issues.ts';
 import { jsonSyntaxMessage } from './json-syntax.ts';
@@ -69,7 +70,11 @@ function parseDocument(input: unknown, registry: KindRegistry, options: ParseOpt
   if (!migrated.ok) return failure(migrated.errors);
 
   const parsed = parseWith(documentSchema(registry), migrated.doc);
-  if (!parsed.ok) return failure(parsed.errors);
+  if (!parsed.ok) {
+    // One pass reports everything: the semantic checks still judge the lists that parsed.
+    const rest = checkSemantics(checkableParts(migrated.doc, registry), registry);
+    return failure([...parsed.errors, ...rest.errors]);
+  }
   const doc = parsed.data;
 
   const semantics = checkSemantics(doc, registry);

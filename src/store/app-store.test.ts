@@ -28,6 +28,20 @@ describe('app store', () => {
     expect(app.getState().scenario.nodes.find((n) => n.id === 'orders')?.config['workers']).toBe(9);
   });
 
+  it('accepts a client rate of 0 (silenced) and refuses a negative one naming the field', () => {
+    const app = store();
+    const users = () => app.getState().scenario.nodes.find((n) => n.id === 'users')?.config;
+    const silent = { type: 'poisson', ratePerSec: 0 };
+    expect(app.getState().updateNodeConfig('users', { arrival: silent })).toEqual({ ok: true });
+    expect(users()?.['arrival']).toEqual(silent);
+    const r = app.getState().updateNodeConfig('users', { arrival: { ...silent, ratePerSec: -1 } });
+    expect(r).toEqual({
+      ok: false,
+      errors: [expect.stringContaining('arrival.ratePerSec: must be a number ≥ 0 (got -1)')],
+    });
+    expect(users()?.['arrival']).toEqual(silent);
+  });
+
   it('records a whole drag as one undo step', () => {
     const app = store();
     const start = app.getState().scenario.nodes.find((n) => n.id === 'users')?.position;

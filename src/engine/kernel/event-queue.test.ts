@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { budget } from '../testing/budget.ts';
 import { EventQueue } from './event-queue.ts';
+
+/** fast-check's default number of runs, named so the budgets below can count it. */
+const RUNS = 100;
 
 function drain(q: EventQueue) {
   const out: { t: number; p: number; seq: number; target: number }[] = [];
@@ -18,27 +22,32 @@ describe('EventQueue', () => {
     expect(order).toEqual([-1, ...Array.from({ length: 50 }, (_, i) => i)]);
   });
 
-  it('orders by time, then priority, then seq, for any interleaving of pushes', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 3 })), {
-          maxLength: 400,
-        }),
-        (items) => {
-          const q = new EventQueue(2);
-          items.forEach(([t, p], i) => q.push(t, p, 0, i));
-          const popped = drain(q).map((e) => e.target);
-          const expected = items
-            .map(([t, p], i) => ({ t, p, i }))
-            .sort((x, y) => x.t - y.t || x.p - y.p || x.i - y.i)
-            .map((e) => e.i);
-          expect(popped).toEqual(expected);
-        },
-      ),
-    );
-  });
+  it(
+    'orders by time, then priority, then seq, for any interleaving of pushes',
+    budget(RUNS, 1),
+    () => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 0, max: 3 })), {
+            maxLength: 400,
+          }),
+          (items) => {
+            const q = new EventQueue(2);
+            items.forEach(([t, p], i) => q.push(t, p, 0, i));
+            const popped = drain(q).map((e) => e.target);
+            const expected = items
+              .map(([t, p], i) => ({ t, p, i }))
+              .sort((x, y) => x.t - y.t || x.p - y.p || x.i - y.i)
+              .map((e) => e.i);
+            expect(popped).toEqual(expected);
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    },
+  );
 
-  it('keeps order when pushes and pops interleave', () => {
+  it('keeps order when pushes and pops interleave', budget(RUNS, 1), () => {
     fc.assert(
       fc.property(
         fc.array(fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.constant(-1)), { maxLength: 300 }),
@@ -60,6 +69,7 @@ describe('EventQueue', () => {
           }
         },
       ),
+      { numRuns: RUNS },
     );
   });
 

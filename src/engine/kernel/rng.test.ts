@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { budget } from '../testing/budget.ts';
 import { compileDistribution, distributionMeanMs } from './distributions.ts';
 import type { RandomStream } from './rng.ts';
 import { createStream } from './rng.ts';
@@ -68,6 +69,8 @@ describe('random streams', () => {
 
 describe('distributions', () => {
   const n = 100_000;
+  /** Drawing and sorting n samples: ~0.004–0.015 ms each here (lognormal the slowest). */
+  const DRAW_MS = 0.02;
   const sample = (d: Parameters<typeof compileDistribution>[0]) => {
     const s = createStream(3, 'dist', d.type);
     const draw = compileDistribution(d);
@@ -81,21 +84,21 @@ describe('distributions', () => {
     expect(sample({ type: 'constant', valueMs: 2.5 }).every((x) => x === 2.5)).toBe(true);
   });
 
-  it('uniform stays in range with the right mean', () => {
+  it('uniform stays in range with the right mean', budget(n, DRAW_MS), () => {
     const xs = sample({ type: 'uniform', minMs: 10, maxMs: 30 });
     expect(Math.min(...xs)).toBeGreaterThanOrEqual(10);
     expect(Math.max(...xs)).toBeLessThanOrEqual(30);
     expect(mean(xs)).toBeCloseTo(20, 0);
   });
 
-  it('exponential has its mean and median ln2·mean', () => {
+  it('exponential has its mean and median ln2·mean', budget(n, DRAW_MS), () => {
     const xs = sample({ type: 'exponential', meanMs: 10 });
     expect(mean(xs)).toBeGreaterThan(9.8);
     expect(mean(xs)).toBeLessThan(10.2);
     expect(quantile(xs, 0.5)).toBeCloseTo(10 * Math.LN2, 0);
   });
 
-  it('lognormal hits its median and p99', () => {
+  it('lognormal hits its median and p99', budget(n, DRAW_MS), () => {
     const d = { type: 'lognormal', medianMs: 20, p99Ms: 200 } as const;
     const xs = sample(d);
     expect(quantile(xs, 0.5) / 20).toBeGreaterThan(0.97);

@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { budget } from '../testing/budget.ts';
 import { HISTOGRAM_RELATIVE_ACCURACY, LatencyHistogram } from './histogram.ts';
+
+/** fast-check's default number of runs, named so the budgets below can count it. */
+const RUNS = 100;
 
 /** Quantiles as exact fractions, so the oracle's rank has no floating-point doubt. */
 const QUANTILES: readonly (readonly [number, number])[] = [
@@ -77,14 +81,14 @@ describe('LatencyHistogram accuracy', () => {
     });
   }
 
-  it('is accurate for tiny counts (1..5 values)', () => {
+  it('is accurate for tiny counts (1..5 values)', budget(500, 0.5), () => {
     fc.assert(
       fc.property(fc.array(fc.nat({ max: 1e10 }), { minLength: 1, maxLength: 5 }), expectAccurate),
       { numRuns: 500 },
     );
   });
 
-  it('is accurate for arbitrary integer samples', () => {
+  it('is accurate for arbitrary integer samples', budget(300, 0.5), () => {
     fc.assert(
       fc.property(
         fc.array(fc.oneof(fc.nat({ max: 100 }), fc.nat({ max: 1e11 })), {
@@ -97,7 +101,7 @@ describe('LatencyHistogram accuracy', () => {
     );
   });
 
-  it('every bucket representative is within α of the values it holds', () => {
+  it('every bucket representative is within α of the values it holds', budget(2000, 0.2), () => {
     fc.assert(
       fc.property(fc.double({ min: 1, max: 1e12, noNaN: true }), (v) => {
         const h = new LatencyHistogram();
@@ -114,7 +118,7 @@ describe('LatencyHistogram accuracy', () => {
 });
 
 describe('LatencyHistogram exact statistics', () => {
-  it('min, max, sum and mean are exact', () => {
+  it('min, max, sum and mean are exact', budget(RUNS, 1), () => {
     fc.assert(
       fc.property(fc.array(fc.nat({ max: 1e9 }), { minLength: 1, maxLength: 200 }), (values) => {
         const h = histogramOf(values);
@@ -125,6 +129,7 @@ describe('LatencyHistogram exact statistics', () => {
         expect(h.maxUs).toBe(Math.max(...values));
         expect(h.meanUs()).toBe(sum / values.length);
       }),
+      { numRuns: RUNS },
     );
   });
 
@@ -149,7 +154,7 @@ describe('LatencyHistogram exact statistics', () => {
     });
   });
 
-  it('summaryMs agrees with quantileUs for arbitrary samples', () => {
+  it('summaryMs agrees with quantileUs for arbitrary samples', budget(RUNS, 1), () => {
     fc.assert(
       fc.property(fc.array(fc.nat({ max: 1e8 }), { minLength: 1, maxLength: 100 }), (values) => {
         const h = histogramOf(values);
@@ -158,6 +163,7 @@ describe('LatencyHistogram exact statistics', () => {
           [0.5, 0.95, 0.99, 0.999].map((q) => h.quantileUs(q) / 1000),
         );
       }),
+      { numRuns: RUNS },
     );
   });
 
@@ -170,7 +176,7 @@ describe('LatencyHistogram exact statistics', () => {
     expect(h.quantileUs(0)).toBe(5e13);
   });
 
-  it('recordMany equals repeated record', () => {
+  it('recordMany equals repeated record', budget(RUNS, 1), () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(fc.nat({ max: 1e9 }), fc.nat({ max: 20 })), { maxLength: 30 }),
@@ -184,6 +190,7 @@ describe('LatencyHistogram exact statistics', () => {
           expect(a.toJSON()).toEqual(b.toJSON());
         },
       ),
+      { numRuns: RUNS },
     );
   });
 
@@ -202,7 +209,7 @@ describe('LatencyHistogram exact statistics', () => {
 describe('LatencyHistogram merge, reset and JSON', () => {
   const samples = fc.array(fc.oneof(fc.constant(0), fc.nat({ max: 1e10 })), { maxLength: 200 });
 
-  it('merge(a, b) equals recording every sample into one histogram', () => {
+  it('merge(a, b) equals recording every sample into one histogram', budget(RUNS, 1), () => {
     fc.assert(
       fc.property(samples, samples, (xs, ys) => {
         const a = histogramOf(xs);
@@ -222,10 +229,11 @@ describe('LatencyHistogram merge, reset and JSON', () => {
         expect(a.toJSON()).toEqual(all.toJSON());
         expect(b.toJSON()).toEqual(bBefore);
       }),
+      { numRuns: RUNS },
     );
   });
 
-  it('reset empties the histogram and it can be reused', () => {
+  it('reset empties the histogram and it can be reused', budget(RUNS, 1), () => {
     fc.assert(
       fc.property(samples, samples, (xs, ys) => {
         const h = histogramOf(xs);
@@ -234,10 +242,11 @@ describe('LatencyHistogram merge, reset and JSON', () => {
         for (const y of ys) h.record(y);
         expect(h.toJSON()).toEqual(histogramOf(ys).toJSON());
       }),
+      { numRuns: RUNS },
     );
   });
 
-  it('round-trips through JSON exactly', () => {
+  it('round-trips through JSON exactly', budget(RUNS, 2), () => {
     fc.assert(
       fc.property(samples, (xs) => {
         const h = histogramOf(xs);
@@ -252,6 +261,7 @@ describe('LatencyHistogram merge, reset and JSON', () => {
         h.record(1234);
         expect(back.toJSON()).toEqual(h.toJSON());
       }),
+      { numRuns: RUNS },
     );
   });
 

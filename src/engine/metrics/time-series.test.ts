@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { budget } from '../testing/budget.ts';
 import { TimeSeries, type FieldSpec, type TimeSeriesData } from './time-series.ts';
 
 const FIELDS: readonly FieldSpec[] = [
@@ -205,44 +206,48 @@ const windowsArb = fc.array(
 );
 
 describe('TimeSeries whole-run tier', () => {
-  it('matches direct aggregation at the final resolution and conserves sums', () => {
-    fc.assert(
-      fc.property(windowsArb, fc.integer({ min: 2, max: 20 }), (spec, maxPoints) => {
-        const ts = new TimeSeries(FIELDS, { windowMs: 1000, recentCapacity: 3, maxPoints });
-        const windows: { index: number; values: number[] }[] = [];
-        let index = -1;
-        for (const [skip, values] of spec) {
-          index += (windows.length === 0 ? 0 : skip) + 1;
-          ts.append(5000 + index * 1000, values);
-          windows.push({ index, values });
-        }
-        const whole = ts.whole();
-        const wpp = ts.resolutionMs / 1000;
-        const expected = referenceWhole(windows, wpp);
-        expect(ts.pointCount).toBeLessThanOrEqual(maxPoints);
-        expect(ts.pointCount).toBe(expected.rows.length);
-        // The resolution is the finest that fits.
-        expect(wpp === 1 || Math.floor(index / (wpp / 2)) + 1 > maxPoints).toBe(true);
-        expect(whole.startMs).toEqual(expected.rows.map((_, p) => 5000 + p * wpp * 1000));
-        expect(whole.durationMs).toEqual(expected.durationMs);
-        const f = whole.fields;
-        expect(f.completed).toEqual(expected.rows.map((r) => r[0]));
-        expect(f.peakQueue).toEqual(expected.rows.map((r) => r[1]));
-        expect(f.inFlight).toEqual(expected.rows.map((r) => r[2]));
-        expected.rows.forEach((r, p) => {
-          expect(f.utilisation?.[p]).toBeCloseTo(r[3] as number, 9);
-          expect(f.latencyMeanMs?.[p]).toBeCloseTo(r[4] as number, 9);
-        });
-        // Conservation: down-sampling never loses or invents a count.
-        const total = windows.reduce((s, w) => s + (w.values[0] as number), 0);
-        expect(f.completed?.reduce((s, v) => s + v, 0)).toBe(total);
-        expect(whole.durationMs.reduce((s, v) => s + v, 0)).toBe(windows.length * 1000);
-      }),
-      { numRuns: 300 },
-    );
-  });
+  it(
+    'matches direct aggregation at the final resolution and conserves sums',
+    budget(300, 3),
+    () => {
+      fc.assert(
+        fc.property(windowsArb, fc.integer({ min: 2, max: 20 }), (spec, maxPoints) => {
+          const ts = new TimeSeries(FIELDS, { windowMs: 1000, recentCapacity: 3, maxPoints });
+          const windows: { index: number; values: number[] }[] = [];
+          let index = -1;
+          for (const [skip, values] of spec) {
+            index += (windows.length === 0 ? 0 : skip) + 1;
+            ts.append(5000 + index * 1000, values);
+            windows.push({ index, values });
+          }
+          const whole = ts.whole();
+          const wpp = ts.resolutionMs / 1000;
+          const expected = referenceWhole(windows, wpp);
+          expect(ts.pointCount).toBeLessThanOrEqual(maxPoints);
+          expect(ts.pointCount).toBe(expected.rows.length);
+          // The resolution is the finest that fits.
+          expect(wpp === 1 || Math.floor(index / (wpp / 2)) + 1 > maxPoints).toBe(true);
+          expect(whole.startMs).toEqual(expected.rows.map((_, p) => 5000 + p * wpp * 1000));
+          expect(whole.durationMs).toEqual(expected.durationMs);
+          const f = whole.fields;
+          expect(f.completed).toEqual(expected.rows.map((r) => r[0]));
+          expect(f.peakQueue).toEqual(expected.rows.map((r) => r[1]));
+          expect(f.inFlight).toEqual(expected.rows.map((r) => r[2]));
+          expected.rows.forEach((r, p) => {
+            expect(f.utilisation?.[p]).toBeCloseTo(r[3] as number, 9);
+            expect(f.latencyMeanMs?.[p]).toBeCloseTo(r[4] as number, 9);
+          });
+          // Conservation: down-sampling never loses or invents a count.
+          const total = windows.reduce((s, w) => s + (w.values[0] as number), 0);
+          expect(f.completed?.reduce((s, v) => s + v, 0)).toBe(total);
+          expect(whole.durationMs.reduce((s, v) => s + v, 0)).toBe(windows.length * 1000);
+        }),
+        { numRuns: 300 },
+      );
+    },
+  );
 
-  it('keeps memory flat over a 24-hour run of one-second windows', () => {
+  it('keeps memory flat over a 24-hour run of one-second windows', budget(86_400, 0.03), () => {
     const ts = new TimeSeries(FIELDS, { windowMs: 1000, recentCapacity: 300, maxPoints: 600 });
     const values = new Float64Array(FIELDS.length);
     let completed = 0;
@@ -350,7 +355,7 @@ describe('TimeSeries append order', () => {
 });
 
 describe('TimeSeries JSON', () => {
-  it('round-trips, and the restored series carries on identically', () => {
+  it('round-trips, and the restored series carries on identically', budget(100, 3), () => {
     fc.assert(
       fc.property(windowsArb, windowsArb, (first, second) => {
         const ts = new TimeSeries(FIELDS, { windowMs: 1000, recentCapacity: 7, maxPoints: 6 });

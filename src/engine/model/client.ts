@@ -7,31 +7,30 @@ import type { KindDefinition, NodeRuntime } from './kind.ts';
 import { keySampler, keysSchema } from './request-keys.ts';
 import { routeSampler, routesSchema } from './request-routes.ts';
 
+/**
+ * Every rate may be 0 and a closed loop may have 0 users: that silences the client (a teacher
+ * mutes one source without rewiring). A silent client schedules nothing and sends nothing.
+ */
 export const arrivalSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('poisson'),
-    ratePerSec: z.number().positive(),
+    ratePerSec: z.number().min(0),
   }),
   z.strictObject({
     type: z.literal('constant'),
-    ratePerSec: z.number().positive(),
+    ratePerSec: z.number().min(0),
   }),
-  z
-    .strictObject({
-      type: z.literal('ramp'),
-      fromPerSec: z.number().min(0),
-      toPerSec: z.number().min(0),
-      rampMs: z.number().positive().meta({ title: 'Ramp time', suggested: 30_000 }),
-    })
-    .refine((a) => a.fromPerSec > 0 || a.toPerSec > 0, {
-      error: 'must be > 0 when fromPerSec is 0 (a ramp needs some traffic)',
-      path: ['toPerSec'],
-    }),
+  z.strictObject({
+    type: z.literal('ramp'),
+    fromPerSec: z.number().min(0),
+    toPerSec: z.number().min(0),
+    rampMs: z.number().positive().meta({ title: 'Ramp time', suggested: 30_000 }),
+  }),
   z
     .strictObject({
       type: z.literal('burst'),
       baseRatePerSec: z.number().min(0).default(0),
-      burstRatePerSec: z.number().positive(),
+      burstRatePerSec: z.number().min(0),
       offMs: z.number().positive().meta({ title: 'Time between bursts', suggested: 15_000 }),
       onMs: z.number().positive().meta({ title: 'Burst length', suggested: 5000 }),
     })
@@ -39,7 +38,7 @@ export const arrivalSchema = z.discriminatedUnion('type', [
   z
     .strictObject({
       type: z.literal('users'),
-      users: z.number().int().min(1).max(100_000).meta({ suggested: 50 }),
+      users: z.number().int().min(0).max(100_000).meta({ suggested: 50 }),
       thinkTimeMs: z.number().min(0).meta({ suggested: 1000 }),
     })
     .meta({ title: 'Closed loop (users)' }),
@@ -152,7 +151,12 @@ export function arrivalAroundPerSec(type: Arrival['type'], ratePerSec: number): 
         offMs: 15_000,
       };
     case 'users':
-      return { type, users: Math.max(1, Math.round(ratePerSec)), thinkTimeMs: 1000 };
+      // A silent client (rate 0) stays silent: 0 users.
+      return {
+        type,
+        users: ratePerSec > 0 ? Math.max(1, Math.round(ratePerSec)) : 0,
+        thinkTimeMs: 1000,
+      };
   }
 }
 
@@ -246,8 +250,9 @@ function restartTraffic(ctx: SimContext, node: N): void {
   } else {
     const st = node.state;
     st.arrivalToken++;
-    if (a.type === 'constant') {
+    if (a.type === 'constant' && a.ratePerSec > 0) {
       // A rate change keeps the rhythm: the next arrival comes one new gap after the last one.
+      // (At rate 0 nothing is scheduled; the anchor is set when a rate comes back.)
       const gapUs = US_PER_SEC / (a.ratePerSec * ctx.faults(node.index).trafficMultiplier);
       st.constantAnchorUs =
         st.lastArrivalUs < 0

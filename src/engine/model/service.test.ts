@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { budget } from '../testing/budget.ts';
 import { createSimulation, type Simulation } from '../create-simulation.ts';
 import { constant, runScenario } from '../testing/run.ts';
 import type { EdgeSpec, NodeSpec } from '../testing/scenario-builder.ts';
 import type { SimFault } from './scenario-types.ts';
 import { buildScenario } from '../testing/scenario-builder.ts';
+
+/** One run of a statistical check here (≤ 100 s of virtual time): ≤ 400 ms here. */
+const RUN_MS = 500;
 
 const rate = (ratePerSec: number) => ({ type: 'constant' as const, ratePerSec });
 const svc = (id: string, config: Record<string, unknown> = {}): NodeSpec => ({
@@ -113,7 +117,7 @@ describe('downstream calls (constant times, no edge latency)', () => {
     });
   }
 
-  it('callProbability 0.3: the downstream gets ≈ 30 % of the calls', () => {
+  it('callProbability 0.3: the downstream gets ≈ 30 % of the calls', budget(1, RUN_MS), () => {
     const sim = runScenario(
       chain(
         [svc('a', { serviceTime: constant(1) }), svc('b', { serviceTime: constant(1) })],
@@ -177,54 +181,62 @@ describe('failure propagation', () => {
     expect(sim.nodeDetail('b')).toMatchObject({ arrivals: 2, inFlight: 2 });
   });
 
-  it('errorRate 0.2: ≈ 20 % fail with cause error, and those skip their after-work calls', () => {
-    const sim = runScenario(
-      chain(
-        [
-          svc('a', { errorRate: 0.2, serviceTime: constant(1) }),
-          svc('b', { serviceTime: constant(1) }),
-        ],
-        [{ source: 'a', target: 'b' }],
-        { arrival: { type: 'poisson', ratePerSec: 1000 } },
-      ),
-    );
-    const a = sim.nodeDetail('a');
-    const errors = a.failed['error'] ?? 0;
-    near(errors / a.arrivals, 0.2, 0.08);
-    expect(Object.keys(a.failed)).toEqual(['error']);
-    expect(sim.nodeDetail('b').arrivals + errors).toBe(a.arrivals - a.inFlight);
-  });
+  it(
+    'errorRate 0.2: ≈ 20 % fail with cause error, and those skip their after-work calls',
+    budget(1, RUN_MS),
+    () => {
+      const sim = runScenario(
+        chain(
+          [
+            svc('a', { errorRate: 0.2, serviceTime: constant(1) }),
+            svc('b', { serviceTime: constant(1) }),
+          ],
+          [{ source: 'a', target: 'b' }],
+          { arrival: { type: 'poisson', ratePerSec: 1000 } },
+        ),
+      );
+      const a = sim.nodeDetail('a');
+      const errors = a.failed['error'] ?? 0;
+      near(errors / a.arrivals, 0.2, 0.08);
+      expect(Object.keys(a.failed)).toEqual(['error']);
+      expect(sim.nodeDetail('b').arrivals + errors).toBe(a.arrivals - a.inFlight);
+    },
+  );
 });
 
 describe('database', () => {
-  it('writeRatio 0.25 with reads 2 ms and writes 8 ms: mix ≈ 25 %, mean = (2r + 8w)/(r + w)', () => {
-    const sim = runScenario(
-      chain(
-        [
-          {
-            id: 'db',
-            kind: 'database',
-            config: {
-              connections: 50,
-              writeRatio: 0.25,
-              readTime: constant(2),
-              writeTime: constant(8),
+  it(
+    'writeRatio 0.25 with reads 2 ms and writes 8 ms: mix ≈ 25 %, mean = (2r + 8w)/(r + w)',
+    budget(1, RUN_MS),
+    () => {
+      const sim = runScenario(
+        chain(
+          [
+            {
+              id: 'db',
+              kind: 'database',
+              config: {
+                connections: 50,
+                writeRatio: 0.25,
+                readTime: constant(2),
+                writeTime: constant(8),
+              },
             },
-          },
-        ],
-        [],
-        { arrival: { type: 'poisson', ratePerSec: 1000 } },
-      ),
-    );
-    const d = sim.nodeDetail('db');
-    const reads = d.metrics['reads'] ?? 0;
-    const writes = d.metrics['writes'] ?? 0;
-    expect(reads + writes).toBe(d.arrivals);
-    near(writes / (reads + writes), 0.25, 0.08);
-    // Every answered query took 2 or 8 ms exactly (50 connections: no queueing); the
-    // counts include the few still running at the end, hence 2 decimals rather than exact.
-    expect(d.maxQueueDepth).toBe(0);
-    expect(d.latencyMs.max).toBe(8);
-    expect(d.latencyMs.mean).toBeCloseTo((2 * reads + 8 * writes) / (reads + writes), 2);
-  });
+          ],
+          [],
+          { arrival: { type: 'poisson', ratePerSec: 1000 } },
+        ),
+      );
+      const d = sim.nodeDetail('db');
+      const reads = d.metrics['reads'] ?? 0;
+      const writes = d.metrics['writes'] ?? 0;
+      expect(reads + writes).toBe(d.arrivals);
+      near(writes / (reads + writes), 0.25, 0.08);
+      // Every answered query took 2 or 8 ms exactly (50 connections: no queueing); the
+      // counts include the few still running at the end, hence 2 decimals rather than exact.
+      expect(d.maxQueueDepth).toBe(0);
+      expect(d.latencyMs.max).toBe(8);
+      expect(d.latencyMs.mean).toBeCloseTo((2 * reads + 8 * writes) / (reads + writes), 2);
+    },
+  );
 });

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { budget } from '../../engine/testing/budget.ts';
 import { createSimulation } from '../../engine/index.ts';
 import { buildScenario } from '../../engine/testing/scenario-builder.ts';
 import { REGISTRY } from '../registry.ts';
 import { apiGatewayKind } from './api-gateway.ts';
+
+/** One gateway run of 1000 requests: ≤ 250 ms here; each test runs one. */
+const RUN_MS = 400;
 
 function run(withEdges: boolean) {
   const sim = createSimulation(
@@ -34,7 +38,7 @@ function run(withEdges: boolean) {
   return sim;
 }
 
-describe('api-gateway without routes', () => {
+describe('api-gateway without routes', budget(1, RUN_MS), () => {
   it('forwards every request to its first downstream (1000 of 1000), and says PASS-THROUGH', () => {
     const sim = run(true);
     expect(sim.nodeDetail('c').ok).toBe(1000);

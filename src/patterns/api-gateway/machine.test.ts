@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { budget } from '../../engine/testing/budget.ts';
 import {
   bucketCapacity,
   fullBucket,
@@ -8,6 +9,9 @@ import {
   takeToken,
   type TokenBucket,
 } from './machine.ts';
+
+/** fast-check's default number of runs, named so the budgets below can count it. */
+const RUNS = 100;
 
 describe('prefixMatches: segment boundaries', () => {
   it.each([
@@ -40,7 +44,7 @@ describe('matchRoute: longest prefix wins', () => {
     expect(matchRoute([{ prefix: '/a' }, { prefix: '/a' }], '/a/1')).toBe(0);
   });
 
-  it('property: the match covers the path and no longer prefix does', () => {
+  it('property: the match covers the path and no longer prefix does', budget(RUNS, 2), () => {
     const segment = fc.constantFrom('a', 'b', 'ab');
     const path = fc.array(segment, { maxLength: 4 }).map((s) => '/' + s.join('/'));
     fc.assert(
@@ -54,6 +58,7 @@ describe('matchRoute: longest prefix wins', () => {
           routes.every((r) => !prefixMatches(r.prefix, p) || r.prefix.length <= best.length)
         );
       }),
+      { numRuns: RUNS },
     );
   });
 });
@@ -92,26 +97,31 @@ describe('token bucket', () => {
     expect(b).toEqual({ tokens: 2, updatedUs: 0 });
   });
 
-  it('property: admitted ≤ capacity + rate × elapsed, for any arrival times', () => {
-    fc.assert(
-      fc.property(
-        fc.double({ min: 0.5, max: 500, noNaN: true }),
-        fc.integer({ min: 1, max: 50 }),
-        fc.array(fc.integer({ min: 0, max: 200_000 }), { minLength: 1, maxLength: 300 }),
-        (rate, capacity, gaps) => {
-          let b = fullBucket(capacity, 0);
-          let now = 0;
-          let admitted = 0;
-          for (const g of gaps) {
-            now += g;
-            const r = takeToken(b, rate, capacity, now);
-            b = r.next;
-            if (r.allowed) admitted++;
-            if (b.tokens < 0 || b.tokens > capacity) return false;
-          }
-          return admitted <= capacity + (rate * now) / 1_000_000 + 1e-6;
-        },
-      ),
-    );
-  });
+  it(
+    'property: admitted ≤ capacity + rate × elapsed, for any arrival times',
+    budget(RUNS, 2),
+    () => {
+      fc.assert(
+        fc.property(
+          fc.double({ min: 0.5, max: 500, noNaN: true }),
+          fc.integer({ min: 1, max: 50 }),
+          fc.array(fc.integer({ min: 0, max: 200_000 }), { minLength: 1, maxLength: 300 }),
+          (rate, capacity, gaps) => {
+            let b = fullBucket(capacity, 0);
+            let now = 0;
+            let admitted = 0;
+            for (const g of gaps) {
+              now += g;
+              const r = takeToken(b, rate, capacity, now);
+              b = r.next;
+              if (r.allowed) admitted++;
+              if (b.tokens < 0 || b.tokens > capacity) return false;
+            }
+            return admitted <= capacity + (rate * now) / 1_000_000 + 1e-6;
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    },
+  );
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { budget } from '../../engine/testing/budget.ts';
 import { z } from 'zod';
 import { createSimulation, type SimFault, type TraceEvent } from '../../engine/index.ts';
 import { buildScenario, type NodeSpec } from '../../engine/testing/scenario-builder.ts';
@@ -68,55 +69,60 @@ describe('autoscaled-service kind', () => {
     });
   });
 
-  it('saturated: scales up at each evaluation by the shortfall, instances serve after the provisioning delay', () => {
-    // 30 req/s × 100 ms = 3 busy workers' worth of work, on 1-worker instances.
-    const { sim, timeline, label } = setup({
-      ratePerSec: 30,
-      durationMs: 120_000,
-      service: {
-        id: 's',
-        kind: 'autoscaled-service',
-        config: {
-          workersPerInstance: 1,
-          serviceTime: constantMs(100),
-          autoscaling: { minInstances: 1, maxInstances: 4, provisioningDelayMs: 5000 },
+  // One run of 120 s of virtual time: ≤ 160 ms here.
+  it(
+    'saturated: scales up at each evaluation by the shortfall, instances serve after the provisioning delay',
+    budget(1, 200),
+    () => {
+      // 30 req/s × 100 ms = 3 busy workers' worth of work, on 1-worker instances.
+      const { sim, timeline, label } = setup({
+        ratePerSec: 30,
+        durationMs: 120_000,
+        service: {
+          id: 's',
+          kind: 'autoscaled-service',
+          config: {
+            workersPerInstance: 1,
+            serviceTime: constantMs(100),
+            autoscaling: { minInstances: 1, maxInstances: 4, provisioningDelayMs: 5000 },
+          },
         },
-      },
-    });
-    sim.advanceTo(12_000);
-    expect(label()).toEqual({ text: '1 instance (+1 starting)', tone: 'warn' });
-    sim.runToEnd();
-    // Interval 10–20 s averaged 1.5 instances at 100% → ceil(1.5 / 0.7) = 3; and so on.
-    expect(timeline()).toEqual([
-      'autoscaler.scale-up@10s +1 → 2 (utilization 100%)',
-      'autoscaler.ready@15s +1 → 2 serving',
-      'autoscaler.scale-up@20s +1 → 3 (utilization 100%)',
-      'autoscaler.ready@25s +1 → 3 serving',
-      'autoscaler.scale-up@30s +1 → 4 (utilization 100%)',
-      'autoscaler.ready@35s +1 → 4 serving',
-    ]);
-    const s = sim.nodeDetail('s');
-    expect(s.metrics).toMatchObject({
-      instances: 4,
-      maxInstances: 4,
-      scaleUps: 3,
-      instancesAdded: 3,
-    });
-    expect(s.metrics['scaleDowns'] ?? 0).toBe(0);
-    expect(s.capacity).toBe(4);
-    // 4 instances for 3 workers' worth of work: 75% > target, yet at max.
-    expect(label()).toEqual({ text: '4 instances (max)', tone: 'bad' });
-    const report = autoscaledServiceKind.report?.({
-      arrivals: s.arrivals,
-      completed: s.ok,
-      failed: s.failed,
-      metrics: s.metrics,
-      elapsedMs: 120_000,
-    });
-    // Instance-time is counted up to the last event at the node (119.9 s).
-    expect(report?.['meanInstances']).toBeCloseTo((15 + 2 * 10 + 3 * 10 + 4 * 84.9) / 120, 2);
-    expect(sim.conservation().ok).toBe(true);
-  });
+      });
+      sim.advanceTo(12_000);
+      expect(label()).toEqual({ text: '1 instance (+1 starting)', tone: 'warn' });
+      sim.runToEnd();
+      // Interval 10–20 s averaged 1.5 instances at 100% → ceil(1.5 / 0.7) = 3; and so on.
+      expect(timeline()).toEqual([
+        'autoscaler.scale-up@10s +1 → 2 (utilization 100%)',
+        'autoscaler.ready@15s +1 → 2 serving',
+        'autoscaler.scale-up@20s +1 → 3 (utilization 100%)',
+        'autoscaler.ready@25s +1 → 3 serving',
+        'autoscaler.scale-up@30s +1 → 4 (utilization 100%)',
+        'autoscaler.ready@35s +1 → 4 serving',
+      ]);
+      const s = sim.nodeDetail('s');
+      expect(s.metrics).toMatchObject({
+        instances: 4,
+        maxInstances: 4,
+        scaleUps: 3,
+        instancesAdded: 3,
+      });
+      expect(s.metrics['scaleDowns'] ?? 0).toBe(0);
+      expect(s.capacity).toBe(4);
+      // 4 instances for 3 workers' worth of work: 75% > target, yet at max.
+      expect(label()).toEqual({ text: '4 instances (max)', tone: 'bad' });
+      const report = autoscaledServiceKind.report?.({
+        arrivals: s.arrivals,
+        completed: s.ok,
+        failed: s.failed,
+        metrics: s.metrics,
+        elapsedMs: 120_000,
+      });
+      // Instance-time is counted up to the last event at the node (119.9 s).
+      expect(report?.['meanInstances']).toBeCloseTo((15 + 2 * 10 + 3 * 10 + 4 * 84.9) / 120, 2);
+      expect(sim.conservation().ok).toBe(true);
+    },
+  );
 
   it('idle: removes instances down to ceil(load ÷ target) after the cooldown, never below min', () => {
     // 1 req/s × 1 s = one busy worker of the 6 that min 6 starts with; min then lowered to 1.

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { budget } from '../../engine/testing/budget.ts';
 import { z } from 'zod';
 import {
   autoscalingSchema,
@@ -12,6 +13,9 @@ import {
   type AutoscalingConfig,
   type ScalerState,
 } from './machine.ts';
+
+/** fast-check's default number of runs, named so the budgets below can count it. */
+const RUNS = 100;
 
 const CFG: AutoscalingConfig = autoscalingSchema.parse({});
 const S = 1_000_000;
@@ -228,33 +232,38 @@ describe('reconcile (bounds edited live)', () => {
 });
 
 describe('properties', () => {
-  it('any run of evaluations and provisioning keeps min ≤ ready and ready + provisioning ≤ max, and never mutates', () => {
-    fc.assert(
-      fc.property(
-        fc.array(
-          fc.record({
-            utilization: fc.double({ min: 0, max: 1.2, noNaN: true }),
-            stepS: fc.integer({ min: 1, max: 40 }),
-          }),
-          { maxLength: 60 },
+  it(
+    'any run of evaluations and provisioning keeps min ≤ ready and ready + provisioning ≤ max, and never mutates',
+    budget(RUNS, 2),
+    () => {
+      fc.assert(
+        fc.property(
+          fc.array(
+            fc.record({
+              utilization: fc.double({ min: 0, max: 1.2, noNaN: true }),
+              stepS: fc.integer({ min: 1, max: 40 }),
+            }),
+            { maxLength: 60 },
+          ),
+          (steps) => {
+            let s = initialScaler(CFG);
+            let now = 0;
+            for (const step of steps) {
+              now += step.stepS * S;
+              const before = s;
+              const copy = structuredClone(s);
+              s = provisioned(s, now).next;
+              const r = evaluate(CFG, s, load(step.utilization, s.ready), now);
+              s = r.next;
+              expect(before).toEqual(copy); // inputs are never mutated
+              expect(s.ready).toBeGreaterThanOrEqual(CFG.minInstances);
+              expect(s.ready + provisioningCount(s)).toBeLessThanOrEqual(CFG.maxInstances);
+              if (r.decision.action === 'down') expect(provisioningCount(s)).toBe(0);
+            }
+          },
         ),
-        (steps) => {
-          let s = initialScaler(CFG);
-          let now = 0;
-          for (const step of steps) {
-            now += step.stepS * S;
-            const before = s;
-            const copy = structuredClone(s);
-            s = provisioned(s, now).next;
-            const r = evaluate(CFG, s, load(step.utilization, s.ready), now);
-            s = r.next;
-            expect(before).toEqual(copy); // inputs are never mutated
-            expect(s.ready).toBeGreaterThanOrEqual(CFG.minInstances);
-            expect(s.ready + provisioningCount(s)).toBeLessThanOrEqual(CFG.maxInstances);
-            if (r.decision.action === 'down') expect(provisioningCount(s)).toBe(0);
-          }
-        },
-      ),
-    );
-  });
+        { numRuns: RUNS },
+      );
+    },
+  );
 });

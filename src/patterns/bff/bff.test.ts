@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { budget } from '../../engine/testing/budget.ts';
 import { z } from 'zod';
 import { createSimulation, type SimFault } from '../../engine/index.ts';
 import { buildScenario, type EdgeSpec } from '../../engine/testing/scenario-builder.ts';
 import { REGISTRY } from '../registry.ts';
 import { bffConfigSchema, bffKind, fanOutOf } from './bff.ts';
+
+/** One bff run: ≤ 250 ms here. Each test runs at most 2. */
+const RUN_MS = 400;
 
 /**
  * Client (constant 100/s, 10 s) → BFF → profile (10 ms), orders (20 ms), recs (50 ms), each
@@ -52,7 +56,7 @@ function run(bff: Record<string, unknown>, opts: { faults?: SimFault[]; edges?: 
   return { sim, b, report };
 }
 
-describe('bff kind', () => {
+describe('bff kind', budget(2, RUN_MS), () => {
   it('is registered with a JSON-schema-able config; presets: web 3 calls, mobile 2, custom all', () => {
     expect(REGISTRY.get('bff')).toBe(bffKind);
     const schema = z.toJSONSchema(bffKind.configSchema, { io: 'input' });

@@ -39,8 +39,14 @@ export const breakerConfigSchema = z.strictObject({
   /** OPEN → HALF_OPEN when the wait elapses (a timer) rather than on the next call. */
   automaticTransitionToHalfOpen: z.boolean().default(false),
   permittedCallsInHalfOpen: z.number().int().min(1).default(3),
-  /** HALF_OPEN: "rate" (all probes decide) or "first-failure" (successesToClose close it). */
-  halfOpenDecision: z.enum(['rate', 'first-failure']).default('rate'),
+  /**
+   * HALF_OPEN: "rate" (all permitted probes in, then the failure / slow rates decide),
+   * "rate-after-minimum-calls" (Resilience4j's: the same rates once min(minimumCalls,
+   * permittedCallsInHalfOpen) are in) or "first-failure" (one bad probe re-opens,
+   * successesToClose good ones close).
+   */
+  halfOpenDecision: z.enum(['rate', 'rate-after-minimum-calls', 'first-failure']).default('rate'),
+  /** Read only by halfOpenDecision "first-failure". */
   successesToClose: z.number().int().min(1).default(2),
   /** Resilience4j's manual states, as a live toggle. */
   forcedState: z.enum(['none', 'forced-open', 'disabled']).default('none'),

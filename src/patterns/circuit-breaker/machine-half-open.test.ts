@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  breakerConfigSchema,
   initialBreaker,
   onCallAllowed,
   onResult,
@@ -119,5 +120,90 @@ describe('HALF_OPEN after a live edit decides on the probes already in', () => {
     expect(reconcile(fewer, s, 8).transition).toBe('closed');
     const one = probe(firstFailure, halfOpenWith(firstFailure, 2), [[true, 0]]).next;
     expect(reconcile({ ...firstFailure, successesToClose: 1 }, one, 8).transition).toBe('closed');
+  });
+});
+
+describe('HALF_OPEN decided by "rate-after-minimum-calls" (Resilience4j’s rule)', () => {
+  /** Decides once min(minimumCalls 2, permitted 5) = 2 probe results are in. */
+  const early = cfg({
+    halfOpenDecision: 'rate-after-minimum-calls',
+    minimumCalls: 2,
+    permittedCallsInHalfOpen: 5,
+  });
+  // The HALF_OPEN states are reached with the defaults and 5 probes: minimumCalls 2 would trip
+  // CLOSED sooner than the shared history expects. Each result is then judged under `early`.
+  const five = cfg({ permittedCallsInHalfOpen: 5 });
+
+  it('is offered by the schema; "rate" stays the default', () => {
+    const parsed = breakerConfigSchema.parse({ halfOpenDecision: 'rate-after-minimum-calls' });
+    expect(parsed.halfOpenDecision).toBe('rate-after-minimum-calls');
+    expect(breakerConfigSchema.parse({}).halfOpenDecision).toBe('rate');
+  });
+
+  it('with the defaults (minimumCalls 10 ≥ 3 permitted) it waits for all 3 probes, like "rate"', () => {
+    const c = cfg({ halfOpenDecision: 'rate-after-minimum-calls' });
+    const s = halfOpenWith(c, 3);
+    const two = probe(c, s, [
+      [false, 0],
+      [true, 0],
+    ]);
+    expect(two.transition).toBeNull();
+    expect(onResult(c, two.next, s.epoch, 'success', 0, WAIT_US).transition).toBe('closed');
+  });
+
+  it('2 of 5 probes in: 1 failure (50% ≥ 50%) re-opens it at once; 2 successes close it', () => {
+    const s = halfOpenWith(five, 5);
+    expect(probe(early, s, [[false, 0]]).transition).toBeNull();
+    const bad = probe(early, s, [
+      [false, 0],
+      [true, 0],
+    ]);
+    expect(bad).toMatchObject({ transition: 'opened', next: { phase: 'open', epoch: 3 } });
+    const good = probe(early, s, [
+      [true, 0],
+      [true, 0],
+    ]);
+    expect(good.transition).toBe('closed');
+    expect(good.next).toEqual({ ...initialBreaker(WAIT_US), epoch: 3 });
+  });
+
+  it('the 3 probes still out when it decided are of an older epoch and count for nothing', () => {
+    const s = halfOpenWith(five, 5);
+    const closed = probe(early, s, [
+      [true, 0],
+      [true, 0],
+    ]).next;
+    for (let i = 0; i < 3; i++) {
+      expect(onResult(early, closed, s.epoch, 'failure', 0, WAIT_US).next).toBe(closed);
+    }
+  });
+
+  it('admits no more than permittedCallsInHalfOpen probes while undecided', () => {
+    const s = halfOpenWith(five, 5);
+    expect(onCallAllowed(early, s, WAIT_US + 9)).toMatchObject({ allowed: false, next: s });
+  });
+
+  it('the slow-call rate decides too (slow detection on), and successesToClose is not read', () => {
+    const slow = { ...early, slowCallDurationMs: 100, slowCallRateThreshold: 0.5 };
+    const results: [boolean, number][] = [
+      [true, 0],
+      [true, 101 * MS],
+    ];
+    expect(probe(slow, halfOpenWith(five, 5), results).transition).toBe('opened');
+    expect(probe(early, halfOpenWith(five, 5), results).transition).toBe('closed');
+    const eager = { ...early, successesToClose: 1 };
+    expect(probe(eager, halfOpenWith(five, 5), [[true, 0]]).transition).toBeNull();
+  });
+
+  it('a live edit from "rate" decides at once on the probes already in', () => {
+    const s = probe(five, halfOpenWith(five, 5), [
+      [true, 0],
+      [true, 0],
+    ]).next;
+    expect(s.phase).toBe('half-open');
+    expect(reconcile(early, s, 11)).toMatchObject({
+      transition: 'closed',
+      next: { phase: 'closed', sinceUs: 11 },
+    });
   });
 });

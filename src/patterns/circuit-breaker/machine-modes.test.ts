@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { budget } from '../../engine/testing/budget.ts';
 import { z } from 'zod';
 import {
   breakerConfigSchema,
@@ -19,6 +20,9 @@ import {
   opened,
   WAIT_US,
 } from './machine-test-states.ts';
+
+/** fast-check's default number of runs, named so the budgets below can count it. */
+const RUNS = 100;
 
 /** FORCED_OPEN, DISABLED, live edits and the automatic OPEN → HALF_OPEN timer. */
 
@@ -142,27 +146,32 @@ describe('DISABLED', () => {
     expect(onWaitElapsed(auto, s, WAIT_US).next).toBe(s);
   });
 
-  it('records nothing: any sequence of results (failed, slow) never trips it', () => {
-    const slowCfg = { ...disabled, slowCallDurationMs: 1, failureThreshold: 1 };
-    fc.assert(
-      fc.property(fc.array(fc.tuple(fc.boolean(), fc.nat(1e7)), { maxLength: 200 }), (rs) => {
-        let state = s;
-        for (const [ok, durationUs] of rs) {
-          const a = onCallAllowed(slowCfg, state, durationUs);
-          expect(a.allowed).toBe(true);
-          state = onResult(
-            slowCfg,
-            a.next,
-            a.epoch,
-            ok ? 'success' : 'failure',
-            durationUs,
-            durationUs,
-          ).next;
-        }
-        expect(state).toBe(s);
-      }),
-    );
-  });
+  it(
+    'records nothing: any sequence of results (failed, slow) never trips it',
+    budget(RUNS, 2),
+    () => {
+      const slowCfg = { ...disabled, slowCallDurationMs: 1, failureThreshold: 1 };
+      fc.assert(
+        fc.property(fc.array(fc.tuple(fc.boolean(), fc.nat(1e7)), { maxLength: 200 }), (rs) => {
+          let state = s;
+          for (const [ok, durationUs] of rs) {
+            const a = onCallAllowed(slowCfg, state, durationUs);
+            expect(a.allowed).toBe(true);
+            state = onResult(
+              slowCfg,
+              a.next,
+              a.epoch,
+              ok ? 'success' : 'failure',
+              durationUs,
+              durationUs,
+            ).next;
+          }
+          expect(state).toBe(s);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+  );
 
   it('results of calls admitted while DISABLED do not count once it is CLOSED again', () => {
     const a = onCallAllowed(disabled, s, 0);

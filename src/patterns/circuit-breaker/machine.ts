@@ -43,8 +43,10 @@ export {
  *   the host also calls `onWaitElapsed` from a timer, which moves it at the exact moment.
  * - HALF_OPEN admits exactly `permittedCallsInHalfOpen` probes and rejects the rest. With
  *   `halfOpenDecision` "rate" (default) it waits for all permitted probes and opens when their
- *   failure rate (or slow-call rate) is ≥ the threshold, else closes; with "first-failure" one
- *   bad probe (failed, or slow when slow detection is on) re-opens it and
+ *   failure rate (or slow-call rate) is ≥ the threshold, else closes; "rate-after-minimum-calls"
+ *   (Resilience4j's rule) judges the same rates as soon as
+ *   `min(minimumCalls, permittedCallsInHalfOpen)` probe results are in; with "first-failure"
+ *   one bad probe (failed, or slow when slow detection is on) re-opens it and
  *   `min(successesToClose, permittedCallsInHalfOpen)` good probes close it.
  * - `forcedState` "forced-open" (FORCED_OPEN) rejects every call and never leaves by itself;
  *   "disabled" (DISABLED) admits every call and records nothing. Back to "none" → CLOSED
@@ -147,15 +149,30 @@ export function reconcile(cfg: BreakerRules, s: BreakerState, nowUs: number): Re
   return { next: s, transition: null };
 }
 
+/** The rate rules' verdict once `needed` probe results are in: null before. */
+function rateVerdict(
+  cfg: BreakerRules,
+  s: BreakerState,
+  needed: number,
+): 'opened' | 'closed' | null {
+  if (s.probeResults < needed) return null;
+  const bad =
+    s.probeFailed / s.probeResults >= cfg.failureRateThreshold ||
+    (cfg.slowCallDurationMs !== null && s.probeSlow / s.probeResults >= cfg.slowCallRateThreshold);
+  return bad ? 'opened' : 'closed';
+}
+
 /** HALF_OPEN's verdict over the probe results in so far: null while undecided. */
 function halfOpenVerdict(cfg: BreakerRules, s: BreakerState): 'opened' | 'closed' | null {
-  if (cfg.halfOpenDecision === 'rate') {
-    if (s.probeResults < cfg.permittedCallsInHalfOpen) return null;
-    const bad =
-      s.probeFailed / s.probeResults >= cfg.failureRateThreshold ||
-      (cfg.slowCallDurationMs !== null &&
-        s.probeSlow / s.probeResults >= cfg.slowCallRateThreshold);
-    return bad ? 'opened' : 'closed';
+  switch (cfg.halfOpenDecision) {
+    case 'rate':
+      return rateVerdict(cfg, s, cfg.permittedCallsInHalfOpen);
+    case 'rate-after-minimum-calls':
+      // Resilience4j's HALF_OPEN metrics: a count window of the permitted probes, judged once
+      // min(minimumNumberOfCalls, its size) results are in; later probes come too late to count.
+      return rateVerdict(cfg, s, Math.min(cfg.minimumCalls, cfg.permittedCallsInHalfOpen));
+    case 'first-failure':
+      break;
   }
   if (s.probeFailed > 0 || s.probeSlow > 0) return 'opened';
   const needed = Math.min(cfg.successesToClose, cfg.permittedCallsInHalfOpen);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { budget } from '../../engine/testing/budget.ts';
 import { z } from 'zod';
 import {
   healthCheckConfigSchema,
@@ -10,6 +11,9 @@ import {
   type ProbeResult,
   type TargetHealth,
 } from './machine.ts';
+
+/** fast-check's default number of runs, named so the budgets below can count it. */
+const RUNS = 100;
 
 const cfg = healthCheckConfigSchema.parse({});
 const at = (status: HealthStatus, failures = 0, successes = 0): TargetHealth => ({
@@ -88,33 +92,38 @@ describe('health status machine (every state × probe result)', () => {
     expect(onProbe(quick, at('down'), 'pass').transition).toBe('up');
   });
 
-  it('property: DOWN exactly after k consecutive fails; out of DOWN only after k non-fails', () => {
-    const result = fc.constantFrom<ProbeResult>('pass', 'warn', 'fail');
-    fc.assert(
-      fc.property(
-        fc.array(result, { maxLength: 60 }),
-        fc.integer({ min: 1, max: 4 }),
-        fc.integer({ min: 1, max: 4 }),
-        (seq, unhealthy, healthy) => {
-          const c = { ...cfg, unhealthyThreshold: unhealthy, healthyThreshold: healthy };
-          let h = initialHealth();
-          let fails = 0;
-          let oks = 0;
-          for (const r of seq) {
-            const before = h.status;
-            h = onProbe(c, h, r).next;
-            fails = r === 'fail' ? fails + 1 : 0;
-            oks = r === 'fail' ? 0 : oks + 1;
-            if (before !== 'down' && h.status === 'down') expect(fails).toBe(unhealthy);
-            if (before === 'down' && h.status !== 'down') expect(oks).toBe(healthy);
-            // In rotation, the label follows the last probe; a lone fail changes nothing.
-            if (h.status !== 'down') {
-              const expected = { pass: 'up', warn: 'degraded', fail: before }[r];
-              expect(h.status).toBe(expected);
+  it(
+    'property: DOWN exactly after k consecutive fails; out of DOWN only after k non-fails',
+    budget(RUNS, 2),
+    () => {
+      const result = fc.constantFrom<ProbeResult>('pass', 'warn', 'fail');
+      fc.assert(
+        fc.property(
+          fc.array(result, { maxLength: 60 }),
+          fc.integer({ min: 1, max: 4 }),
+          fc.integer({ min: 1, max: 4 }),
+          (seq, unhealthy, healthy) => {
+            const c = { ...cfg, unhealthyThreshold: unhealthy, healthyThreshold: healthy };
+            let h = initialHealth();
+            let fails = 0;
+            let oks = 0;
+            for (const r of seq) {
+              const before = h.status;
+              h = onProbe(c, h, r).next;
+              fails = r === 'fail' ? fails + 1 : 0;
+              oks = r === 'fail' ? 0 : oks + 1;
+              if (before !== 'down' && h.status === 'down') expect(fails).toBe(unhealthy);
+              if (before === 'down' && h.status !== 'down') expect(oks).toBe(healthy);
+              // In rotation, the label follows the last probe; a lone fail changes nothing.
+              if (h.status !== 'down') {
+                const expected = { pass: 'up', warn: 'degraded', fail: before }[r];
+                expect(h.status).toBe(expected);
+              }
             }
-          }
-        },
-      ),
-    );
-  });
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    },
+  );
 });

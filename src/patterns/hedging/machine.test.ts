@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { budget } from '../../engine/testing/budget.ts';
 import { z } from 'zod';
 import {
   attemptEdgePosition,
@@ -12,6 +13,9 @@ import {
   REFRESH_EVERY,
   type LatencyHistory,
 } from './machine.ts';
+
+/** fast-check's default number of runs, named so the budgets below can count it. */
+const RUNS = 100;
 
 const CFG = hedgeConfigSchema.parse({});
 
@@ -45,7 +49,7 @@ describe('percentile (nearest rank)', () => {
     expect(() => percentile([], 0.5)).toThrow();
   });
 
-  it('lies within the samples and never sorts its input in place', () => {
+  it('lies within the samples and never sorts its input in place', budget(RUNS, 2), () => {
     fc.assert(
       fc.property(
         fc.array(fc.integer({ min: 0, max: 1e6 }), { minLength: 1 }),
@@ -59,6 +63,7 @@ describe('percentile (nearest rank)', () => {
           expect(xs.filter((x) => x < p).length / xs.length).toBeLessThan(q);
         },
       ),
+      { numRuns: RUNS },
     );
   });
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { budget } from '../../engine/testing/budget.ts';
 import { fault, figures, labelOf, run as runLb, setup, svc } from './lb-test-harness.ts';
 import { loadBalancerKind, NO_HEALTHY_TARGET } from './load-balancer.ts';
+
+/** One run of a health-check or discovery scenario: ≤ 700 ms here; each test runs one. */
+const RUN_MS = 1000;
 
 /** Runs the harness topology to the end and checks conservation. */
 function run(opts: Parameters<typeof runLb>[0] = {}) {
@@ -9,7 +13,7 @@ function run(opts: Parameters<typeof runLb>[0] = {}) {
   return r;
 }
 
-describe('active health checks (R8)', () => {
+describe('active health checks (R8)', budget(1, RUN_MS), () => {
   const hc = { healthCheck: {} };
 
   it('a crashed target is DOWN after 2 failed probes and UP 2 probes after it recovers', () => {
@@ -100,7 +104,7 @@ describe('active health checks (R8)', () => {
   });
 });
 
-describe('service discovery (R10)', () => {
+describe('service discovery (R10)', budget(1, RUN_MS), () => {
   const sd = { discovery: {} };
 
   it('instances register at start; a crashed one expires ttl after its last heartbeat', () => {

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { budget } from '../../engine/testing/budget.ts';
 import { z } from 'zod';
 import { REGISTRY } from '../registry.ts';
 import { fault, labelOf, run as runLb, setup } from './lb-test-harness.ts';
 import { loadBalancerKind } from './load-balancer.ts';
+
+/** One run of a balancer scenario (up to 120 s of virtual time): ≤ 1 s here. Each test runs at most 2. */
+const RUN_MS = 1500;
 
 /** Runs the harness topology to the end and checks conservation. */
 function run(opts: Parameters<typeof runLb>[0] = {}) {
@@ -11,7 +15,7 @@ function run(opts: Parameters<typeof runLb>[0] = {}) {
   return r;
 }
 
-describe('load-balancer kind', () => {
+describe('load-balancer kind', budget(2, RUN_MS), () => {
   it('is registered as a router with a JSON-schema-able config', () => {
     expect(REGISTRY.get('load-balancer')).toBe(loadBalancerKind);
     expect(loadBalancerKind.category).toBe('routing');
@@ -48,7 +52,7 @@ describe('load-balancer kind', () => {
   });
 });
 
-describe('outlier detection (E3)', () => {
+describe('outlier detection (E3)', budget(2, RUN_MS), () => {
   it('5 failures in a row eject a target for 30 s, re-admitted at the next 10 s sweep', () => {
     const { lb, events, sim } = run({
       lb: { outlierDetection: {} },
@@ -123,7 +127,7 @@ describe('outlier detection (E3)', () => {
   });
 });
 
-describe('live config changes', () => {
+describe('live config changes', budget(2, RUN_MS), () => {
   it('turning health checks on mid-run starts probing from then on', () => {
     const { sim, events } = setup({ faults: [fault('s2', 5_000, null)] });
     sim.advanceTo(30_000);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { budget } from '../../engine/testing/budget.ts';
 import { z } from 'zod';
 import {
   ejectedCount,
@@ -12,6 +13,9 @@ import {
   outlierConfigSchema,
   type OutlierState,
 } from './outlier.ts';
+
+/** fast-check's default number of runs, named so the budgets below can count it. */
+const RUNS = 100;
 
 const cfg = outlierConfigSchema.parse({});
 const S = 1_000_000;
@@ -130,7 +134,7 @@ describe('outlier detection (every host state × event)', () => {
     expect(mayEject(cfg, one)).toBe(false); // 2 of 3 would be 67% > 50%
   });
 
-  it('property: never more than max(1, ⌊n × max%⌋) hosts ejected at once', () => {
+  it('property: never more than max(1, ⌊n × max%⌋) hosts ejected at once', budget(RUNS, 2), () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 8 }),
@@ -151,6 +155,7 @@ describe('outlier detection (every host state × event)', () => {
           }
         },
       ),
+      { numRuns: RUNS },
     );
   });
 });

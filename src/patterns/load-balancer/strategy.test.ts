@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { budget } from '../../engine/testing/budget.ts';
 import {
   initialSelection,
   selectTarget,
@@ -8,6 +9,9 @@ import {
   type SelectionState,
   type Strategy,
 } from './strategy.ts';
+
+/** fast-check's default number of runs, named so the budgets below can count it. */
+const RUNS = 100;
 
 const all3 = [true, true, true];
 const input = (p: Partial<SelectionInput> = {}): SelectionInput => ({
@@ -107,7 +111,7 @@ describe('every strategy', () => {
     }
   });
 
-  it('property: always picks an eligible target when there is one', () => {
+  it('property: always picks an eligible target when there is one', budget(RUNS, 2), () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...STRATEGIES),
@@ -133,17 +137,30 @@ describe('every strategy', () => {
           }
         },
       ),
+      { numRuns: RUNS },
     );
   });
 
-  it('property: weighted picks match the weights exactly over a full cycle', () => {
-    fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 5 }), (w) => {
-        const inp = input({ eligible: w.map(() => true), inFlight: w.map(() => 0), weights: w });
-        const total = w.reduce((a, b) => a + b, 0);
-        const { out } = picks('weighted', inp, total * 3);
-        w.forEach((wi, i) => expect(out.filter((t) => t === i)).toHaveLength(wi * 3));
-      }),
-    );
-  });
+  it(
+    'property: weighted picks match the weights exactly over a full cycle',
+    budget(RUNS, 2),
+    () => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 5 }),
+          (w) => {
+            const inp = input({
+              eligible: w.map(() => true),
+              inFlight: w.map(() => 0),
+              weights: w,
+            });
+            const total = w.reduce((a, b) => a + b, 0);
+            const { out } = picks('weighted', inp, total * 3);
+            w.forEach((wi, i) => expect(out.filter((t) => t === i)).toHaveLength(wi * 3));
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    },
+  );
 });

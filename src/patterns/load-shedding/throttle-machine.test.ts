@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { budget } from '../../engine/testing/budget.ts';
 import { z } from 'zod';
 import {
   advance,
@@ -11,6 +12,9 @@ import {
   throttleConfigSchema,
   type ThrottleWindow,
 } from './throttle-machine.ts';
+
+/** fast-check's default number of runs, named so the budgets below can count it. */
+const RUNS = 100;
 
 const CFG = throttleConfigSchema.parse({});
 const S = 1_000_000;
@@ -77,7 +81,7 @@ describe('the sliding window', () => {
     expect(w).toEqual(copy);
   });
 
-  it('totals always equal the bucket sums, and p stays in [0, 1)', () => {
+  it('totals always equal the bucket sums, and p stays in [0, 1)', budget(RUNS, 2), () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 3_000_000 })), {
@@ -99,6 +103,7 @@ describe('the sliding window', () => {
           }
         },
       ),
+      { numRuns: RUNS },
     );
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { budget } from '../../engine/testing/budget.ts';
 import { rateLimiterConfigSchema, type RateLimiterConfig } from './config.ts';
 import {
   drainIntervalUs,
@@ -9,6 +10,10 @@ import {
   nextReleaseUs,
 } from './leaky-bucket.ts';
 import { arrive, initialLimiter, type LimiterState } from './machine.ts';
+
+/** Runs per property: up to ~2.6 ms each here (the leaky bucket's are the longest). */
+const RUNS = 200;
+const RUN_MS = 5;
 
 /**
  * The bounds each algorithm promises, over arbitrary arrival patterns (bursts, ties, gaps):
@@ -63,7 +68,7 @@ function perWindow(times: number[], windowUs: number): Map<number, number> {
   return m;
 }
 
-describe('rate limiter properties (fast-check)', () => {
+describe('rate limiter properties (fast-check)', budget(RUNS, RUN_MS), () => {
   it('token bucket: over any interval T, admitted ≤ capacity + refillPerSec·T; a full bucket is usable', () => {
     fc.assert(
       fc.property(arrivals, fc.integer({ min: 1, max: 30 }), rate, (times, capacity, refill) => {
@@ -80,7 +85,7 @@ describe('rate limiter properties (fast-check)', () => {
         expect(worst).toBeLessThanOrEqual(EPS);
         expect(pass.length).toBeGreaterThanOrEqual(Math.min(times.length, capacity));
       }),
-      { numRuns: 200 },
+      { numRuns: RUNS },
     );
   });
 
@@ -100,7 +105,7 @@ describe('rate limiter properties (fast-check)', () => {
           expect(maxInSpan(pass, windowUs)).toBeLessThanOrEqual(2 * limit);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: RUNS },
     );
   });
 
@@ -121,7 +126,7 @@ describe('rate limiter properties (fast-check)', () => {
           }
         },
       ),
-      { numRuns: 200 },
+      { numRuns: RUNS },
     );
   });
 
@@ -139,7 +144,7 @@ describe('rate limiter properties (fast-check)', () => {
           expect(maxInSpan(pass, windowUs)).toBeLessThanOrEqual(2 * limit);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: RUNS },
     );
   });
 
@@ -193,7 +198,7 @@ describe('rate limiter properties (fast-check)', () => {
           expect(minGap).toBeGreaterThanOrEqual(intervalUs - EPS);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: RUNS },
     );
   });
 });

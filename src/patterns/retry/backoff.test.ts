@@ -1,8 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { budget } from '../../engine/testing/budget.ts';
 import { createStream } from '../../engine/index.ts';
 import { backoffCeilingMs, drawsJitter, retryDelayMs, type BackoffConfig } from './backoff.ts';
 import { retryConfigSchema } from './config.ts';
+
+/** fast-check's default number of runs, named so the budgets below can count it. */
+const RUNS = 100;
 
 const defaults = retryConfigSchema.parse({});
 const cfg = (over: Partial<BackoffConfig> = {}): BackoffConfig => ({ ...defaults, ...over });
@@ -99,23 +103,28 @@ describe('jitter bounds (properties)', () => {
   const u = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
   const retry = fc.integer({ min: 0, max: 19 });
 
-  it('full ∈ [0, t], equal ∈ [t/2, t], none = t, with t = the ceiling ≤ cap', () => {
-    fc.assert(
-      fc.property(config, retry, u, (c, n, x) => {
-        const t = backoffCeilingMs(cfg(c), n);
-        expect(t).toBeLessThanOrEqual(c.capMs);
-        const full = retryDelayMs(cfg({ ...c, jitter: 'full' }), n, c.baseMs, x);
-        const equal = retryDelayMs(cfg({ ...c, jitter: 'equal' }), n, c.baseMs, x);
-        expect(full).toBeGreaterThanOrEqual(0);
-        expect(full).toBeLessThanOrEqual(t);
-        expect(equal).toBeGreaterThanOrEqual(t / 2);
-        expect(equal).toBeLessThanOrEqual(t);
-        expect(retryDelayMs(cfg({ ...c, jitter: 'none' }), n, c.baseMs, x)).toBe(t);
-      }),
-    );
-  });
+  it(
+    'full ∈ [0, t], equal ∈ [t/2, t], none = t, with t = the ceiling ≤ cap',
+    budget(RUNS, 2),
+    () => {
+      fc.assert(
+        fc.property(config, retry, u, (c, n, x) => {
+          const t = backoffCeilingMs(cfg(c), n);
+          expect(t).toBeLessThanOrEqual(c.capMs);
+          const full = retryDelayMs(cfg({ ...c, jitter: 'full' }), n, c.baseMs, x);
+          const equal = retryDelayMs(cfg({ ...c, jitter: 'equal' }), n, c.baseMs, x);
+          expect(full).toBeGreaterThanOrEqual(0);
+          expect(full).toBeLessThanOrEqual(t);
+          expect(equal).toBeGreaterThanOrEqual(t / 2);
+          expect(equal).toBeLessThanOrEqual(t);
+          expect(retryDelayMs(cfg({ ...c, jitter: 'none' }), n, c.baseMs, x)).toBe(t);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+  );
 
-  it('decorrelated ∈ [min(cap, base), min(cap, max(base, 3 · previous))]', () => {
+  it('decorrelated ∈ [min(cap, base), min(cap, max(base, 3 · previous))]', budget(RUNS, 2), () => {
     const previous = fc.double({ min: 0, max: 100_000, noNaN: true });
     fc.assert(
       fc.property(config, retry, previous, u, (c, n, p, x) => {
@@ -123,15 +132,17 @@ describe('jitter bounds (properties)', () => {
         expect(d).toBeGreaterThanOrEqual(Math.min(c.capMs, c.baseMs));
         expect(d).toBeLessThanOrEqual(Math.min(c.capMs, Math.max(c.baseMs, 3 * p)) + 1e-9);
       }),
+      { numRuns: RUNS },
     );
   });
 
-  it('the exponential ceiling never decreases from one retry to the next', () => {
+  it('the exponential ceiling never decreases from one retry to the next', budget(RUNS, 2), () => {
     fc.assert(
       fc.property(config, fc.integer({ min: 0, max: 18 }), (c, n) => {
         const e = cfg({ ...c, backoff: 'exponential' });
         expect(backoffCeilingMs(e, n + 1)).toBeGreaterThanOrEqual(backoffCeilingMs(e, n));
       }),
+      { numRuns: RUNS },
     );
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { budget } from '../../engine/testing/budget.ts';
 import {
   depositRequest,
   fullBudget,
@@ -9,6 +10,9 @@ import {
   type BudgetConfig,
   type BudgetState,
 } from './budget.ts';
+
+/** fast-check's default number of runs, named so the budgets below can count it. */
+const RUNS = 100;
 
 const SEC = 1_000_000;
 const cfg = (over: Partial<BudgetConfig> = {}): BudgetConfig => ({
@@ -65,38 +69,43 @@ describe('retry budget bucket', () => {
     });
   });
 
-  it('property: retries ≤ burst + ratio · requests + minPerSec · elapsed, tokens in [0, burst]', () => {
-    const events = fc.array(
-      fc.record({ gapUs: fc.integer({ min: 0, max: 2 * SEC }), request: fc.boolean() }),
-      { maxLength: 300 },
-    );
-    const config = fc.record({
-      budgetRatio: fc.double({ min: 0, max: 1, noNaN: true }),
-      budgetMinPerSec: fc.double({ min: 0, max: 50, noNaN: true }),
-      budgetBurst: fc.integer({ min: 1, max: 20 }),
-    });
-    fc.assert(
-      fc.property(config, events, (c, evs) => {
-        let s = fullBudget(c, 0);
-        let now = 0;
-        let requests = 0;
-        let retries = 0;
-        for (const e of evs) {
-          now += e.gapUs;
-          if (e.request) {
-            requests++;
-            s = depositRequest(c, s, now);
-          } else {
-            const w = withdrawRetry(c, s, now);
-            if (w.allowed) retries++;
-            s = w.next;
+  it(
+    'property: retries ≤ burst + ratio · requests + minPerSec · elapsed, tokens in [0, burst]',
+    budget(RUNS, 2),
+    () => {
+      const events = fc.array(
+        fc.record({ gapUs: fc.integer({ min: 0, max: 2 * SEC }), request: fc.boolean() }),
+        { maxLength: 300 },
+      );
+      const config = fc.record({
+        budgetRatio: fc.double({ min: 0, max: 1, noNaN: true }),
+        budgetMinPerSec: fc.double({ min: 0, max: 50, noNaN: true }),
+        budgetBurst: fc.integer({ min: 1, max: 20 }),
+      });
+      fc.assert(
+        fc.property(config, events, (c, evs) => {
+          let s = fullBudget(c, 0);
+          let now = 0;
+          let requests = 0;
+          let retries = 0;
+          for (const e of evs) {
+            now += e.gapUs;
+            if (e.request) {
+              requests++;
+              s = depositRequest(c, s, now);
+            } else {
+              const w = withdrawRetry(c, s, now);
+              if (w.allowed) retries++;
+              s = w.next;
+            }
+            expect(s.tokens).toBeGreaterThanOrEqual(0);
+            expect(s.tokens).toBeLessThanOrEqual(c.budgetBurst);
           }
-          expect(s.tokens).toBeGreaterThanOrEqual(0);
-          expect(s.tokens).toBeLessThanOrEqual(c.budgetBurst);
-        }
-        const bound = c.budgetBurst + c.budgetRatio * requests + (c.budgetMinPerSec * now) / SEC;
-        expect(retries).toBeLessThanOrEqual(bound + 1e-6);
-      }),
-    );
-  });
+          const bound = c.budgetBurst + c.budgetRatio * requests + (c.budgetMinPerSec * now) / SEC;
+          expect(retries).toBeLessThanOrEqual(bound + 1e-6);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+  );
 });

@@ -1,12 +1,19 @@
 import type { RetryConfig } from './config.ts';
 
 /**
- * The retry budget as a token bucket over plain data (Finagle's RetryBudget, Envoy's retry
- * budgets): every incoming request deposits `budgetRatio` tokens, time adds
- * `budgetMinPerSec` tokens per second, the bucket holds at most `budgetBurst`, and a retry
- * takes one whole token. So over any stretch of T seconds with R requests,
+ * The retry budget: a token bucket over plain data. It starts full at `budgetBurst` tokens;
+ * every incoming request deposits `budgetRatio` tokens, time adds `budgetMinPerSec` tokens per
+ * second, the bucket never holds more than `budgetBurst`, and a retry goes only if it can take
+ * one whole token. So over any stretch of T seconds with R requests,
  * retries ≤ budgetBurst + budgetRatio · R + budgetMinPerSec · T — the amplification of a
- * full outage tends to 1 + budgetRatio + budgetMinPerSec / rate. The bucket starts full.
+ * full outage tends to 1 + budgetRatio + budgetMinPerSec / rate.
+ *
+ * Lineage: earning retries per request and paying per retry is Finagle's RetryBudget, but
+ * there deposits expire after a TTL (10 s by default) and the minimum is a fixed reserve of
+ * minRetriesPerSec × TTL; here nothing expires, the minimum refills with time, and
+ * `budgetBurst` caps what can be banked. Envoy's retry budget is a different mechanism: it
+ * caps concurrent retries (retries in flight ≤ budget_percent, 20 %, of active and pending
+ * requests, never below min_retry_concurrency, 3) and banks nothing over time.
  * Functions return new states and never mutate their input.
  */
 export type BudgetConfig = Pick<RetryConfig, 'budgetRatio' | 'budgetMinPerSec' | 'budgetBurst'>;

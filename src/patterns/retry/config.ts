@@ -24,7 +24,10 @@ export const retryConfigSchema = z.strictObject({
     .default(() => [...DEFAULT_RETRY_ON]),
   /** Each attempt is abandoned after this long and counts as a timeout; null = wait. */
   perAttemptTimeoutMs: z.number().positive().max(3_600_000).nullable().default(null),
-  /** Retry budget: retries ≤ budgetRatio × requests (+ budgetMinPerSec); null = no budget. */
+  /**
+   * Retry budget (budget.ts, a token bucket): retries ≤ budgetBurst + budgetRatio × requests
+   * + budgetMinPerSec × seconds; null = no budget.
+   */
   budgetRatio: z.number().min(0).max(1).nullable().default(null),
   budgetMinPerSec: z.number().min(0).max(100_000).default(10),
   /** Most retries the budget can bank while nothing fails (the bucket's size). */

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { budget } from '../../engine/testing/budget.ts';
 import { z } from 'zod';
 import type { NodeFaultState } from '../../engine/index.ts';
 import {
@@ -12,6 +13,9 @@ import {
   nextExpiryUs,
   type RegistryState,
 } from './machine.ts';
+
+/** fast-check's default number of runs, named so the budgets below can count it. */
+const RUNS = 100;
 
 const cfg = discoveryConfigSchema.parse({});
 const S = 1_000_000;
@@ -78,7 +82,7 @@ describe('registry (every state × event)', () => {
     expect(deregister(empty, 5)).toEqual({ next: empty, event: null });
   });
 
-  it('property: an instance heartbeating at least every ttl never expires', () => {
+  it('property: an instance heartbeating at least every ttl never expires', budget(RUNS, 2), () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 1, max: 30 * S - 1 }), { maxLength: 40 }), (gaps) => {
         let s: RegistryState = heartbeat(initialRegistry(1), 0, 0).next;
@@ -91,6 +95,7 @@ describe('registry (every state × event)', () => {
         }
         expect(s.instances[0]?.registered).toBe(true);
       }),
+      { numRuns: RUNS },
     );
   });
 });

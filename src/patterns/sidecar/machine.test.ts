@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { budget } from '../../engine/testing/budget.ts';
 import { z } from 'zod';
 import { onOutcome, outlierConfigSchema } from '../load-balancer/outlier.ts';
 import { DEFAULT_RETRY_ON } from '../retry/config.ts';
@@ -14,6 +15,9 @@ import {
   triedBit,
   type MeshRouting,
 } from './machine.ts';
+
+/** fast-check's default number of runs, named so the budgets below can count it. */
+const RUNS = 100;
 
 const OD = outlierConfigSchema.parse({});
 
@@ -132,7 +136,7 @@ describe('sidecar routing machine', () => {
     expect(p.next).toBe(r);
   });
 
-  it('property: the pick is always in rotation, and untried when one is', () => {
+  it('property: the pick is always in rotation, and untried when one is', budget(RUNS, 2), () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 1, max: 5 })), {
@@ -157,6 +161,7 @@ describe('sidecar routing machine', () => {
           return okTarget && (!untried || (tried & triedBit(p.target)) === 0);
         },
       ),
+      { numRuns: RUNS },
     );
   });
 

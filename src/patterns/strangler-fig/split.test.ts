@@ -1,14 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { budget } from '../../engine/testing/budget.ts';
 import { goesToNew, routeChanges, stickyBucket, stranglerConfigSchema } from './split.ts';
 
+/** fast-check's default number of runs, named so the budgets below can count it. */
+const RUNS = 100;
+
 describe('strangler split', () => {
-  it('stickyBucket: a fixed place in [0, 100) per id', () => {
+  it('stickyBucket: a fixed place in [0, 100) per id', budget(RUNS, 2), () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), (id) => {
         const b = stickyBucket(id);
         return b >= 0 && b < 100 && b === stickyBucket(id);
       }),
+      { numRuns: RUNS },
     );
   });
 
@@ -28,7 +33,7 @@ describe('strangler split', () => {
     expect(goesToNew(30, 30)).toBe(false);
   });
 
-  it('property: raising a percentage only moves places from legacy to new', () => {
+  it('property: raising a percentage only moves places from legacy to new', budget(RUNS, 2), () => {
     fc.assert(
       fc.property(
         fc.double({ min: 0, max: 100, noNaN: true }),
@@ -39,6 +44,7 @@ describe('strangler split', () => {
           return !goesToNew(lo, place) || goesToNew(hi, place);
         },
       ),
+      { numRuns: RUNS },
     );
   });
 

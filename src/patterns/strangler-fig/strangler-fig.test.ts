@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { budget } from '../../engine/testing/budget.ts';
 import { z } from 'zod';
 import { createSimulation, type TraceEvent } from '../../engine/index.ts';
 import { buildScenario, type EdgeSpec } from '../../engine/testing/scenario-builder.ts';
 import { REGISTRY } from '../registry.ts';
 import { stickyBucket } from './split.ts';
 import { stranglerFigKind } from './strangler-fig.ts';
+
+/** One strangler run: ≤ 350 ms here. Each test runs at most 3. */
+const RUN_MS = 500;
 
 /**
  * Client (Poisson 1000/s, paths /a /b /c /other equally likely) → strangler "s" → legacy
@@ -58,7 +62,7 @@ const newShare = (m: Record<string, number>, prefix: string) =>
   (m[`route.${prefix}.new`] ?? 0) /
   ((m[`route.${prefix}.new`] ?? 0) + (m[`route.${prefix}.legacy`] ?? 0));
 
-describe('strangler-fig kind', () => {
+describe('strangler-fig kind', budget(3, RUN_MS), () => {
   it('is registered in the deployment category with a JSON-schema-able config', () => {
     expect(REGISTRY.get('strangler-fig')).toBe(stranglerFigKind);
     expect(stranglerFigKind.category).toBe('deployment');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { budget } from '../../engine/testing/budget.ts';
 import { createSimulation } from '../../engine/index.ts';
 import { REGISTRY } from '../../patterns/index.ts';
 import { toDocument } from '../document.ts';
@@ -6,6 +7,9 @@ import { parseScenario } from '../validate.ts';
 import { BUILTINS, findBuiltin } from './index.ts';
 
 const ROW = /^(R([1-9]|1[0-3])|E[1-5]|D([1-9]|10)|M([1-9]|1[0-2])|C[1-3]|O[1-3])$/;
+
+/** One run of a built-in variant (≤ 180 s of virtual time): ≤ 560 ms here. */
+const BUILTIN_RUN_MS = 800;
 
 describe('built-in catalogue', () => {
   it('has unique kebab-case ids, known PATTERNS.md rows and a with/without pair', () => {
@@ -25,19 +29,23 @@ describe('built-in catalogue', () => {
 
   for (const b of BUILTINS) {
     for (const variant of b.variants) {
-      it(`${b.id} (${variant}) is a valid document that round-trips and runs conserved`, () => {
-        const scenario = b.build(variant);
-        expect(scenario.meta.patterns).toEqual([...b.patterns]);
-        const parsed = parseScenario(JSON.parse(JSON.stringify(toDocument(scenario))), REGISTRY);
-        if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
-        expect(parsed.warnings).toEqual([]);
-        expect(parsed.scenario).toEqual(scenario);
-        // A fresh copy per call: editing one never leaks into the next.
-        expect(b.build(variant)).not.toBe(scenario);
-        const sim = createSimulation(scenario, { registry: REGISTRY });
-        sim.runToEnd();
-        expect(sim.conservation().ok).toBe(true);
-      });
+      it(
+        `${b.id} (${variant}) is a valid document that round-trips and runs conserved`,
+        budget(1, BUILTIN_RUN_MS),
+        () => {
+          const scenario = b.build(variant);
+          expect(scenario.meta.patterns).toEqual([...b.patterns]);
+          const parsed = parseScenario(JSON.parse(JSON.stringify(toDocument(scenario))), REGISTRY);
+          if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
+          expect(parsed.warnings).toEqual([]);
+          expect(parsed.scenario).toEqual(scenario);
+          // A fresh copy per call: editing one never leaks into the next.
+          expect(b.build(variant)).not.toBe(scenario);
+          const sim = createSimulation(scenario, { registry: REGISTRY });
+          sim.runToEnd();
+          expect(sim.conservation().ok).toBe(true);
+        },
+      );
     }
   }
 

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { budget } from '../../engine/testing/budget.ts';
 import { createSimulation } from '../../engine/index.ts';
 import { REGISTRY } from '../../patterns/index.ts';
 import { BREAKER_FAULT_START_MS, circuitBreakerBuiltin } from './circuit-breaker.ts';
 
-describe('circuit breaker state on the canvas', () => {
+/** One run of the circuit-breaker built-in: ≤ 420 ms here; each test runs one. */
+const BUILTIN_RUN_MS = 800;
+
+describe('circuit breaker state on the canvas', budget(1, BUILTIN_RUN_MS), () => {
   it('telemetry frames carry CLOSED before the outage and OPEN during it', () => {
     const sim = createSimulation(circuitBreakerBuiltin.build('with'), { registry: REGISTRY });
     const breakerId =
@@ -19,25 +23,29 @@ describe('circuit breaker state on the canvas', () => {
   });
 });
 
-describe('circuit breaker state over time (the charts state strip)', () => {
-  it('records ms per state in every window: open through the outage, closed around it', () => {
-    const sim = createSimulation(circuitBreakerBuiltin.build('with'), { registry: REGISTRY });
-    sim.runToEnd();
-    const view = sim.series('breaker', 'whole');
-    const open = view.fields['metric:state.openMs'] ?? [];
-    const closed = view.fields['metric:state.closedMs'] ?? [];
-    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-    const at = (sec: number) => view.startMs.findIndex((s) => s >= sec * 1000);
-    // Windows add up to the counters (every ms accounted once).
-    const m = sim.nodeDetail('breaker').metrics;
-    expect(sum(open)).toBeCloseTo(m['state.openMs'] ?? 0, 3);
-    expect(sum(closed)).toBeCloseTo(m['state.closedMs'] ?? 0, 3);
-    expect(closed[at(10)]).toBeGreaterThan(900);
-    expect(open[at(45)]).toBeGreaterThan(900);
-    expect(closed[at(100)]).toBeGreaterThan(900);
-    // Transitions are counted: opened, half-open and closed again at least once.
-    expect(m['opened']).toBeGreaterThanOrEqual(1);
-    expect(m['halfOpened']).toBeGreaterThanOrEqual(1);
-    expect(m['closed']).toBeGreaterThanOrEqual(1);
-  });
-});
+describe(
+  'circuit breaker state over time (the charts state strip)',
+  budget(1, BUILTIN_RUN_MS),
+  () => {
+    it('records ms per state in every window: open through the outage, closed around it', () => {
+      const sim = createSimulation(circuitBreakerBuiltin.build('with'), { registry: REGISTRY });
+      sim.runToEnd();
+      const view = sim.series('breaker', 'whole');
+      const open = view.fields['metric:state.openMs'] ?? [];
+      const closed = view.fields['metric:state.closedMs'] ?? [];
+      const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+      const at = (sec: number) => view.startMs.findIndex((s) => s >= sec * 1000);
+      // Windows add up to the counters (every ms accounted once).
+      const m = sim.nodeDetail('breaker').metrics;
+      expect(sum(open)).toBeCloseTo(m['state.openMs'] ?? 0, 3);
+      expect(sum(closed)).toBeCloseTo(m['state.closedMs'] ?? 0, 3);
+      expect(closed[at(10)]).toBeGreaterThan(900);
+      expect(open[at(45)]).toBeGreaterThan(900);
+      expect(closed[at(100)]).toBeGreaterThan(900);
+      // Transitions are counted: opened, half-open and closed again at least once.
+      expect(m['opened']).toBeGreaterThanOrEqual(1);
+      expect(m['halfOpened']).toBeGreaterThanOrEqual(1);
+      expect(m['closed']).toBeGreaterThanOrEqual(1);
+    });
+  },
+);

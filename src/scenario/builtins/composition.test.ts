@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { budget } from '../../engine/testing/budget.ts';
 import { createSimulation, type NodeDetail, type SimFault } from '../../engine/index.ts';
 import { buildScenario } from '../../engine/testing/scenario-builder.ts';
 import { REGISTRY } from '../../patterns/index.ts';
@@ -163,6 +164,9 @@ describe('composition: a timeout inside the retry gives every attempt its own de
   });
 });
 
+/** One run of a proxy chain (30 s of virtual time): ≤ 120 ms here. */
+const CHAIN_RUN_MS = 300;
+
 describe('composition: a bulkhead outside the retry bounds concurrency over all attempts', () => {
   // 30% of attempts fail (fast), 60 req/s of 50 ms work; a breaker that never opens.
   const opts: ChainOptions = {
@@ -173,26 +177,34 @@ describe('composition: a bulkhead outside the retry bounds concurrency over all 
     durationMs: 30_000,
   };
 
-  it('both orders (the bulkhead is outside the retry in each): it bounds concurrency over all attempts — at most 8 calls at the service at once (= maxConcurrent 8) over 1860 requests and 713 retries, 571 of them waiting for a permit', () => {
-    for (const stages of [BREAKER_OUTSIDE, BREAKER_INSIDE]) {
-      const { d, m, maxAt, sim } = runChain(stages, opts);
-      expect(d('client').arrivals).toBe(1860);
-      expect(m('retry', 'retries')).toBe(713);
-      expect(m('bulkhead', 'waited')).toBe(571); // the bulkhead really binds
-      expect(maxAt('service')).toBe(8);
-      expect(maxAt(stages[2] as string)).toBe(8); // the bulkhead's permits in use
-      expect(sim.conservation().ok).toBe(true);
-    }
-  });
+  it(
+    'both orders (the bulkhead is outside the retry in each): it bounds concurrency over all attempts — at most 8 calls at the service at once (= maxConcurrent 8) over 1860 requests and 713 retries, 571 of them waiting for a permit',
+    budget(2, CHAIN_RUN_MS),
+    () => {
+      for (const stages of [BREAKER_OUTSIDE, BREAKER_INSIDE]) {
+        const { d, m, maxAt, sim } = runChain(stages, opts);
+        expect(d('client').arrivals).toBe(1860);
+        expect(m('retry', 'retries')).toBe(713);
+        expect(m('bulkhead', 'waited')).toBe(571); // the bulkhead really binds
+        expect(maxAt('service')).toBe(8);
+        expect(maxAt(stages[2] as string)).toBe(8); // the bulkhead's permits in use
+        expect(sim.conservation().ok).toBe(true);
+      }
+    },
+  );
 
-  it('without the bulkhead the same traffic puts up to 14 calls at the service at once', () => {
-    const { maxAt, sim } = runChain(
-      BREAKER_OUTSIDE.filter((s) => s !== 'bulkhead'),
-      opts,
-    );
-    expect(maxAt('service')).toBe(14);
-    expect(sim.conservation().ok).toBe(true);
-  });
+  it(
+    'without the bulkhead the same traffic puts up to 14 calls at the service at once',
+    budget(1, CHAIN_RUN_MS),
+    () => {
+      const { maxAt, sim } = runChain(
+        BREAKER_OUTSIDE.filter((s) => s !== 'bulkhead'),
+        opts,
+      );
+      expect(maxAt('service')).toBe(14);
+      expect(sim.conservation().ok).toBe(true);
+    },
+  );
 });
 
 describe('composition: the fallback outermost turns every failure into a degraded success', () => {

@@ -2,11 +2,18 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { budget } from '../../engine/testing/budget.ts';
 import { useStore } from 'zustand';
 import type { SimScenario } from '../../scenario/index.ts';
 import { canConnect, findBuiltin, REGISTRY } from '../../scenario/index.ts';
 import { configJsonSchema, createAppStore, validateScenario } from '../../store/index.ts';
 import { SchemaForm } from './schema-form.tsx';
+
+/**
+ * Each test renders one node's form and makes a few edits in jsdom: ≤ 250 ms here, the first
+ * one (React's and jsdom's warm-up) the longest.
+ */
+const FORM_MS = 300;
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -80,7 +87,7 @@ function config(app: AppStore, nodeId: string): Record<string, unknown> {
   return app.getState().scenario.nodes.find((n) => n.id === nodeId)?.config ?? {};
 }
 
-describe('list editor: strangler-fig routes', () => {
+describe('list editor: strangler-fig routes', budget(1, FORM_MS), () => {
   it('edits one route, refuses an out-of-range value inline and undoes', () => {
     const app = storeOf('strangler-fig');
     render(app, 'strangler');
@@ -129,7 +136,7 @@ describe('list editor: strangler-fig routes', () => {
   });
 });
 
-describe('list editor: api-gateway routes', () => {
+describe('list editor: api-gateway routes', budget(1, FORM_MS), () => {
   it('keeps a refused new route pending with the message next to its field', () => {
     const app = storeOf('strangler-fig');
     const before = config(app, 'new-gateway')['routes'];
@@ -168,7 +175,7 @@ describe('list editor: api-gateway routes', () => {
   });
 });
 
-describe('list editor: nullable and name lists', () => {
+describe('list editor: nullable and name lists', budget(1, FORM_MS), () => {
   it('switches client routes between none and a list, and edits the names of a fallback', () => {
     const app = storeOf('strangler-fig');
     render(app, 'client');

@@ -162,7 +162,7 @@ describe('schemaFields: client', () => {
       path: 'arrival.ratePerSec',
       label: 'Rate',
       unit: '/s',
-      hint: '> 0',
+      hint: '≥ 0', // 0 silences the client
     });
     const burst = variantFields(f, 'burst');
     expect(burst.map((x) => [x.name, asNumber(x).unit])).toEqual([
@@ -176,7 +176,7 @@ describe('schemaFields: client', () => {
       name: 'users',
       integer: true,
       unit: null,
-      hint: '1 – 100000',
+      hint: '0 – 100000',
     });
   });
 

@@ -145,6 +145,11 @@ describe('switchVariant: arrivals keep their rate', () => {
     expect(switchVariant(arrival, huge, 'users')).toMatchObject({ users: 100000 });
     const tiny = { type: 'poisson', ratePerSec: 0.2 };
     expect(switchVariant(arrival, tiny, 'users')).toMatchObject({ users: 1 });
+    // A silenced client stays silent whatever form it takes.
+    const silent = { type: 'poisson', ratePerSec: 0 };
+    expect(switchVariant(arrival, silent, 'users')).toMatchObject({ users: 0 });
+    expect(switchVariant(arrival, silent, 'constant')).toEqual({ type: 'constant', ratePerSec: 0 });
+    expect(switchVariant(arrival, silent, 'burst')).toMatchObject({ burstRatePerSec: 0 });
   });
 });
 

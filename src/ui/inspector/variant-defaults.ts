@@ -73,7 +73,8 @@ function familyFill(union: UnionFieldDescriptor, current: unknown, type: string)
   if (values.every(isArrivalType) && isArrivalType(type)) {
     const rate = arrivalRate(current);
     return fieldsOf(
-      arrivalAroundPerSec(type, rate !== null && rate > 0 ? rate : FALLBACK_RATE_PER_SEC),
+      // A silenced client (rate 0) stays silent in its new form.
+      arrivalAroundPerSec(type, rate !== null && rate >= 0 ? rate : FALLBACK_RATE_PER_SEC),
     );
   }
   return {};
