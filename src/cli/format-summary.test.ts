@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientSummary, SimSummary } from '../engine/index.ts';
-import { formatCauses, formatSummary } from './format-summary.ts';
+import { formatSummary } from './format-summary.ts';
 
 const latency = { mean: 12.3456, p50: 10, p95: 30.5, p99: 41.25, p999: 50, max: 60 };
 
@@ -38,13 +38,6 @@ const summary: SimSummary = {
   },
 };
 
-describe('formatCauses', () => {
-  it('lists causes alphabetically as cause=count, skipping zeros', () => {
-    expect(formatCauses({ timeout: 12, refused: 3, error: 0 })).toBe('refused=3 timeout=12');
-    expect(formatCauses({})).toBe('-');
-  });
-});
-
 describe('formatSummary', () => {
   const text = formatSummary(summary, {
     title: 'Demo',
@@ -62,18 +55,19 @@ describe('formatSummary', () => {
 
   it('has a client row with failures by cause and throughput over simulated time', () => {
     const row = lines.find((l) => l.startsWith('users'));
+    // Figures read as they do in the app: the same formatters (counts stay exact).
     expect(row?.split(/ {2,}/)).toEqual([
       'users',
       '1000',
       '980',
       '15',
       '5',
-      '12.35',
-      '10.00',
-      '30.50',
-      '41.25',
-      '98.0',
-      'refused=3 timeout=12',
+      '12.3 ms',
+      '10.0 ms',
+      '30.5 ms',
+      '41.3 ms',
+      '98/s',
+      'refused 3, timeout 12',
     ]);
   });
 
@@ -85,14 +79,14 @@ describe('formatSummary', () => {
       '1000',
       '990',
       '5',
-      '12.35',
-      '10.00',
-      '30.50',
-      '41.25',
-      '99.0',
-      '61.2',
+      '12.3 ms',
+      '10.0 ms',
+      '30.5 ms',
+      '41.3 ms',
+      '99/s',
+      '61.2%',
       '17',
-      'error=5',
+      'error 5',
     ]);
     expect(text).toContain('api  queued=40 late-responses=2');
   });
@@ -113,7 +107,7 @@ describe('formatSummary', () => {
     const end = (line: string | undefined, word: string) =>
       (line ?? '').indexOf(word) + word.length;
     expect(end(row, '990')).toBe(end(header, ' ok'));
-    expect(end(row, '61.2')).toBe(end(header, 'util %'));
+    expect(end(row, '61.2%')).toBe(end(header, 'util'));
   });
 
   it('lists conservation violations, and omits wall time when not given', () => {

@@ -1,4 +1,12 @@
-import type { ClientSummary, NodeSummary, SimSummary } from '../engine/index.ts';
+import {
+  formatCauses,
+  formatMs,
+  formatPercent,
+  formatRate,
+  type ClientSummary,
+  type NodeSummary,
+  type SimSummary,
+} from '../engine/index.ts';
 import { fixed, formatTable, type Column } from './text-table.ts';
 
 /** What the plain-text report shows besides the summary itself. */
@@ -12,26 +20,20 @@ export interface ReportContext {
   wallMs?: number;
 }
 
-/** `timeout=12 refused=3`, causes in alphabetical order so reports diff cleanly; `-` if none. */
-export function formatCauses(failed: Readonly<Record<string, number>>): string {
-  const parts = Object.keys(failed)
-    .sort()
-    .filter((cause) => (failed[cause] ?? 0) > 0)
-    .map((cause) => `${cause}=${failed[cause]}`);
-  return parts.length ? parts.join(' ') : '-';
-}
+// Figures read as they do in the app (node badges, inspector, charts, summary): the
+// engine's one set of formatters. Counts stay exact; `--json` has the raw numbers.
 
 const sum = (failed: Readonly<Record<string, number>>) =>
   Object.values(failed).reduce((a, b) => a + b, 0);
 
-const LATENCY_COLUMNS: Column[] = ['mean ms', 'p50 ms', 'p95 ms', 'p99 ms'].map((header) => ({
+const LATENCY_COLUMNS: Column[] = ['mean', 'p50', 'p95', 'p99'].map((header) => ({
   header,
   align: 'right',
 }));
 
 function latencyCells(s: ClientSummary | NodeSummary): string[] {
   const l = s.latencyMs;
-  return [fixed(l.mean, 2), fixed(l.p50, 2), fixed(l.p95, 2), fixed(l.p99, 2)];
+  return [formatMs(l.mean), formatMs(l.p50), formatMs(l.p95), formatMs(l.p99)];
 }
 
 function header(summary: SimSummary, context: ReportContext): string {
@@ -54,7 +56,7 @@ function clientTable(summary: SimSummary, seconds: number): string[] {
     { header: 'failed', align: 'right' },
     { header: 'in flight', align: 'right' },
     ...LATENCY_COLUMNS,
-    { header: 'ok/s', align: 'right' },
+    { header: 'ok rate', align: 'right' },
     { header: 'failures by cause' },
   ];
   const rows = Object.entries(summary.clients).map(([id, c]) => [
@@ -64,7 +66,7 @@ function clientTable(summary: SimSummary, seconds: number): string[] {
     String(sum(c.failed)),
     String(c.inFlight),
     ...latencyCells(c),
-    fixed(c.succeeded / seconds, 1),
+    formatRate(c.succeeded / seconds),
     formatCauses(c.failed),
   ]);
   return formatTable(columns, rows);
@@ -78,8 +80,8 @@ function nodeTable(summary: SimSummary, seconds: number, kinds: ReportContext['k
     { header: 'ok', align: 'right' },
     { header: 'failed', align: 'right' },
     ...LATENCY_COLUMNS,
-    { header: 'ok/s', align: 'right' },
-    { header: 'util %', align: 'right' },
+    { header: 'ok rate', align: 'right' },
+    { header: 'util', align: 'right' },
     { header: 'max queue', align: 'right' },
     { header: 'failures by cause' },
   ];
@@ -90,8 +92,8 @@ function nodeTable(summary: SimSummary, seconds: number, kinds: ReportContext['k
     String(n.completed),
     String(sum(n.failed)),
     ...latencyCells(n),
-    fixed(n.completed / seconds, 1),
-    fixed(n.utilization * 100, 1),
+    formatRate(n.completed / seconds),
+    formatPercent(n.utilization),
     String(n.maxQueueDepth),
     formatCauses(n.failed),
   ]);

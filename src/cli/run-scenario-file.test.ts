@@ -78,15 +78,15 @@ describe('sim CLI: running scenarios', () => {
         'client',
         'sent',
         'in flight',
-        'mean ms',
-        'p50 ms',
-        'p95 ms',
-        'p99 ms',
-        'ok/s',
+        'mean',
+        'p50',
+        'p95',
+        'p99',
+        'ok rate',
       ]) {
         expect(text).toContain(header);
       }
-      for (const header of ['node', 'arrivals', 'util %', 'max queue', 'failures by cause']) {
+      for (const header of ['node', 'arrivals', 'util', 'max queue', 'failures by cause']) {
         expect(text).toContain(header);
       }
       expect(text).toMatch(/^users +\d+/m);
