@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { healthCheckConfigSchema } from '../health-check/machine.ts';
-import { discoveryConfigSchema } from '../service-discovery/machine.ts';
+import { healthCheckConfigSchema } from '../kit/health-machine.ts';
+import { discoveryConfigSchema } from '../kit/discovery.ts';
 import { outlierConfigSchema } from './outlier.ts';
 import { STRATEGIES } from './strategy.ts';
 

@@ -1,6 +1,6 @@
 import type { SimContext } from '../../engine/index.ts';
-import { onProbe, type HealthStatus } from '../health-check/machine.ts';
-import { probeResult, type ProbedDependency } from '../health-check/probe.ts';
+import { onProbe, type HealthStatus } from '../kit/health-machine.ts';
+import { probeResult, type ProbedDependency } from '../kit/health-probe.ts';
 import {
   deregister,
   expire,
@@ -8,7 +8,7 @@ import {
   instanceAction,
   nextExpiryUs,
   type RegistryOutcome,
-} from '../service-discovery/machine.ts';
+} from '../kit/discovery.ts';
 import { accountTargets, refreshEligible, type LbNode } from './lb-state.ts';
 import { onOutcome, onSweep } from './outlier.ts';
 

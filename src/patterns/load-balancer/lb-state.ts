@@ -1,6 +1,6 @@
 import type { NodeRuntime, NodeStateLabel, SimContext } from '../../engine/index.ts';
-import { inRotation, initialHealth, type TargetHealth } from '../health-check/machine.ts';
-import { initialRegistry, type RegistryState } from '../service-discovery/machine.ts';
+import { inRotation, initialHealth, type TargetHealth } from '../kit/health-machine.ts';
+import { initialRegistry, type RegistryState } from '../kit/discovery.ts';
 import type { LoadBalancerConfig } from './config.ts';
 import { initialOutlier, type OutlierState } from './outlier.ts';
 import { initialSelection, type SelectionState } from './strategy.ts';

@@ -5,8 +5,8 @@ import {
   type MetricSpec,
   type SimContext,
 } from '../../engine/index.ts';
-import { initialHealth } from '../health-check/machine.ts';
-import { initialRegistry } from '../service-discovery/machine.ts';
+import { initialHealth } from '../kit/health-machine.ts';
+import { initialRegistry } from '../kit/discovery.ts';
 import { loadBalancerConfigSchema, type LoadBalancerConfig } from './config.ts';
 import {
   accountNode,

@@ -7,8 +7,8 @@ import {
   type NodeRuntime,
   type SimContext,
 } from '../../engine/index.ts';
-import { BAD_FORMAT, formatOf, readable } from './formats.ts';
-import { workTimeUs } from './work-time.ts';
+import { BAD_FORMAT, formatOf, readable } from '../kit/formats.ts';
+import { workTimeUs } from '../kit/work-time.ts';
 
 export const domainServiceConfigSchema = z.strictObject({
   /** Own work after its dependency answered. */

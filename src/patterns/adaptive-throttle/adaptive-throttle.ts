@@ -18,7 +18,7 @@ import {
 } from './throttle-machine.ts';
 import { BULKHEAD_FULL } from '../bulkhead/bulkhead.ts';
 import { RATE_LIMITED } from '../rate-limiter/rate-limiter.ts';
-import { SHED } from './load-shedder.ts';
+import { SHED } from '../load-shedder/load-shedder.ts';
 
 /** The cause of a call the throttle rejected locally, without calling the backend. */
 export const THROTTLED = 'throttled';

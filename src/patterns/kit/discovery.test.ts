@@ -11,7 +11,7 @@ import {
   instanceAction,
   nextExpiryUs,
   type RegistryState,
-} from './machine.ts';
+} from './discovery.ts';
 
 const cfg = discoveryConfigSchema.parse({});
 const S = 1_000_000;

@@ -9,7 +9,7 @@ import {
   type HealthStatus,
   type ProbeResult,
   type TargetHealth,
-} from './machine.ts';
+} from './health-machine.ts';
 
 const cfg = healthCheckConfigSchema.parse({});
 const at = (status: HealthStatus, failures = 0, successes = 0): TargetHealth => ({

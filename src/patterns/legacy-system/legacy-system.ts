@@ -7,9 +7,9 @@ import {
   type KindDefinition,
   type NodeRuntime,
 } from '../../engine/index.ts';
-import { Format, setFormat } from './formats.ts';
+import { Format, setFormat } from '../kit/formats.ts';
 import { legacyFormatFault, legacyFormatShare } from './legacy-format-fault.ts';
-import { workTimeUs } from './work-time.ts';
+import { workTimeUs } from '../kit/work-time.ts';
 
 export const legacySystemConfigSchema = z.strictObject({
   serviceTime: distributionSchema.default({ type: 'exponential', meanMs: 20 }),

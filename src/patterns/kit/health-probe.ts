@@ -1,5 +1,5 @@
 import type { NodeFaultState } from '../../engine/index.ts';
-import type { ProbeResult } from './machine.ts';
+import type { ProbeResult } from './health-machine.ts';
 
 /**
  * What a health probe of one target would see, derived from the live fault state of the

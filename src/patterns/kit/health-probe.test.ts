@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeFaultState } from '../../engine/index.ts';
-import { componentFails, probeResult } from './probe.ts';
+import { componentFails, probeResult } from './health-probe.ts';
 
 const healthy = (): NodeFaultState => ({
   crashed: false,
