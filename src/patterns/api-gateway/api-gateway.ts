@@ -16,10 +16,20 @@ import {
   type BreakerState,
   type BreakerTransition,
 } from '../circuit-breaker/machine.ts';
-import { apiGatewayConfigSchema, type ApiGatewayConfig } from './config.ts';
-import { branchAnswered, startFanOut } from './fan-out.ts';
-import { bucketCapacity, fullBucket, matchRoute, takeToken, type TokenBucket } from './machine.ts';
-import { routeMetric, routePathOf } from './route-metrics.ts';
+import { apiGatewayConfigSchema, type ApiGatewayConfig, type GatewayRoute } from './config.ts';
+import {
+  branchAnswered,
+  burstCapacity,
+  fullBucket,
+  matchRoute,
+  refitBucket,
+  routeMetric,
+  routePathOf,
+  startFanOut,
+  takeToken,
+  type TokenBucket,
+  type TokenBucketParams,
+} from '../kit/index.ts';
 
 /** Failure causes of the gateway's own answers (no backend was called). */
 export const UNAUTHORIZED = 'unauthorized';
@@ -27,8 +37,9 @@ export const RATE_LIMITED = 'rate-limited';
 
 export interface GatewayRouteState {
   prefix: string;
-  /** Null when the route has no rate limit. */
+  /** The route's token bucket and its settings; null when the route has no rate limit. */
   bucket: TokenBucket | null;
+  limit: TokenBucketParams | null;
   breaker: BreakerState;
 }
 
@@ -44,7 +55,6 @@ type N = NodeRuntime<ApiGatewayConfig, ApiGatewayState>;
 interface RouteDerived {
   /** The edges to the route's targets, or null when a target has no edge from the gateway. */
   edges: number[] | null;
-  capacity: number;
   metric: { calls: string; ok: string; failed: string };
 }
 
@@ -59,7 +69,6 @@ function buildDerived(ctx: SimContext, node: N): RouteDerived[] {
     const edges = r.targets.map((t) => byTarget.get(t) ?? -1);
     return {
       edges: edges.includes(-1) ? null : edges,
-      capacity: r.rateLimitPerSec === null ? 0 : bucketCapacity(r.rateLimitPerSec, r.burst),
       metric: {
         calls: routeMetric(r.prefix, 'calls'),
         ok: routeMetric(r.prefix, 'ok'),
@@ -69,21 +78,28 @@ function buildDerived(ctx: SimContext, node: N): RouteDerived[] {
   });
 }
 
-/** Route states for the current config; a route whose prefix was already there keeps its state. */
+/** A route's token-bucket settings: its rate, and `burst` or one second's worth of tokens. */
+function limitOf(r: GatewayRoute): TokenBucketParams | null {
+  if (r.rateLimitPerSec === null) return null;
+  return { capacity: burstCapacity(r.rateLimitPerSec, r.burst), refillPerSec: r.rateLimitPerSec };
+}
+
+/**
+ * Route states for the current config; a route whose prefix was already there keeps its
+ * breaker and its bucket (refilled under the old limit up to now, capped at the new size).
+ */
 function alignRoutes(node: N, previous: readonly GatewayRouteState[], nowUs: number) {
   return node.config.routes.map((r): GatewayRouteState => {
     const old = previous.find((p) => p.prefix === r.prefix);
-    const capacity = r.rateLimitPerSec === null ? 0 : bucketCapacity(r.rateLimitPerSec, r.burst);
-    return {
-      prefix: r.prefix,
-      bucket:
-        r.rateLimitPerSec === null
-          ? null
-          : old?.bucket
-            ? { ...old.bucket, tokens: Math.min(old.bucket.tokens, capacity) }
-            : fullBucket(capacity, nowUs),
-      breaker: old?.breaker ?? initialBreaker(nowUs),
-    };
+    const limit = limitOf(r);
+    let bucket: TokenBucket | null = null;
+    if (limit !== null) {
+      bucket =
+        old?.bucket && old.limit
+          ? refitBucket(old.limit, limit, old.bucket, nowUs)
+          : fullBucket(limit, nowUs);
+    }
+    return { prefix: r.prefix, bucket, limit, breaker: old?.breaker ?? initialBreaker(nowUs) };
   });
 }
 
@@ -205,8 +221,8 @@ export const apiGatewayKind: KindDefinition<ApiGatewayConfig, ApiGatewayState> =
       reject(ctx, node, call, Cause.NoRoute, 'noRoute', route);
       return;
     }
-    if (st.bucket !== null && cfg.rateLimitPerSec !== null) {
-      const t = takeToken(st.bucket, cfg.rateLimitPerSec, route.capacity, ctx.nowUs);
+    if (st.bucket !== null && st.limit !== null) {
+      const t = takeToken(st.limit, st.bucket, ctx.nowUs);
       st.bucket = t.next;
       if (!t.allowed) {
         reject(ctx, node, call, RATE_LIMITED, 'rateLimited', route);

@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import { probability } from '../../engine/index.ts';
 import { breakerConfigSchema } from '../circuit-breaker/machine.ts';
-
-/** A path prefix: starts with "/", e.g. "/orders" or "/" (catch-all). */
-export const pathPrefixSchema = z
-  .string()
-  .min(1)
-  .max(200)
-  .regex(/^\//, { error: 'must start with "/"' });
+import { pathPrefixSchema } from '../kit/index.ts';
 
 /**
  * One gateway route. `targets` are node ids the gateway has an edge to: one target is a plain

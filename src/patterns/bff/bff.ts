@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CallPhase, Cause, type KindDefinition, type NodeRuntime } from '../../engine/index.ts';
-import { branchAnswered, startFanOut } from '../api-gateway/fan-out.ts';
+import { branchAnswered, startFanOut } from '../kit/index.ts';
 
 /** Calls per request of each preset (PATTERNS.md E2: web 3 calls, mobile 2). */
 export const PRESET_FAN_OUT = { web: 3, mobile: 2 } as const;

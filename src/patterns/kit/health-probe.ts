@@ -1,5 +1,6 @@
 import type { NodeFaultState } from '../../engine/index.ts';
 import type { ProbeResult } from './health-machine.ts';
+import type { Uniform } from './uniform.ts';
 
 /**
  * What a health probe of one target would see, derived from the live fault state of the
@@ -16,9 +17,6 @@ export interface ProbedDependency {
   /** A failed critical dependency makes the target DOWN, a non-critical one DEGRADED. */
   critical: boolean;
 }
-
-/** Uniform draws in [0, 1): one per component under an error-rate fault (0 < r < 1). */
-export type Uniform = () => number;
 
 export function componentFails(f: NodeFaultState, timeoutUs: number, next: Uniform): boolean {
   if (f.crashed || f.hung) return true;

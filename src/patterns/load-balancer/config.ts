@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { healthCheckConfigSchema } from '../kit/health-machine.ts';
-import { discoveryConfigSchema } from '../kit/discovery.ts';
-import { outlierConfigSchema } from './outlier.ts';
-import { STRATEGIES } from './strategy.ts';
+import {
+  discoveryConfigSchema,
+  healthCheckConfigSchema,
+  outlierConfigSchema,
+  STRATEGIES,
+} from '../kit/index.ts';
 
 /**
  * The load balancer's config: a strategy plus three optional sections, each off (null) by

@@ -1,16 +1,19 @@
 import type { SimContext } from '../../engine/index.ts';
-import { onProbe, type HealthStatus } from '../kit/health-machine.ts';
-import { probeResult, type ProbedDependency } from '../kit/health-probe.ts';
 import {
   deregister,
   expire,
+  type HealthStatus,
   heartbeat,
   instanceAction,
   nextExpiryUs,
+  onOutcome,
+  onProbe,
+  onSweep,
+  type ProbedDependency,
+  probeResult,
   type RegistryOutcome,
-} from '../kit/discovery.ts';
+} from '../kit/index.ts';
 import { accountTargets, refreshEligible, type LbNode } from './lb-state.ts';
-import { onOutcome, onSweep } from './outlier.ts';
 
 /**
  * The timer-driven sections of the load balancer: health probes, registry heartbeats and

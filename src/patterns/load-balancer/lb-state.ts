@@ -1,9 +1,16 @@
 import type { NodeRuntime, NodeStateLabel, SimContext } from '../../engine/index.ts';
-import { inRotation, initialHealth, type TargetHealth } from '../kit/health-machine.ts';
-import { initialRegistry, type RegistryState } from '../kit/discovery.ts';
+import {
+  initialHealth,
+  initialOutlier,
+  initialRegistry,
+  initialSelection,
+  inRotation,
+  type OutlierState,
+  type RegistryState,
+  type SelectionState,
+  type TargetHealth,
+} from '../kit/index.ts';
 import type { LoadBalancerConfig } from './config.ts';
-import { initialOutlier, type OutlierState } from './outlier.ts';
-import { initialSelection, type SelectionState } from './strategy.ts';
 
 /** The load balancer's plain-data state; target i is the balancer's i-th outgoing edge. */
 export interface LoadBalancerState {

@@ -5,8 +5,7 @@ import {
   type MetricSpec,
   type SimContext,
 } from '../../engine/index.ts';
-import { initialHealth } from '../kit/health-machine.ts';
-import { initialRegistry } from '../kit/discovery.ts';
+import { initialHealth, initialOutlier, initialRegistry, selectTarget } from '../kit/index.ts';
 import { loadBalancerConfigSchema, type LoadBalancerConfig } from './config.ts';
 import {
   accountNode,
@@ -32,8 +31,6 @@ import {
   TAG_PROBE,
   TAG_SWEEP,
 } from './lb-sections.ts';
-import { initialOutlier } from './outlier.ts';
-import { selectTarget } from './strategy.ts';
 
 /** The cause of a call the balancer could not place: every target is out of rotation. */
 export const NO_HEALTHY_TARGET = 'no-healthy-target';

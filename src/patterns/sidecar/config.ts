@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { outlierConfigSchema } from '../load-balancer/outlier.ts';
+import { outlierConfigSchema } from '../kit/index.ts';
 import { DEFAULT_RETRY_ON, type RetryConfig } from '../retry/config.ts';
 import type { TimeoutConfig } from '../timeout/deadline.ts';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { onOutcome, outlierConfigSchema } from '../load-balancer/outlier.ts';
+import { onOutcome, outlierConfigSchema } from '../kit/index.ts';
 import { DEFAULT_RETRY_ON } from '../retry/config.ts';
 import { sidecarAttemptTimeout, sidecarConfigSchema, sidecarRetryPolicy } from './config.ts';
 import {

@@ -1,5 +1,5 @@
 import type { NodeRuntime, SimContext } from '../../engine/index.ts';
-import { ejectedCount, onOutcome, onSweep } from '../load-balancer/outlier.ts';
+import { ejectedCount, onOutcome, onSweep } from '../kit/index.ts';
 import type { SidecarConfig } from './config.ts';
 import { initialRouting, type MeshRouting } from './machine.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pathPrefixSchema } from '../api-gateway/config.ts';
+import { pathPrefixSchema } from '../kit/index.ts';
 
 export const stranglerRouteSchema = z.strictObject({
   prefix: pathPrefixSchema,

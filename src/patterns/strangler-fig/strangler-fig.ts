@@ -6,8 +6,7 @@ import {
   type NodeRuntime,
   type SimContext,
 } from '../../engine/index.ts';
-import { matchRoute } from '../api-gateway/machine.ts';
-import { routeMetric, routePathOf } from '../api-gateway/route-metrics.ts';
+import { matchRoute, routeMetric, routePathOf } from '../kit/index.ts';
 import {
   goesToNew,
   routeChanges,

@@ -7,7 +7,7 @@ import {
   type SelectionInput,
   type SelectionState,
   type Strategy,
-} from './strategy.ts';
+} from './balancing.ts';
 
 const all3 = [true, true, true];
 const input = (p: Partial<SelectionInput> = {}): SelectionInput => ({

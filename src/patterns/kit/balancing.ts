@@ -1,5 +1,7 @@
+import type { Uniform } from './uniform.ts';
+
 /**
- * Target selection for the load balancer (PATTERNS.md R9), pure: given which targets are
+ * Target selection (PATTERNS.md R9) for the load balancer and the sidecar, pure: given which targets are
  * eligible, their in-flight calls from this balancer, their edge weights and a stream of
  * uniform draws, pick one. Returns -1 when no target is eligible. Never mutates its input.
  *
@@ -41,8 +43,6 @@ export interface Selection {
   target: number;
   next: SelectionState;
 }
-
-export type Uniform = () => number;
 
 export function initialSelection(targets: number): SelectionState {
   return { cursor: 0, current: new Array<number>(targets).fill(0) };

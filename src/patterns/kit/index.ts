@@ -1,0 +1,13 @@
+// The pattern kit: mechanisms several kinds share. Kind folders import from here only.
+export * from './balancing.ts';
+export * from './discovery.ts';
+export * from './fan-out.ts';
+export * from './formats.ts';
+export * from './health-machine.ts';
+export * from './health-probe.ts';
+export * from './outlier.ts';
+export * from './route-match.ts';
+export * from './route-metrics.ts';
+export * from './token-bucket.ts';
+export * from './uniform.ts';
+export * from './work-time.ts';
