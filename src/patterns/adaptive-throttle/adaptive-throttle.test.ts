@@ -5,12 +5,8 @@ import { REGISTRY } from '../registry.ts';
 import { constantMs, runProxy } from '../testing/proxy-harness.ts';
 
 const run = (opts: Parameters<typeof runProxy>[0]) => runProxy({ traces: ['throttle.'], ...opts });
-import {
-  adaptiveThrottleKind,
-  isAccept,
-  NOT_ACCEPTED_CAUSES,
-  THROTTLED,
-} from './adaptive-throttle.ts';
+import { adaptiveThrottleKind, isAccept, NOT_ACCEPTED_CAUSES } from './adaptive-throttle.ts';
+import { THROTTLED } from '../kit/index.ts';
 
 describe('adaptive-throttle kind', () => {
   const throttle = (config: Record<string, unknown> = {}): NodeSpec => ({
@@ -23,7 +19,8 @@ describe('adaptive-throttle kind', () => {
     expect(REGISTRY.get('adaptive-throttle')).toBe(adaptiveThrottleKind);
     expect(adaptiveThrottleKind.category).toBe('resilience');
     expect(() => z.toJSONSchema(adaptiveThrottleKind.configSchema, { io: 'input' })).not.toThrow();
-    expect(THROTTLED).toBe('throttled');
+    expect(adaptiveThrottleKind.causes).toEqual([THROTTLED]);
+    expect(THROTTLED).toMatchObject({ cause: 'throttled', class: 'policy-refusal' });
   });
 
   it('healthy backend: every request accepted, nothing throttled', () => {
@@ -72,7 +69,7 @@ describe('adaptive-throttle kind', () => {
     const throttled = p.metrics['throttled'] ?? 0;
     const forwarded = p.metrics['forwarded'] ?? 0;
     expect(throttled + forwarded).toBe(1000);
-    expect(p.failed[THROTTLED]).toBe(throttled);
+    expect(p.failed[THROTTLED.cause]).toBe(throttled);
     expect(s.arrivals).toBe(forwarded);
     // Expected forwarded: Σ 1/(n+1) for n < 1000 ≈ 7.5.
     expect(forwarded).toBeGreaterThanOrEqual(2);

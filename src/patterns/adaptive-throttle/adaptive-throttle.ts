@@ -16,12 +16,7 @@ import {
   type ThrottleConfig,
   type ThrottleWindow,
 } from './throttle-machine.ts';
-import { BULKHEAD_FULL } from '../bulkhead/bulkhead.ts';
-import { RATE_LIMITED } from '../rate-limiter/rate-limiter.ts';
-import { SHED } from '../load-shedder/load-shedder.ts';
-
-/** The cause of a call the throttle rejected locally, without calling the backend. */
-export const THROTTLED = 'throttled';
+import { BULKHEAD_FULL, RATE_LIMITED, SHED, THROTTLED } from '../kit/index.ts';
 
 /**
  * Answers that are no accept (SRE: the backend "rejected" the request for overload): load
@@ -29,11 +24,11 @@ export const THROTTLED = 'throttled';
  * timeout — the client saw no answer, as Google's clients count a deadline exceeded.
  */
 export const NOT_ACCEPTED_CAUSES: readonly string[] = [
-  SHED,
-  RATE_LIMITED,
+  SHED.cause,
+  RATE_LIMITED.cause,
   Cause.QueueFull,
-  BULKHEAD_FULL,
-  THROTTLED,
+  BULKHEAD_FULL.cause,
+  THROTTLED.cause,
   Cause.Timeout,
 ];
 
@@ -71,6 +66,7 @@ export const adaptiveThrottleKind: KindDefinition<ThrottleConfig, AdaptiveThrott
   description:
     'Client-side adaptive throttling (Google SRE) in front of one backend. Over the last windowMs (1-second buckets) it counts requests — including those it rejected itself — and accepts: answers the backend did not push back for overload — everything but shed, rate-limited, queue-full, bulkhead-full, throttled and timeouts (an answer after the request\'s deadline included); a plain error is an accept, as the backend took the work. Each new request is rejected locally with "throttled" with probability max(0, (requests − k·accepts) / (requests + 1)): while the backend accepts everything nothing is rejected; when it starts refusing, the client sends it only about k times what it accepts.',
   configSchema: throttleConfigSchema,
+  causes: [THROTTLED],
   metrics: [
     { name: 'forwarded', label: 'Sent to the backend', unit: 'count' },
     { name: 'throttled', label: 'Rejected locally', unit: 'count' },
@@ -92,7 +88,7 @@ export const adaptiveThrottleKind: KindDefinition<ThrottleConfig, AdaptiveThrott
     st.window = recordRequest(st.window, ctx.nowUs);
     if (p > 0 && ctx.rng(node.index, 'throttle').chance(p)) {
       ctx.count(node.index, 'throttled');
-      ctx.respond(call, false, THROTTLED);
+      ctx.respond(call, false, THROTTLED.cause);
       return;
     }
     ctx.count(node.index, 'forwarded');

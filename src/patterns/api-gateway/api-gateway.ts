@@ -7,19 +7,19 @@ import {
   type NodeRuntime,
   type SimContext,
 } from '../../engine/index.ts';
-import { CIRCUIT_OPEN } from '../circuit-breaker/circuit-breaker.ts';
-import {
-  classifyResult,
-  initialBreaker,
-  onCallAllowed,
-  onResult,
-  type BreakerState,
-  type BreakerTransition,
-} from '../circuit-breaker/machine.ts';
 import { apiGatewayConfigSchema, type ApiGatewayConfig, type GatewayRoute } from './config.ts';
 import {
   branchAnswered,
   burstCapacity,
+  CIRCUIT_OPEN,
+  classifyResult,
+  initialBreaker,
+  onCallAllowed,
+  onResult,
+  RATE_LIMITED,
+  UNAUTHORIZED,
+  type BreakerState,
+  type BreakerTransition,
   fullBucket,
   matchRoute,
   refitBucket,
@@ -30,10 +30,6 @@ import {
   type TokenBucket,
   type TokenBucketParams,
 } from '../kit/index.ts';
-
-/** Failure causes of the gateway's own answers (no backend was called). */
-export const UNAUTHORIZED = 'unauthorized';
-export const RATE_LIMITED = 'rate-limited';
 
 export interface GatewayRouteState {
   prefix: string;
@@ -164,6 +160,8 @@ export const apiGatewayKind: KindDefinition<ApiGatewayConfig, ApiGatewayState> =
   description:
     'The single entry point in front of several backends (its outgoing edges). Each request is first authenticated: an authFailureRate share is answered 401 ("unauthorized") at once. It is then routed by its path (the client\'s routes): the longest matching route prefix wins, no match is "no-route". A route may have its own token-bucket rate limit (rateLimitPerSec, burst; "rate-limited", i.e. 429) and its own circuit breaker ("circuit-open", i.e. 503; breakerSettings as the circuit-breaker kind — trip policy, recorded failure causes, windows, HALF_OPEN decision — without its automatic timer and manual states). A route with several targets is an aggregation: the targets are called in parallel and the answer waits for the slowest; a failed required branch fails it. Targets are node ids; one without an edge from the gateway makes its route answer "no-route". With no routes at all (fresh from the palette) it forwards every authorised request to its first downstream (PASS-THROUGH).',
   configSchema: apiGatewayConfigSchema,
+  // Its own answers, when no backend was called (no-route is the engine's).
+  causes: [UNAUTHORIZED, RATE_LIMITED, CIRCUIT_OPEN],
   metrics: [
     { name: 'forwarded', label: 'Forwarded to backends', unit: 'count' },
     { name: 'branches', label: 'Backend calls sent', unit: 'count' },
@@ -200,7 +198,7 @@ export const apiGatewayKind: KindDefinition<ApiGatewayConfig, ApiGatewayState> =
   onCall(ctx, node, call) {
     const c = node.config;
     if (c.authFailureRate > 0 && ctx.rng(node.index, 'auth').chance(c.authFailureRate)) {
-      reject(ctx, node, call, UNAUTHORIZED, 'unauthorized');
+      reject(ctx, node, call, UNAUTHORIZED.cause, 'unauthorized');
       return;
     }
     if (c.routes.length === 0) {
@@ -225,7 +223,7 @@ export const apiGatewayKind: KindDefinition<ApiGatewayConfig, ApiGatewayState> =
       const t = takeToken(st.limit, st.bucket, ctx.nowUs);
       st.bucket = t.next;
       if (!t.allowed) {
-        reject(ctx, node, call, RATE_LIMITED, 'rateLimited', route);
+        reject(ctx, node, call, RATE_LIMITED.cause, 'rateLimited', route);
         return;
       }
     }
@@ -234,7 +232,7 @@ export const apiGatewayKind: KindDefinition<ApiGatewayConfig, ApiGatewayState> =
       const r = onCallAllowed(c.breakerSettings, st.breaker, ctx.nowUs);
       applyBreaker(ctx, node, st, r.next, r.transition);
       if (!r.allowed) {
-        reject(ctx, node, call, CIRCUIT_OPEN, 'circuitOpen', route);
+        reject(ctx, node, call, CIRCUIT_OPEN.cause, 'circuitOpen', route);
         return;
       }
       epoch = r.epoch;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { probability } from '../../engine/index.ts';
-import { breakerConfigSchema } from '../circuit-breaker/machine.ts';
-import { pathPrefixSchema } from '../kit/index.ts';
+import { breakerConfigSchema, pathPrefixSchema } from '../kit/index.ts';
 
 /**
  * One gateway route. `targets` are node ids the gateway has an edge to: one target is a plain

@@ -18,12 +18,7 @@ import {
   type BulkheadConfig,
   type BulkheadCounts,
 } from './machine.ts';
-
-/**
- * The cause of a call the bulkhead turned away: every permit taken and the wait queue full,
- * or its wait exceeded `maxWaitMs` (Resilience4j raises BulkheadFullException for both).
- */
-export const BULKHEAD_FULL = 'bulkhead-full';
+import { BULKHEAD_FULL } from '../kit/index.ts';
 
 export interface BulkheadState {
   counts: BulkheadCounts;
@@ -116,6 +111,8 @@ export const bulkheadKind: KindDefinition<BulkheadConfig, BulkheadState> = {
   category: 'resilience',
   description:
     'A proxy in front of one dependency that caps how many calls may be in flight to it at once (maxConcurrent). Further calls wait in a FIFO queue of at most maxQueue; when that is full too, or a call has waited longer than maxWaitMs, it is answered "bulkhead-full" at once. A slow dependency can then tie up only its own share of the caller\'s workers, so the caller keeps serving everything else. Watch in use vs capacity, the queue depth and the rejected count.',
+  // Queue full, or a wait longer than maxWaitMs (Resilience4j raises BulkheadFullException for both).
+  causes: [BULKHEAD_FULL],
   configSchema: bulkheadConfigSchema,
   metrics: [
     { name: 'rejected', label: 'Rejected (full)', unit: 'count' },
@@ -161,8 +158,9 @@ export const bulkheadKind: KindDefinition<BulkheadConfig, BulkheadState> = {
       if (waitMs !== null) ctx.setTimer(node.index, waitMs * 1000, TAG_WAIT_EXPIRED, call);
     } else {
       ctx.count(node.index, 'rejected');
-      if (ctx.tracing) ctx.trace(node.index, 'bulkhead.rejected', call.request, BULKHEAD_FULL);
-      ctx.respond(call, false, BULKHEAD_FULL);
+      if (ctx.tracing)
+        ctx.trace(node.index, 'bulkhead.rejected', call.request, BULKHEAD_FULL.cause);
+      ctx.respond(call, false, BULKHEAD_FULL.cause);
     }
     publish(ctx, node);
   },
@@ -172,8 +170,9 @@ export const bulkheadKind: KindDefinition<BulkheadConfig, BulkheadState> = {
     node.state.counts = leaveQueue(node.state.counts);
     call.step = 0;
     ctx.count(node.index, 'maxWaitExpired');
-    if (ctx.tracing) ctx.trace(node.index, 'bulkhead.wait-expired', call.request, BULKHEAD_FULL);
-    ctx.respond(call, false, BULKHEAD_FULL);
+    if (ctx.tracing)
+      ctx.trace(node.index, 'bulkhead.wait-expired', call.request, BULKHEAD_FULL.cause);
+    ctx.respond(call, false, BULKHEAD_FULL.cause);
     publish(ctx, node);
   },
   onResponse(ctx, node, child) {

@@ -8,6 +8,7 @@ import {
 } from '../../engine/index.ts';
 import {
   breakerConfigSchema,
+  CIRCUIT_OPEN,
   classifyResult,
   halfOpenDueUs,
   initialBreaker,
@@ -19,10 +20,7 @@ import {
   type BreakerPhase,
   type BreakerState,
   type ReconcileTransition,
-} from './machine.ts';
-
-/** The cause of a call the breaker turned away without calling downstream. */
-export const CIRCUIT_OPEN = 'circuit-open';
+} from '../kit/index.ts';
 
 export interface CircuitBreakerState {
   breaker: BreakerState;
@@ -101,6 +99,7 @@ export const circuitBreakerKind: KindDefinition<BreakerConfig, CircuitBreakerSta
   description:
     'A proxy in front of one dependency (Resilience4j\'s model). CLOSED it passes calls on and records their results: a failure whose cause is in recordFailureOn (error, timeout, refused, queue-full by default) counts as a failure; any other failure — e.g. "rate-limited" or "bulkhead-full" from a limiter downstream — is ignored. By tripPolicy it OPENs after failureThreshold consecutive failures ("consecutive-failures"), on a failure rate ≥ failureRateThreshold over the last slidingWindowSize calls — or seconds, with slidingWindowType "time" — once minimumCalls are in ("failure-rate"), or on either ("either", default). OPEN fails calls fast with "circuit-open" for waitDurationInOpenMs; then the next call — or, with automaticTransitionToHalfOpen, a timer at that moment — moves it to HALF_OPEN, which lets exactly permittedCallsInHalfOpen probes through and rejects the rest. With halfOpenDecision "rate" (default) it decides once all probes are back: a failure (or slow-call) rate ≥ the threshold re-opens it with the wait restarted, else it closes with a fresh window; with "first-failure" one bad probe re-opens it and successesToClose good ones close it. Optional: calls slower than slowCallDurationMs count as slow, and a slow-call rate ≥ slowCallRateThreshold trips it too. forcedState is a live switch: "forced-open" rejects every call until switched back, "disabled" passes every call and records nothing; back to "none" it starts CLOSED with a fresh window. It sets no deadline of its own, so it cannot see a hung dependency: put a Timeout in front of the dependency for hang faults.',
   configSchema: breakerConfigSchema,
+  causes: [CIRCUIT_OPEN],
   metrics: [
     { name: 'rejected', label: 'Failed fast (open)', unit: 'count' },
     { name: 'ignored', label: 'Failures ignored (cause not recorded)', unit: 'count' },
@@ -161,7 +160,7 @@ export const circuitBreakerKind: KindDefinition<BreakerConfig, CircuitBreakerSta
     apply(ctx, node, r.next, r.transition);
     if (!r.allowed) {
       ctx.count(node.index, 'rejected');
-      ctx.respond(call, false, CIRCUIT_OPEN);
+      ctx.respond(call, false, CIRCUIT_OPEN.cause);
       return;
     }
     const child = ctx.send(node.index, edge, call.request, call);

@@ -7,7 +7,7 @@ import {
   type NodeRuntime,
   type SimContext,
 } from '../../engine/index.ts';
-import { BAD_FORMAT, formatOf, readable } from '../kit/formats.ts';
+import { BAD_FORMAT, formatOf, readable } from '../kit/index.ts';
 import { workTimeUs } from '../kit/work-time.ts';
 
 export const domainServiceConfigSchema = z.strictObject({
@@ -34,6 +34,7 @@ export const domainServiceKind: KindDefinition<DomainServiceConfig, null> = {
   description:
     'A service of the new system that reads the answers of its one dependency (its first outgoing edge), then does its own work (serviceTime; no worker limit). It was written against the documented legacy values: an answer carrying a value nobody documented makes it fail with "bad-format". Put an anti-corruption layer between it and a legacy system so that it only ever sees the domain model.',
   configSchema: domainServiceConfigSchema,
+  causes: [BAD_FORMAT],
   metrics: [
     { name: 'understood', label: 'Answers understood', unit: 'count' },
     { name: 'badFormat', label: 'Failed on bad format', unit: 'count' },
@@ -63,8 +64,8 @@ export const domainServiceKind: KindDefinition<DomainServiceConfig, null> = {
     }
     if (!readable(formatOf(parent.request))) {
       ctx.count(node.index, 'badFormat');
-      if (ctx.tracing) ctx.trace(node.index, 'acl.bad-format', parent.request, BAD_FORMAT);
-      ctx.respond(parent, false, BAD_FORMAT);
+      if (ctx.tracing) ctx.trace(node.index, 'acl.bad-format', parent.request, BAD_FORMAT.cause);
+      ctx.respond(parent, false, BAD_FORMAT.cause);
       return;
     }
     ctx.count(node.index, 'understood');

@@ -8,6 +8,7 @@ import type { RequestInfo } from '../../engine/index.ts';
  *   a renamed field …);
  * - `domain`: the new domain model.
  * An answer without the attribute was not produced by a legacy system and needs no translation.
+ * A consumer that cannot read an answer fails with the kit's `BAD_FORMAT` cause.
  */
 export const FORMAT_ATTR = 'format';
 
@@ -16,9 +17,6 @@ export const Format = {
   Unexpected: 'legacy-unexpected',
   Domain: 'domain',
 } as const;
-
-/** The failure of a consumer that cannot read an answer. */
-export const BAD_FORMAT = 'bad-format';
 
 export function formatOf(request: RequestInfo): string | null {
   const f = request.attrs?.[FORMAT_ATTR];

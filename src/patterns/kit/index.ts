@@ -1,5 +1,9 @@
 // The pattern kit: mechanisms several kinds share. Kind folders import from here only.
 export * from './balancing.ts';
+export * from './breaker-config.ts';
+export * from './breaker-machine.ts';
+export * from './breaker-window.ts';
+export * from './causes.ts';
 export * from './discovery.ts';
 export * from './fan-out.ts';
 export * from './formats.ts';

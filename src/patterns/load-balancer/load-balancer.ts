@@ -5,7 +5,13 @@ import {
   type MetricSpec,
   type SimContext,
 } from '../../engine/index.ts';
-import { initialHealth, initialOutlier, initialRegistry, selectTarget } from '../kit/index.ts';
+import {
+  initialHealth,
+  initialOutlier,
+  initialRegistry,
+  NO_HEALTHY_TARGET,
+  selectTarget,
+} from '../kit/index.ts';
 import { loadBalancerConfigSchema, type LoadBalancerConfig } from './config.ts';
 import {
   accountNode,
@@ -31,9 +37,6 @@ import {
   TAG_PROBE,
   TAG_SWEEP,
 } from './lb-sections.ts';
-
-/** The cause of a call the balancer could not place: every target is out of rotation. */
-export const NO_HEALTHY_TARGET = 'no-healthy-target';
 
 const METRICS: readonly MetricSpec[] = [
   { name: 'noTarget', label: 'No healthy target', unit: 'count' },
@@ -89,6 +92,7 @@ export const loadBalancerKind: KindDefinition<LoadBalancerConfig, LoadBalancerSt
   description:
     'Spreads calls over its outgoing edges (the instances) by strategy: round robin, random, least connections (fewest calls in flight from this balancer), power of two choices (two random targets, the less busy wins) or weighted (smooth weighted round robin by edge weight). Optional sections take targets out of rotation: active health checks (probes every intervalMs; DOWN after unhealthyThreshold failures, back after healthyThreshold passes; a failing required dependency of the target means DOWN, an optional one DEGRADED), outlier detection (consecutive5xx 5xx in a row — causes error, timeout, refused, queue-full; a 429 or any other answer resets the run — eject a target for baseEjectionMs × its ejection multiplier, which rises by 1 at each ejection and falls by 1 at each sweep the target spends in rotation, so a target that keeps failing is out for 1×, 2×, 3× the base and one that stays healthy earns it back; at most maxEjectionPercent ejected at once; re-admitted at the first sweep, every intervalMs, after its ejection ends) and service discovery (instances heartbeat every heartbeatMs; a crashed one stays registered, and keeps getting traffic, until ttlMs after its last heartbeat). With no eligible target a call fails with "no-healthy-target".',
   configSchema: loadBalancerConfigSchema,
+  causes: [NO_HEALTHY_TARGET],
   metrics: METRICS,
   init: initialState,
   start(ctx, node) {
@@ -136,8 +140,8 @@ export const loadBalancerKind: KindDefinition<LoadBalancerConfig, LoadBalancerSt
     st.selection = pick.next;
     if (pick.target < 0) {
       ctx.count(node.index, 'noTarget');
-      if (ctx.tracing) ctx.trace(node.index, 'lb.no-target', call.request, NO_HEALTHY_TARGET);
-      ctx.respond(call, false, NO_HEALTHY_TARGET);
+      if (ctx.tracing) ctx.trace(node.index, 'lb.no-target', call.request, NO_HEALTHY_TARGET.cause);
+      ctx.respond(call, false, NO_HEALTHY_TARGET.cause);
       return;
     }
     st.inFlight[pick.target] = (st.inFlight[pick.target] ?? 0) + 1;

@@ -5,7 +5,8 @@ import { REGISTRY } from '../registry.ts';
 import { constantMs, runProxy } from '../testing/proxy-harness.ts';
 
 const run = (opts: Parameters<typeof runProxy>[0]) => runProxy({ traces: ['shedder.'], ...opts });
-import { loadShedderKind, SHED } from './load-shedder.ts';
+import { loadShedderKind } from './load-shedder.ts';
+import { SHED } from '../kit/index.ts';
 
 describe('load-shedder kind', () => {
   const shedder = (config: Record<string, unknown>): NodeSpec => ({
@@ -17,7 +18,8 @@ describe('load-shedder kind', () => {
   it('is a registered resilience kind with a JSON-schema-able config', () => {
     expect(REGISTRY.get('load-shedder')).toBe(loadShedderKind);
     expect(() => z.toJSONSchema(loadShedderKind.configSchema, { io: 'input' })).not.toThrow();
-    expect(SHED).toBe('shed');
+    expect(loadShedderKind.causes).toEqual([SHED]);
+    expect(SHED).toMatchObject({ cause: 'shed', class: 'policy-refusal' });
   });
 
   it('maxOutstanding 2: sheds while two forwarded calls are unanswered, admits as they finish', () => {
@@ -31,7 +33,7 @@ describe('load-shedder kind', () => {
     // Admitted at 0, 100, 1100, 1200 ms; everything else in 0–1900 ms is shed.
     expect(s.arrivals).toBe(4);
     expect(p.metrics).toEqual({ forwarded: 4, shed: 16, shedOutstanding: 16 });
-    expect(p.failed).toEqual({ [SHED]: 16 });
+    expect(p.failed).toEqual({ [SHED.cause]: 16 });
     expect(events).toEqual([
       'shedder.shedding@200',
       'shedder.admitting@1100',

@@ -15,9 +15,7 @@ import {
   type ShedderConfig,
   type ShedderState,
 } from './shedder-machine.ts';
-
-/** The cause of a call the shedder refused because the service behind it is overloaded. */
-export const SHED = 'shed';
+import { SHED } from '../kit/index.ts';
 
 export interface LoadShedderState {
   shedder: ShedderState;
@@ -46,6 +44,7 @@ export const loadShedderKind: KindDefinition<ShedderConfig, LoadShedderState> = 
   description:
     'Server-side load shedding in front of one service. It tracks the calls it forwarded that are still unanswered (queued or running) and refuses new ones at once with "shed" when there are maxOutstanding of them — queued plus running, not the queue alone (the shedder cannot tell them apart; for a queue of Q in front of W workers set W + Q) — or when the estimated queueing delay — outstanding ÷ the service\'s throughput over the last second (Little\'s law) — exceeds maxQueueDelayMs. The service keeps a short queue and answers what it admits in time, instead of serving a growing backlog of requests whose clients have given up.',
   configSchema: shedderConfigSchema,
+  causes: [SHED],
   metrics: [
     { name: 'forwarded', label: 'Admitted', unit: 'count' },
     { name: 'shed', label: 'Shed', unit: 'count' },
@@ -66,7 +65,7 @@ export const loadShedderKind: KindDefinition<ShedderConfig, LoadShedderState> = 
     if (a.shed) {
       ctx.count(node.index, 'shed');
       ctx.count(node.index, a.reason === 'outstanding' ? 'shedOutstanding' : 'shedDelay');
-      ctx.respond(call, false, SHED);
+      ctx.respond(call, false, SHED.cause);
       return;
     }
     st.shedder = forwarded(st.shedder, ctx.nowUs);

@@ -7,12 +7,10 @@ import {
   type NodeStateLabel,
   type SimContext,
 } from '../../engine/index.ts';
+import { RATE_LIMITED } from '../kit/index.ts';
 import { rateLimiterConfigSchema, type RateLimiterConfig } from './config.ts';
 import { leakyDrain, leakyLeave, nextReleaseUs } from './leaky-bucket.ts';
 import { arrive, initialLimiter, reconfigure, usage, type LimiterState } from './machine.ts';
-
-/** The cause of a request the limiter turned away (HTTP 429 Too Many Requests). */
-export const RATE_LIMITED = 'rate-limited';
 
 export interface RateLimiterState {
   limiter: LimiterState;
@@ -167,6 +165,7 @@ export const rateLimiterKind: KindDefinition<RateLimiterConfig, RateLimiterState
   description:
     'A proxy that caps the rate of calls reaching one dependency and answers the excess "rate-limited" (HTTP 429) at once. Algorithms: token bucket (capacity tokens, refillPerSec; bursts up to capacity pass), fixed window, sliding-window log (exact) or sliding-window counter (weighted previous window), each admitting limit calls per windowMs, and leaky bucket (calls queue for up to capacity places and leave evenly at drainPerSec). Watch the admitted rate stay at the limit under a traffic spike while the rejected count absorbs the excess.',
   configSchema: rateLimiterConfigSchema,
+  causes: [RATE_LIMITED],
   metrics: [
     { name: 'admitted', label: 'Admitted', unit: 'count' },
     { name: 'rejected', label: 'Rejected (rate-limited)', unit: 'count' },
@@ -220,8 +219,8 @@ export const rateLimiterKind: KindDefinition<RateLimiterConfig, RateLimiterState
       if (r.drainAtUs !== null) scheduleDrain(ctx, node, r.drainAtUs);
     } else {
       ctx.count(node.index, 'rejected');
-      if (ctx.tracing) ctx.trace(node.index, 'limiter.rejected', call.request, RATE_LIMITED);
-      ctx.respond(call, false, RATE_LIMITED);
+      if (ctx.tracing) ctx.trace(node.index, 'limiter.rejected', call.request, RATE_LIMITED.cause);
+      ctx.respond(call, false, RATE_LIMITED.cause);
     }
     note(ctx, node);
   },

@@ -1,5 +1,5 @@
 import { CallPhase, Cause, cachedDerived, type Call, type SimContext } from '../../engine/index.ts';
-import { NO_HEALTHY_TARGET } from '../load-balancer/load-balancer.ts';
+import { NO_HEALTHY_TARGET } from '../kit/index.ts';
 import type { RetryConfig } from '../retry/config.ts';
 import { afterFailure, type GiveUpReason } from '../retry/machine.ts';
 import { callDeadlineUs, tightensDeadline, type TimeoutConfig } from '../timeout/deadline.ts';
@@ -71,8 +71,9 @@ function sendAttempt(ctx: SimContext, node: SidecarNode, parent: Call): void {
   node.state.routing = pick.next;
   if (pick.target < 0) {
     ctx.count(node.index, 'noTarget');
-    if (ctx.tracing) ctx.trace(node.index, 'sidecar.no-target', parent.request, NO_HEALTHY_TARGET);
-    ctx.respond(parent, false, NO_HEALTHY_TARGET);
+    if (ctx.tracing)
+      ctx.trace(node.index, 'sidecar.no-target', parent.request, NO_HEALTHY_TARGET.cause);
+    ctx.respond(parent, false, NO_HEALTHY_TARGET.cause);
     return;
   }
   parent.pending++;

@@ -7,6 +7,7 @@ import {
   TAG_ATTEMPT_TIMEOUT,
   TAG_BACKOFF,
 } from './attempts.ts';
+import { NO_HEALTHY_TARGET } from '../kit/index.ts';
 import { sidecarConfigSchema, type SidecarConfig } from './config.ts';
 import { routingLabel } from './machine.ts';
 import {
@@ -49,6 +50,7 @@ export const sidecarKind: KindDefinition<SidecarConfig, SidecarState> = {
   description:
     'An Envoy/Istio-style sidecar proxy in front of the instances of a service (its outgoing edges), composing four patterns in one hop. Weighted traffic split: each attempt goes to an instance by smooth weighted round robin over the edge weights. Per-attempt timeout: an attempt is abandoned after timeoutMs (or the request deadline, if sooner). Retries: a failed or timed-out attempt (causes in retryOn) is retried up to maxAttempts in all, after a fully jittered exponential backoff from backoffBaseMs up to backoffCapMs, on an instance this request has not tried yet when one is in rotation. Outlier detection: consecutive5xx 5xx in a row (causes error, timeout — attempt timeouts included — refused, queue-full; a 429 or any other answer resets the run) eject an instance for baseEjectionMs × its ejection multiplier, which rises by 1 at each ejection and falls by 1 at each sweep the instance spends in rotation (at most maxEjectionPercent at once); it is re-admitted at the first sweep, every intervalMs, after its ejection ends. Watch the amplification (attempts per request) and the instances in rotation.',
   configSchema: sidecarConfigSchema,
+  causes: [NO_HEALTHY_TARGET],
   metrics: METRICS,
   init: initialSidecar,
   start: scheduleSweep,

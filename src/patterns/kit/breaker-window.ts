@@ -1,5 +1,5 @@
 /**
- * The CLOSED breaker's sliding window over plain data (used by machine.ts): count-based (the
+ * The CLOSED breaker's sliding window over plain data (used by breaker-machine.ts): count-based (the
  * last `slidingWindowSize` outcomes) or time-based (one bucket per whole second of the last
  * `slidingWindowSize` seconds), as in Resilience4j.
  */

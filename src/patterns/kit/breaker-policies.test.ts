@@ -10,7 +10,7 @@ import {
   type BreakerConfig,
   type BreakerState,
   type CallResult,
-} from './machine.ts';
+} from './index.ts';
 
 /** Which causes are recorded (`recordFailureOn`), ignored results, and `tripPolicy`. */
 

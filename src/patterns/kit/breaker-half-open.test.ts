@@ -6,8 +6,8 @@ import {
   reconcile,
   type BreakerConfig,
   type BreakerState,
-} from './machine.ts';
-import { cfg, defaults, halfOpenWith, MS, WAIT_US } from './machine-test-states.ts';
+} from './index.ts';
+import { cfg, defaults, halfOpenWith, MS, WAIT_US } from '../testing/breaker-states.ts';
 
 /** HALF_OPEN with halfOpenDecision "rate", and HALF_OPEN deciding after a live edit. */
 

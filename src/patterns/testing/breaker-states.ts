@@ -7,7 +7,7 @@ import {
   onResult,
   type BreakerConfig,
   type BreakerState,
-} from './machine.ts';
+} from '../kit/index.ts';
 
 export const MS = 1000;
 export const WAIT_US = 30_000 * MS;

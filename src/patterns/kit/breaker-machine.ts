@@ -1,34 +1,18 @@
-import type { BreakerRules, CallResult } from './config.ts';
+import type { BreakerRules, CallResult } from './breaker-config.ts';
 import {
   OUTCOME_FAILED,
   OUTCOME_SLOW,
   recordOutcome,
   type TimeBucket,
   type WindowRates,
-} from './window.ts';
-
-export {
-  breakerConfigSchema,
-  classifyResult,
-  DEFAULT_RECORD_FAILURE_ON,
-  type BreakerConfig,
-  type BreakerRules,
-  type CallResult,
-} from './config.ts';
-export {
-  OUTCOME_FAILED,
-  OUTCOME_SLOW,
-  liveBuckets,
-  timeWindowRates,
-  windowRates,
-  type TimeBucket,
-} from './window.ts';
+} from './breaker-window.ts';
 
 /**
  * The circuit breaker's state machine over plain data (PATTERNS.md R1, Resilience4j's model),
  * with no engine in sight: CLOSED → OPEN → HALF_OPEN → CLOSED, plus the manual FORCED_OPEN and
  * DISABLED. Every function returns a new state and never mutates its input. The config and
- * its defaults are in config.ts.
+ * its defaults are in breaker-config.ts, the sliding window in breaker-window.ts. Used by the
+ * circuit-breaker kind and by the API gateway's per-route breakers.
  *
  * - Results are classified first (`classifyResult`): ok is a success, a failure whose cause
  *   is in `recordFailureOn` is a failure, any other failure is ignored — it changes nothing,

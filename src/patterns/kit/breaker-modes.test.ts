@@ -10,7 +10,7 @@ import {
   onWaitElapsed,
   reconcile,
   type BreakerState,
-} from './machine.ts';
+} from './index.ts';
 import {
   cfg,
   closedWithHistory,
@@ -18,7 +18,7 @@ import {
   halfOpenWith,
   opened,
   WAIT_US,
-} from './machine-test-states.ts';
+} from '../testing/breaker-states.ts';
 
 /** FORCED_OPEN, DISABLED, live edits and the automatic OPEN → HALF_OPEN timer. */
 

@@ -9,7 +9,7 @@ import {
   windowRates,
   type BreakerConfig,
   type BreakerState,
-} from './machine.ts';
+} from './index.ts';
 
 const MS = 1000;
 const defaults = breakerConfigSchema.parse({});
