@@ -8,7 +8,7 @@ import {
   type NodeRuntime,
   type SimContext,
 } from '../../engine/index.ts';
-import { Format, formatOf, setFormat, translate } from '../kit/formats.ts';
+import { Format, formatOf, setFormat, translate } from '../kit/index.ts';
 
 export const aclConfigSchema = z.strictObject({
   /** Time to translate one answer into the domain model. */

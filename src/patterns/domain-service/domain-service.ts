@@ -7,8 +7,7 @@ import {
   type NodeRuntime,
   type SimContext,
 } from '../../engine/index.ts';
-import { BAD_FORMAT, formatOf, readable } from '../kit/index.ts';
-import { workTimeUs } from '../kit/work-time.ts';
+import { BAD_FORMAT, formatOf, readable, workTimeUs } from '../kit/index.ts';
 
 export const domainServiceConfigSchema = z.strictObject({
   /** Own work after its dependency answered. */

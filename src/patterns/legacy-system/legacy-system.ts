@@ -7,9 +7,8 @@ import {
   type KindDefinition,
   type NodeRuntime,
 } from '../../engine/index.ts';
-import { Format, setFormat } from '../kit/formats.ts';
+import { Format, setFormat, workTimeUs } from '../kit/index.ts';
 import { legacyFormatFault, legacyFormatShare } from './legacy-format-fault.ts';
-import { workTimeUs } from '../kit/work-time.ts';
 
 export const legacySystemConfigSchema = z.strictObject({
   serviceTime: distributionSchema.default({ type: 'exponential', meanMs: 20 }),

@@ -1,12 +1,5 @@
 import { z } from 'zod';
-
-/**
- * Failure causes retried by default: server errors (5xx), timeouts, refused connections and
- * a full queue (an overloaded server's 503). Throttling ("rate-limited", a 429) and fast
- * failures from a breaker ("circuit-open") are deliberately absent: retrying them only adds
- * load where something already asked for less. Add them to `retryOn` to retry them anyway.
- */
-export const DEFAULT_RETRY_ON: readonly string[] = ['error', 'timeout', 'refused', 'queue-full'];
+import { DEFAULT_RETRY_ON } from '../kit/index.ts';
 
 /** PATTERNS.md R2 defaults: 3 attempts, exponential backoff from 100 ms ×2 up to 5 s, full jitter. */
 export const retryConfigSchema = z.strictObject({

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { outlierConfigSchema } from '../kit/index.ts';
-import { DEFAULT_RETRY_ON, type RetryConfig } from '../retry/config.ts';
-import type { TimeoutConfig } from '../timeout/deadline.ts';
+import { DEFAULT_RETRY_ON, outlierConfigSchema, type AttemptPolicy } from '../kit/index.ts';
 
 /**
  * The sidecar's config (PATTERNS.md E3), with Envoy / Istio defaults: a 1 s per-try timeout,
@@ -27,8 +25,11 @@ export const sidecarConfigSchema = z.strictObject({
 });
 export type SidecarConfig = z.infer<typeof sidecarConfigSchema>;
 
-/** The retry folder's policy the sidecar's retries follow (no budget, per-try timeout). */
-export function sidecarRetryPolicy(c: SidecarConfig): RetryConfig {
+/**
+ * The attempt driver's policy: fully jittered exponential backoff (×2) without a retry
+ * budget, each attempt bounded by `timeoutMs` and by the request's own deadline.
+ */
+export function sidecarPolicy(c: SidecarConfig): AttemptPolicy {
   return {
     maxAttempts: c.maxAttempts,
     backoff: 'exponential',
@@ -37,14 +38,10 @@ export function sidecarRetryPolicy(c: SidecarConfig): RetryConfig {
     capMs: c.backoffCapMs,
     jitter: 'full',
     retryOn: c.retryOn,
-    perAttemptTimeoutMs: c.timeoutMs,
     budgetRatio: null,
     budgetMinPerSec: 0,
     budgetBurst: 1,
+    attemptTimeoutMs: c.timeoutMs,
+    propagateDeadline: true,
   };
-}
-
-/** The timeout folder's deadline rule for one attempt: its own timeout, or the request's. */
-export function sidecarAttemptTimeout(c: SidecarConfig): TimeoutConfig {
-  return { timeoutMs: c.timeoutMs, propagateDeadline: true };
 }

@@ -1,13 +1,16 @@
 import type { NodeRuntime, SimContext } from '../../engine/index.ts';
-import { ejectedCount, onOutcome, onSweep } from '../kit/index.ts';
+import { ejectedCount, onOutcome, onSweep, type AttemptState } from '../kit/index.ts';
 import type { SidecarConfig } from './config.ts';
 import { initialRouting, type MeshRouting } from './machine.ts';
 
 /** The sidecar's plain-data state; instance i is the sidecar's i-th outgoing edge. */
-export interface SidecarState {
+export interface SidecarState extends AttemptState {
   routing: MeshRouting;
-  /** Requests waiting out a retry backoff right now. */
-  backingOff: number;
+  /**
+   * Per waiting call (indexed by its id, a pool slot): the bit mask of the instances its
+   * request has tried. Plain numbers, never longer than the most calls ever live at once.
+   */
+  tried: number[];
   /** Sweep timers carry this token; a config change bumps it so older timers lapse. */
   timerGen: number;
   /** State time (and instance-ms ejected) is counted up to here (µs). */
@@ -26,7 +29,9 @@ export function initialSidecar(ctx: SimContext, node: SidecarNode): SidecarState
   const targets = ctx.outEdges(node.index).length;
   return {
     routing: initialRouting(targets, node.config.outlierDetection !== null),
+    tried: [],
     backingOff: 0,
+    budget: null,
     timerGen: 0,
     accountedUs: ctx.nowUs,
   };

@@ -1,13 +1,6 @@
-import { Cause, type KindDefinition, type MetricSpec } from '../../engine/index.ts';
-import {
-  attemptAnswered,
-  attemptTimedOut,
-  backoffOver,
-  startRequest,
-  TAG_ATTEMPT_TIMEOUT,
-  TAG_BACKOFF,
-} from './attempts.ts';
-import { NO_HEALTHY_TARGET } from '../kit/index.ts';
+import type { KindDefinition, MetricSpec } from '../../engine/index.ts';
+import { attemptAnswered, NO_HEALTHY_TARGET, onAttemptTimer, startAttempts } from '../kit/index.ts';
+import { sidecarAttempts } from './attempt-host.ts';
 import { sidecarConfigSchema, type SidecarConfig } from './config.ts';
 import { routingLabel } from './machine.ts';
 import {
@@ -73,22 +66,16 @@ export const sidecarKind: KindDefinition<SidecarConfig, SidecarState> = {
   },
   onCall(ctx, node, call) {
     account(ctx, node);
-    if (ctx.outEdges(node.index).length === 0) {
-      ctx.respond(call, false, Cause.NoRoute);
-      return;
-    }
-    startRequest(ctx, node, call);
+    startAttempts(ctx, sidecarAttempts, node, call);
   },
   onResponse(ctx, node, child) {
     account(ctx, node);
-    attemptAnswered(ctx, node, child);
+    attemptAnswered(ctx, sidecarAttempts, node, child);
   },
   onTimer(ctx, node, tag, call) {
     account(ctx, node);
-    if (tag === TAG_SWEEP) {
-      if (ctx.timerToken === node.state.timerGen) sweep(ctx, node);
-    } else if (call && tag === TAG_BACKOFF) backoffOver(ctx, node, call);
-    else if (call && tag === TAG_ATTEMPT_TIMEOUT) attemptTimedOut(ctx, node, call);
+    if (onAttemptTimer(ctx, sidecarAttempts, node, tag, call)) return;
+    if (tag === TAG_SWEEP && ctx.timerToken === node.state.timerGen) sweep(ctx, node);
   },
   onConfigChange(ctx, node, previous) {
     account(ctx, node);

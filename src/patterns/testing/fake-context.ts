@@ -92,6 +92,12 @@ export function fakeContext(
     edgeTarget: (e: number) => 10 + e,
     nodeId: (n: number) => `n${n}`,
     causeClass: () => undefined,
+    /** Every stream draws 0.5. */
+    rng: () => ({
+      next: () => 0.5,
+      chance: (p: number) => 0.5 < p,
+      nextInt: (n: number) => Math.floor(n / 2),
+    }),
     send(from: number, edge: number, req: RequestInfo, parent: Call | null) {
       const child = waitingCall({
         from,

@@ -6,12 +6,8 @@ import {
   type NodeRuntime,
   type SimContext,
 } from '../../engine/index.ts';
-import {
-  callDeadlineUs,
-  tightensDeadline,
-  timeoutConfigSchema,
-  type TimeoutConfig,
-} from './deadline.ts';
+import { callDeadlineUs, requestWithDeadline } from '../kit/index.ts';
+import { timeoutConfigSchema, type TimeoutConfig } from './config.ts';
 
 type N = NodeRuntime<TimeoutConfig, null>;
 
@@ -65,11 +61,7 @@ export const timeoutKind: KindDefinition<TimeoutConfig, null> = {
       expired(ctx, node, call, 'expired on arrival');
       return;
     }
-    // Requests are shared by every hop, so the tighter deadline travels on a copy: the hops
-    // above keep seeing their own deadline.
-    const request = tightensDeadline(node.config, deadlineUs, call.request.deadlineUs)
-      ? { ...call.request, deadlineUs }
-      : call.request;
+    const request = requestWithDeadline(node.config, call.request, deadlineUs);
     const child = ctx.send(node.index, edge, request, call);
     ctx.setTimer(node.index, deadlineUs - ctx.nowUs, TAG_EXPIRE, child);
   },

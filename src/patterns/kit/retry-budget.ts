@@ -1,5 +1,3 @@
-import type { RetryConfig } from './config.ts';
-
 /**
  * The retry budget as a token bucket over plain data (Finagle's RetryBudget, Envoy's retry
  * budgets): every incoming request deposits `budgetRatio` tokens, time adds
@@ -9,7 +7,13 @@ import type { RetryConfig } from './config.ts';
  * full outage tends to 1 + budgetRatio + budgetMinPerSec / rate. The bucket starts full.
  * Functions return new states and never mutate their input.
  */
-export type BudgetConfig = Pick<RetryConfig, 'budgetRatio' | 'budgetMinPerSec' | 'budgetBurst'>;
+export interface BudgetConfig {
+  /** Retries earned per incoming request; null = no budget. */
+  budgetRatio: number | null;
+  budgetMinPerSec: number;
+  /** Most retries the bucket can bank (its size). */
+  budgetBurst: number;
+}
 
 export interface BudgetState {
   tokens: number;

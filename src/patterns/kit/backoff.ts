@@ -1,5 +1,3 @@
-import type { RetryConfig } from './config.ts';
-
 /**
  * Backoff and jitter as pure functions (the AWS Architecture Blog formulas, "Exponential
  * Backoff And Jitter"), with `retry` = 0 for the first retry and `u` a uniform draw in [0, 1):
@@ -11,10 +9,13 @@ import type { RetryConfig } from './config.ts';
  *
  * With backoff "none" the retry is immediate whatever the jitter, and nothing is drawn.
  */
-export type BackoffConfig = Pick<
-  RetryConfig,
-  'backoff' | 'baseMs' | 'multiplier' | 'capMs' | 'jitter'
->;
+export interface BackoffConfig {
+  backoff: 'none' | 'fixed' | 'exponential';
+  baseMs: number;
+  multiplier: number;
+  capMs: number;
+  jitter: 'none' | 'full' | 'equal' | 'decorrelated';
+}
 
 /** The un-jittered wait before retry number `retry` (0 = the first retry), ms. */
 export function backoffCeilingMs(cfg: BackoffConfig, retry: number): number {

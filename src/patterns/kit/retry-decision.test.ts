@@ -1,10 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { retryConfigSchema, type RetryConfig } from './config.ts';
-import { afterFailure, isRetryable, type FailedAttempt } from './machine.ts';
+import {
+  afterFailure,
+  isRetryable,
+  type FailedAttempt,
+  type RetryPolicy,
+} from './retry-decision.ts';
 
-const defaults = retryConfigSchema.parse({});
-const cfg = (over: Partial<RetryConfig> = {}): RetryConfig => ({ ...defaults, ...over });
+/** The retry kind's defaults (PATTERNS.md R2), no budget. */
+const defaults: RetryPolicy = {
+  maxAttempts: 3,
+  backoff: 'exponential',
+  baseMs: 100,
+  multiplier: 2,
+  capMs: 5000,
+  jitter: 'full',
+  retryOn: ['error', 'timeout', 'refused', 'queue-full'],
+  budgetRatio: null,
+  budgetMinPerSec: 10,
+  budgetBurst: 10,
+};
+const cfg = (over: Partial<RetryPolicy> = {}): RetryPolicy => ({ ...defaults, ...over });
 const failed = (over: Partial<FailedAttempt> = {}): FailedAttempt => ({
   attempt: 1,
   cause: 'error',
@@ -18,48 +33,6 @@ const failed = (over: Partial<FailedAttempt> = {}): FailedAttempt => ({
 const noDraw = () => {
   throw new Error('drew a jitter number');
 };
-
-describe('config', () => {
-  it('has the PATTERNS.md R2 defaults', () => {
-    expect(defaults).toEqual({
-      maxAttempts: 3,
-      backoff: 'exponential',
-      baseMs: 100,
-      multiplier: 2,
-      capMs: 5000,
-      jitter: 'full',
-      retryOn: ['error', 'timeout', 'refused', 'queue-full'],
-      perAttemptTimeoutMs: null,
-      budgetRatio: null,
-      budgetMinPerSec: 10,
-      budgetBurst: 10,
-    });
-  });
-
-  it('hands every parse its own retryOn list', () => {
-    const a = retryConfigSchema.parse({});
-    a.retryOn.push('rate-limited');
-    expect(retryConfigSchema.parse({}).retryOn).not.toContain('rate-limited');
-  });
-
-  it('rejects nonsense and unknown fields; the schema converts to JSON Schema', () => {
-    for (const bad of [
-      { maxAttempts: 0 },
-      { maxAttempts: 2.5 },
-      { multiplier: 0.5 },
-      { jitter: 'random' },
-      { backoff: 'linear' },
-      { budgetRatio: 1.5 },
-      { perAttemptTimeoutMs: 0 },
-      { retryOn: [''] },
-      { retries: 3 },
-    ]) {
-      expect(retryConfigSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
-    }
-    const schema = z.toJSONSchema(retryConfigSchema, { io: 'input' });
-    expect(Object.keys(schema.properties ?? {})).toContain('perAttemptTimeoutMs');
-  });
-});
 
 describe('afterFailure: which failures are retried, and when', () => {
   it('retries the default causes; never rate-limited or circuit-open unless listed', () => {

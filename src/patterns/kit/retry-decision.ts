@@ -1,9 +1,9 @@
-import { drawsJitter, retryDelayMs } from './backoff.ts';
-import { withdrawRetry, type BudgetState } from './budget.ts';
-import type { RetryConfig } from './config.ts';
+import { drawsJitter, retryDelayMs, type BackoffConfig } from './backoff.ts';
+import { withdrawRetry, type BudgetConfig, type BudgetState } from './retry-budget.ts';
 
 /**
- * What the retry proxy does after a failed attempt, as a pure function (PATTERNS.md R2).
+ * What to do after a failed attempt, as a pure function (PATTERNS.md R2; the retry kind's and
+ * the sidecar's retries).
  * The checks run in this order, and the first that applies gives up:
  *
  * 1. `caller-gone`: the caller abandoned the request (it timed out) — no one would see a retry.
@@ -15,6 +15,22 @@ import type { RetryConfig } from './config.ts';
  * Otherwise retry after `delayUs`. The jitter draw (if the config needs one) is taken only
  * once checks 1–3 pass, and the budget is charged only when the retry really goes.
  */
+
+/**
+ * Failure causes retried by default: server errors (5xx), timeouts, refused connections and
+ * a full queue (an overloaded server's 503). Throttling ("rate-limited", a 429) and fast
+ * failures from a breaker ("circuit-open") are deliberately absent: retrying them only adds
+ * load where something already asked for less. Add them to `retryOn` to retry them anyway.
+ */
+export const DEFAULT_RETRY_ON: readonly string[] = ['error', 'timeout', 'refused', 'queue-full'];
+
+/** What the decision reads: attempts, retryable causes, backoff and the optional budget. */
+export interface RetryPolicy extends BackoffConfig, BudgetConfig {
+  /** Attempts in all, the first call included. */
+  maxAttempts: number;
+  /** Failure causes that are retried. */
+  retryOn: readonly string[];
+}
 
 export type GiveUpReason =
   'caller-gone' | 'not-retryable' | 'attempts-exhausted' | 'deadline' | 'budget-exhausted';
@@ -35,12 +51,12 @@ export type RetryDecision =
   | { retry: true; delayMs: number; delayUs: number; budget: BudgetState | null }
   | { retry: false; reason: GiveUpReason; budget: BudgetState | null };
 
-export function isRetryable(cfg: Pick<RetryConfig, 'retryOn'>, cause: string): boolean {
+export function isRetryable(cfg: Pick<RetryPolicy, 'retryOn'>, cause: string): boolean {
   return cfg.retryOn.includes(cause);
 }
 
 export function afterFailure(
-  cfg: RetryConfig,
+  cfg: RetryPolicy,
   f: FailedAttempt,
   budget: BudgetState | null,
   draw: () => number,

@@ -8,7 +8,7 @@ import {
   withdrawRetry,
   type BudgetConfig,
   type BudgetState,
-} from './budget.ts';
+} from './retry-budget.ts';
 
 const SEC = 1_000_000;
 const cfg = (over: Partial<BudgetConfig> = {}): BudgetConfig => ({

@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { callDeadlineUs, tightensDeadline, timeoutConfigSchema } from './deadline.ts';
+import { request } from '../testing/fake-context.ts';
+import { callDeadlineUs, requestWithDeadline, tightensDeadline } from './deadline.ts';
 
-const defaults = timeoutConfigSchema.parse({});
+const defaults = { timeoutMs: 1000, propagateDeadline: true };
 const own = { timeoutMs: 1000, propagateDeadline: false };
-
-describe('timeout config', () => {
-  it('has the PATTERNS.md R3 defaults (1 s, deadline propagated)', () => {
-    expect(defaults).toEqual({ timeoutMs: 1000, propagateDeadline: true });
-  });
-
-  it('rejects nonsense and unknown fields; the schema converts to JSON Schema', () => {
-    for (const bad of [
-      { timeoutMs: 0 },
-      { timeoutMs: -5 },
-      { propagateDeadline: 'yes' },
-      { ms: 1 },
-    ]) {
-      expect(timeoutConfigSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
-    }
-    const schema = z.toJSONSchema(timeoutConfigSchema, { io: 'input' });
-    expect(Object.keys(schema.properties ?? {})).toEqual(['timeoutMs', 'propagateDeadline']);
-  });
-});
 
 describe('call deadline', () => {
   it('is now + timeoutMs without propagation, whatever the request carries', () => {
@@ -42,5 +23,14 @@ describe('call deadline', () => {
     expect(tightensDeadline(defaults, 1_000, Infinity)).toBe(true);
     expect(tightensDeadline(defaults, 1_000, 1_000)).toBe(false);
     expect(tightensDeadline(own, 1_000, Infinity)).toBe(false);
+  });
+
+  it('a tighter deadline travels on a copy; the request the hops above see is untouched', () => {
+    const r = request({ deadlineUs: 2_000 });
+    const copy = requestWithDeadline(defaults, r, 1_000);
+    expect(copy).toEqual({ ...r, deadlineUs: 1_000 });
+    expect(r.deadlineUs).toBe(2_000);
+    expect(requestWithDeadline(defaults, r, 3_000)).toBe(r);
+    expect(requestWithDeadline(own, r, 1_000)).toBe(r);
   });
 });

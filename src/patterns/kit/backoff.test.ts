@@ -2,9 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createStream } from '../../engine/index.ts';
 import { backoffCeilingMs, drawsJitter, retryDelayMs, type BackoffConfig } from './backoff.ts';
-import { retryConfigSchema } from './config.ts';
 
-const defaults = retryConfigSchema.parse({});
+/** The retry kind's defaults (PATTERNS.md R2): exponential from 100 ms ×2 up to 5 s, full jitter. */
+const defaults: BackoffConfig = {
+  backoff: 'exponential',
+  baseMs: 100,
+  multiplier: 2,
+  capMs: 5000,
+  jitter: 'full',
+};
 const cfg = (over: Partial<BackoffConfig> = {}): BackoffConfig => ({ ...defaults, ...over });
 
 /** The first `n` delays of a retry sequence, drawing from one fixed stream. */
