@@ -4,9 +4,11 @@ import type { NodeSpec } from '../../engine/testing/scenario-builder.ts';
 import { REGISTRY } from '../registry.ts';
 import { constantMs, runProxy } from '../testing/proxy-harness.ts';
 
-const run = (opts: Parameters<typeof runProxy>[0]) => runProxy({ traces: ['throttle.'], ...opts });
-import { adaptiveThrottleKind, isAccept, NOT_ACCEPTED_CAUSES } from './adaptive-throttle.ts';
+import { adaptiveThrottleKind, isAccept, NOT_ACCEPTED_CLASSES } from './adaptive-throttle.ts';
 import { THROTTLED } from '../kit/index.ts';
+
+/** The proxy's own trace events are collected. */
+const run = (opts: Parameters<typeof runProxy>[0]) => runProxy({ traces: ['throttle.'], ...opts });
 
 describe('adaptive-throttle kind', () => {
   const throttle = (config: Record<string, unknown> = {}): NodeSpec => ({
@@ -38,23 +40,27 @@ describe('adaptive-throttle kind', () => {
   });
 
   it('what counts as an accept: anything in time but an overload push-back or a timeout', () => {
-    expect(NOT_ACCEPTED_CAUSES).toEqual([
-      'shed',
-      'rate-limited',
-      'queue-full',
+    expect(NOT_ACCEPTED_CLASSES).toEqual(['overload-refusal', 'policy-refusal', 'caller-gone']);
+    // Over every cause the registry knows: exactly today's list.
+    const pushedBack = REGISTRY.causes()
+      .map((c) => c.cause)
+      .filter((c) => !isAccept(false, c, false, REGISTRY));
+    expect(pushedBack.sort()).toEqual([
       'bulkhead-full',
+      'queue-full',
+      'rate-limited',
+      'shed',
       'throttled',
       'timeout',
     ]);
-    expect(isAccept(true, '', false)).toBe(true);
-    for (const c of NOT_ACCEPTED_CAUSES) expect(isAccept(false, c, false)).toBe(false);
+    expect(isAccept(true, '', false, REGISTRY)).toBe(true);
     // The backend took the work: an error, a refusal, an open breaker downstream are accepts.
-    for (const c of ['error', 'refused', 'circuit-open', 'no-route']) {
-      expect(isAccept(false, c, false)).toBe(true);
+    for (const c of ['error', 'refused', 'circuit-open', 'no-route', 'not-declared']) {
+      expect(isAccept(false, c, false, REGISTRY)).toBe(true);
     }
     // After the deadline nothing is an accept: the client already saw a timeout.
-    expect(isAccept(true, '', true)).toBe(false);
-    expect(isAccept(false, 'error', true)).toBe(false);
+    expect(isAccept(true, '', true, REGISTRY)).toBe(false);
+    expect(isAccept(false, 'error', true, REGISTRY)).toBe(false);
   });
 
   it('overloaded backend: request n is rejected with probability n / (n + 1) — a trickle still gets through', () => {

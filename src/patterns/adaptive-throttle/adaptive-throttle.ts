@@ -1,6 +1,7 @@
 import {
   CallPhase,
   Cause,
+  type CauseClass,
   type Call,
   type KindDefinition,
   type NodeRuntime,
@@ -16,21 +17,15 @@ import {
   type ThrottleConfig,
   type ThrottleWindow,
 } from './throttle-machine.ts';
-import { BULKHEAD_FULL, RATE_LIMITED, SHED, THROTTLED } from '../kit/index.ts';
+import { PUSH_BACK_CLASSES, THROTTLED, type CauseClassifier } from '../kit/index.ts';
 
 /**
- * Answers that are no accept (SRE: the backend "rejected" the request for overload): load
- * shedding, rate limits (429), a full queue or bulkhead (503), a throttle further down, and a
- * timeout — the client saw no answer, as Google's clients count a deadline exceeded.
+ * Answers that are no accept (SRE: the backend "rejected" the request for overload): failures
+ * of the classes in `PUSH_BACK_CLASSES` — overload-refusal (a full queue), policy-refusal
+ * (load shedding, rate limits, a full bulkhead, a throttle further down) — and caller-gone (a
+ * timeout: the client saw no answer, as Google's clients count a deadline exceeded).
  */
-export const NOT_ACCEPTED_CAUSES: readonly string[] = [
-  SHED.cause,
-  RATE_LIMITED.cause,
-  Cause.QueueFull,
-  BULKHEAD_FULL.cause,
-  THROTTLED.cause,
-  Cause.Timeout,
-];
+export const NOT_ACCEPTED_CLASSES: readonly CauseClass[] = PUSH_BACK_CLASSES;
 
 /**
  * Did the backend accept this request? Yes unless it pushed it back for overload or the
@@ -38,9 +33,16 @@ export const NOT_ACCEPTED_CAUSES: readonly string[] = [
  * error is an accept: the backend took the work, and throttling is for overload, not for
  * failures (a circuit breaker's job).
  */
-export function isAccept(ok: boolean, cause: string, late: boolean): boolean {
+export function isAccept(
+  ok: boolean,
+  cause: string,
+  late: boolean,
+  classes: CauseClassifier,
+): boolean {
   if (late) return false;
-  return ok || !NOT_ACCEPTED_CAUSES.includes(cause);
+  if (ok) return true;
+  const cls = classes.causeClass(cause);
+  return cls === undefined || !NOT_ACCEPTED_CLASSES.includes(cls);
 }
 
 export interface AdaptiveThrottleState {
@@ -64,7 +66,7 @@ export const adaptiveThrottleKind: KindDefinition<ThrottleConfig, AdaptiveThrott
   label: 'Adaptive throttle',
   category: 'resilience',
   description:
-    'Client-side adaptive throttling (Google SRE) in front of one backend. Over the last windowMs (1-second buckets) it counts requests — including those it rejected itself — and accepts: answers the backend did not push back for overload — everything but shed, rate-limited, queue-full, bulkhead-full, throttled and timeouts (an answer after the request\'s deadline included); a plain error is an accept, as the backend took the work. Each new request is rejected locally with "throttled" with probability max(0, (requests − k·accepts) / (requests + 1)): while the backend accepts everything nothing is rejected; when it starts refusing, the client sends it only about k times what it accepts.',
+    'Client-side adaptive throttling (Google SRE) in front of one backend. Over the last windowMs (1-second buckets) it counts requests — including those it rejected itself — and accepts: answers the backend did not push back — everything but overload and limiter refusals (queue-full; shed, rate-limited, bulkhead-full, throttled) and timeouts (an answer after the request\'s deadline included); a plain error is an accept, as the backend took the work. Each new request is rejected locally with "throttled" with probability max(0, (requests − k·accepts) / (requests + 1)): while the backend accepts everything nothing is rejected; when it starts refusing, the client sends it only about k times what it accepts.',
   configSchema: throttleConfigSchema,
   causes: [THROTTLED],
   metrics: [
@@ -95,7 +97,7 @@ export const adaptiveThrottleKind: KindDefinition<ThrottleConfig, AdaptiveThrott
     ctx.send(node.index, edge, call.request, call);
   },
   onResponse(ctx, node, child: Call) {
-    if (isAccept(child.ok, child.cause, ctx.nowUs > child.request.deadlineUs)) {
+    if (isAccept(child.ok, child.cause, ctx.nowUs > child.request.deadlineUs, ctx)) {
       node.state.window = recordAccept(node.state.window, ctx.nowUs);
       ctx.count(node.index, 'accepted');
     } else {

@@ -260,7 +260,7 @@ export const apiGatewayKind: KindDefinition<ApiGatewayConfig, ApiGatewayState> =
         if (cfg.breaker) {
           const durationUs = ctx.nowUs - parent.arrivedUs;
           const settings = node.config.breakerSettings;
-          const result = classifyResult(settings, ok, parent.failCause);
+          const result = classifyResult(settings, ok, parent.failCause, ctx);
           const r = onResult(settings, st.breaker, child.callerSlot, result, durationUs, ctx.nowUs);
           applyBreaker(ctx, node, st, r.next, r.transition);
         }

@@ -192,6 +192,7 @@ function attemptFailed<C, S extends AttemptState>(
     },
     node.state.budget,
     () => ctx.rng(node.index, 'jitter').next(),
+    ctx,
   );
   node.state.budget = d.budget;
   if (!d.retry) {

@@ -1,19 +1,21 @@
 import { z } from 'zod';
+import {
+  causeListSchema,
+  causeMatches,
+  TROUBLE_CLASSES,
+  type CauseClassifier,
+} from './cause-classes.ts';
 
 /**
- * Failure causes the breaker records as failures by default: server errors, timeouts, refused
- * connections and a full queue (the protected service's own overload answer, a 503). Fast
- * rejections by limiters in front of a dependency ("rate-limited", "bulkhead-full",
- * "circuit-open", "shed", "throttled") are absent: they say a limiter is doing its job, not
- * that the dependency is unhealthy. Any cause not listed is ignored (neither success nor
- * failure), as Resilience4j's ignoreExceptions.
+ * Recorded as failures by default: failures that say the dependency is unhealthy
+ * (`TROUBLE_CLASSES`: server errors, refusals and unreadable answers, timeouts, and a full
+ * queue — the protected service's own overload answer, a 503). A limiter in front of a
+ * dependency turning calls away (rate-limited, bulkhead-full, shed, throttled), a breaker
+ * failing fast (circuit-open), no route and client errors are absent: they say nothing about
+ * the dependency's health. Any cause not matched is ignored (neither success nor failure), as
+ * Resilience4j's ignoreExceptions.
  */
-export const DEFAULT_RECORD_FAILURE_ON: readonly string[] = [
-  'error',
-  'timeout',
-  'refused',
-  'queue-full',
-];
+export const DEFAULT_RECORD_FAILURE_ON: readonly string[] = [...TROUBLE_CLASSES];
 
 /** PATTERNS.md R1 defaults, in Resilience4j's model. */
 export const breakerConfigSchema = z.strictObject({
@@ -28,11 +30,8 @@ export const breakerConfigSchema = z.strictObject({
   /** Calls (count window) or seconds (time window). */
   slidingWindowSize: z.number().int().min(1).max(10_000).default(20),
   minimumCalls: z.number().int().min(1).default(10),
-  /** Failure causes recorded as failures; any other failure is ignored. */
-  recordFailureOn: z
-    .array(z.string().min(1).max(40))
-    .max(32)
-    .default(() => [...DEFAULT_RECORD_FAILURE_ON]),
+  /** Failure classes (or single causes) recorded as failures; any other is ignored. */
+  recordFailureOn: causeListSchema(DEFAULT_RECORD_FAILURE_ON),
   slowCallDurationMs: z.number().positive().nullable().default(null),
   slowCallRateThreshold: z.number().gt(0).max(1).default(1),
   waitDurationInOpenMs: z.number().min(0).default(30_000),
@@ -60,8 +59,16 @@ export type BreakerRules = Omit<BreakerConfig, BreakerHostOptions> &
 /** How the breaker records one call's result. */
 export type CallResult = 'success' | 'failure' | 'ignored';
 
-/** A response's result for the breaker: ok → success; a listed cause → failure; else ignored. */
-export function classifyResult(cfg: BreakerRules, ok: boolean, cause: string): CallResult {
+/**
+ * A response's result for the breaker: ok → success; a failure whose cause or class is in
+ * `recordFailureOn` → failure; else ignored.
+ */
+export function classifyResult(
+  cfg: Pick<BreakerRules, 'recordFailureOn'>,
+  ok: boolean,
+  cause: string,
+  classes: CauseClassifier,
+): CallResult {
   if (ok) return 'success';
-  return cfg.recordFailureOn.includes(cause) ? 'failure' : 'ignored';
+  return causeMatches(cfg.recordFailureOn, cause, classes) ? 'failure' : 'ignored';
 }

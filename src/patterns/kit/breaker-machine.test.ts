@@ -51,7 +51,7 @@ describe('config', () => {
       slidingWindowType: 'count',
       slidingWindowSize: 20,
       minimumCalls: 10,
-      recordFailureOn: ['error', 'timeout', 'refused', 'queue-full'],
+      recordFailureOn: ['dependency-failure', 'caller-gone', 'overload-refusal'],
       slowCallDurationMs: null,
       slowCallRateThreshold: 1,
       waitDurationInOpenMs: 30_000,

@@ -11,6 +11,7 @@ import {
   type BreakerState,
   type CallResult,
 } from './index.ts';
+import { REGISTRY } from '../registry.ts';
 
 /** Which causes are recorded (`recordFailureOn`), ignored results, and `tripPolicy`. */
 
@@ -46,8 +47,12 @@ function halfOpenWith(c: BreakerConfig, n: number): BreakerState {
 }
 
 describe('config: recordFailureOn and tripPolicy', () => {
-  it('defaults: error, timeout, refused, queue-full recorded; trip on either rule', () => {
-    expect(defaults.recordFailureOn).toEqual(['error', 'timeout', 'refused', 'queue-full']);
+  it('defaults: the trouble classes recorded (error, timeout, refused, queue-full, bad-format); trip on either rule', () => {
+    expect(defaults.recordFailureOn).toEqual([
+      'dependency-failure',
+      'caller-gone',
+      'overload-refusal',
+    ]);
     expect(defaults.tripPolicy).toBe('either');
     // A fresh list per parse: editing one config never edits another's default.
     expect(breakerConfigSchema.parse({}).recordFailureOn).not.toBe(defaults.recordFailureOn);
@@ -65,21 +70,37 @@ describe('config: recordFailureOn and tripPolicy', () => {
 });
 
 describe('classifyResult', () => {
-  it('ok is a success whatever the cause; listed causes are failures; the rest are ignored', () => {
-    expect(classifyResult(defaults, true, '')).toBe('success');
+  it('ok is a success whatever the cause; listed classes are failures; the rest are ignored', () => {
+    expect(defaults.recordFailureOn).toEqual([
+      'dependency-failure',
+      'caller-gone',
+      'overload-refusal',
+    ]);
+    // Over every cause the registry knows: today's list, plus bad-format (an unreadable answer).
+    const failures = REGISTRY.causes()
+      .map((c) => c.cause)
+      .filter((c) => classifyResult(defaults, false, c, REGISTRY) === 'failure');
+    expect(failures.sort()).toEqual(['bad-format', 'error', 'queue-full', 'refused', 'timeout']);
+    expect(classifyResult(defaults, true, '', REGISTRY)).toBe('success');
     for (const cause of ['error', 'timeout', 'refused', 'queue-full']) {
-      expect(classifyResult(defaults, false, cause)).toBe('failure');
+      expect(classifyResult(defaults, false, cause, REGISTRY)).toBe('failure');
     }
     for (const cause of ['rate-limited', 'bulkhead-full', 'circuit-open', 'shed', 'no-route']) {
-      expect(classifyResult(defaults, false, cause)).toBe('ignored');
+      expect(classifyResult(defaults, false, cause, REGISTRY)).toBe('ignored');
     }
   });
 
-  it('follows the configured list', () => {
+  it('follows the configured list: exact names (old documents) and classes', () => {
+    const old = cfg({ recordFailureOn: ['error', 'timeout', 'refused', 'queue-full'] });
+    expect(classifyResult(old, false, 'timeout', REGISTRY)).toBe('failure');
+    expect(classifyResult(old, false, 'bad-format', REGISTRY)).toBe('ignored');
+    const limits = cfg({ recordFailureOn: ['policy-refusal'] });
+    expect(classifyResult(limits, false, 'shed', REGISTRY)).toBe('failure');
+    expect(classifyResult(limits, false, 'error', REGISTRY)).toBe('ignored');
     const c = cfg({ recordFailureOn: ['rate-limited'] });
-    expect(classifyResult(c, false, 'rate-limited')).toBe('failure');
-    expect(classifyResult(c, false, 'error')).toBe('ignored');
-    expect(classifyResult(cfg({ recordFailureOn: [] }), false, 'error')).toBe('ignored');
+    expect(classifyResult(c, false, 'rate-limited', REGISTRY)).toBe('failure');
+    expect(classifyResult(c, false, 'error', REGISTRY)).toBe('ignored');
+    expect(classifyResult(cfg({ recordFailureOn: [] }), false, 'error', REGISTRY)).toBe('ignored');
   });
 });
 

@@ -8,10 +8,11 @@ import {
   mayEject,
   onOutcome,
   onSweep,
-  OUTLIER_5XX_CAUSES,
+  OUTLIER_5XX_CLASSES,
   outlierConfigSchema,
   type OutlierState,
 } from './outlier.ts';
+import { REGISTRY } from '../registry.ts';
 
 const cfg = outlierConfigSchema.parse({});
 const S = 1_000_000;
@@ -19,7 +20,7 @@ const S = 1_000_000;
 /** Feeds `k` failures of host i at time t. */
 function fail(s: OutlierState, i: number, k: number, t = 0) {
   let r = { next: s, event: null as string | null, ejectionMs: 0 };
-  for (let j = 0; j < k; j++) r = onOutcome(cfg, r.next, i, 'error', t);
+  for (let j = 0; j < k; j++) r = onOutcome(cfg, r.next, i, 'error', t, REGISTRY);
   return r;
 }
 
@@ -42,8 +43,8 @@ describe('outlier detection (every host state × event)', () => {
     const four = fail(fresh, 0, 4);
     expect(four.event).toBeNull();
     expect(four.next.hosts[0]?.consecutive).toBe(4);
-    expect(onOutcome(cfg, four.next, 0, null, 0).next.hosts[0]?.consecutive).toBe(0);
-    const r = onOutcome(cfg, four.next, 0, 'error', 7 * S);
+    expect(onOutcome(cfg, four.next, 0, null, 0, REGISTRY).next.hosts[0]?.consecutive).toBe(0);
+    const r = onOutcome(cfg, four.next, 0, 'error', 7 * S, REGISTRY);
     expect(r).toEqual({
       next: {
         hosts: [
@@ -57,28 +58,36 @@ describe('outlier detection (every host state × event)', () => {
     expect(fresh.hosts[0]?.ejected).toBe(false); // never mutated
   });
 
-  it('only server failures count as 5xx: error, timeout, refused, queue-full', () => {
-    expect(OUTLIER_5XX_CAUSES).toEqual(['error', 'timeout', 'refused', 'queue-full']);
-    for (const c of OUTLIER_5XX_CAUSES) expect(is5xx(c)).toBe(true);
+  it('only server failures count as 5xx: error, refused, bad-format, timeout, queue-full', () => {
+    expect(OUTLIER_5XX_CLASSES).toEqual(['dependency-failure', 'caller-gone', 'overload-refusal']);
+    // Over every cause the registry knows: today's list, plus bad-format (an unreadable answer).
+    const counted = REGISTRY.causes()
+      .map((c) => c.cause)
+      .filter((c) => is5xx(c, REGISTRY));
+    expect(counted.sort()).toEqual(['bad-format', 'error', 'queue-full', 'refused', 'timeout']);
+    const OUTLIER_5XX_CAUSES = ['error', 'timeout', 'refused', 'queue-full'];
+    for (const c of OUTLIER_5XX_CAUSES) expect(is5xx(c, REGISTRY)).toBe(true);
     const pushBack = ['rate-limited', 'circuit-open', 'bulkhead-full', 'throttled', 'shed'];
-    for (const c of [null, ...pushBack, 'no-route', 'fallback']) expect(is5xx(c)).toBe(false);
+    // Causes nobody declares (no class) do not count either.
+    for (const c of [null, ...pushBack, 'no-route', 'fallback'])
+      expect(is5xx(c, REGISTRY)).toBe(false);
     // Five 5xx of mixed causes eject; each is one more in the run.
     let s = fresh;
-    for (const c of OUTLIER_5XX_CAUSES) s = onOutcome(cfg, s, 0, c, 0).next;
-    expect(onOutcome(cfg, s, 0, 'error', 0).event).toBe('ejected');
+    for (const c of OUTLIER_5XX_CAUSES) s = onOutcome(cfg, s, 0, c, 0, REGISTRY).next;
+    expect(onOutcome(cfg, s, 0, 'error', 0, REGISTRY).event).toBe('ejected');
   });
 
   it('a rejection that asks for less traffic (429, circuit-open, …) resets the count, as any non-5xx', () => {
     const four = fail(fresh, 0, 4);
     for (const c of ['rate-limited', 'circuit-open', 'bulkhead-full', 'throttled', 'shed']) {
-      const r = onOutcome(cfg, four.next, 0, c, 0);
+      const r = onOutcome(cfg, four.next, 0, c, 0, REGISTRY);
       expect(r.event).toBeNull();
       expect(r.next.hosts[0]?.consecutive).toBe(0);
     }
     // A host that only rate-limits is never ejected.
     let s = fresh;
     for (let k = 0; k < 50; k++) {
-      const r = onOutcome(cfg, s, 0, 'rate-limited', k * S);
+      const r = onOutcome(cfg, s, 0, 'rate-limited', k * S, REGISTRY);
       expect(r.event).toBeNull();
       s = r.next;
     }
@@ -87,8 +96,8 @@ describe('outlier detection (every host state × event)', () => {
 
   it('ejected: outcomes are ignored', () => {
     const ejected = fail(fresh, 0, 5).next;
-    expect(onOutcome(cfg, ejected, 0, 'error', S).next).toBe(ejected);
-    expect(onOutcome(cfg, ejected, 0, null, S).next).toBe(ejected);
+    expect(onOutcome(cfg, ejected, 0, 'error', S, REGISTRY).next).toBe(ejected);
+    expect(onOutcome(cfg, ejected, 0, null, S, REGISTRY).next).toBe(ejected);
   });
 
   it('sweep: re-admits once the ejection is over (fresh count); before that keeps it out', () => {
@@ -146,7 +155,7 @@ describe('outlier detection (every host state × event)', () => {
           let t = 0;
           for (const [host, cause, sweep] of steps) {
             t += S;
-            s = sweep ? onSweep(s, t).next : onOutcome(c, s, host % n, cause, t).next;
+            s = sweep ? onSweep(s, t).next : onOutcome(c, s, host % n, cause, t, REGISTRY).next;
             expect(ejectedCount(s)).toBeLessThanOrEqual(cap);
           }
         },

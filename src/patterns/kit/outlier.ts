@@ -1,14 +1,16 @@
 import { z } from 'zod';
-import { Cause } from '../../engine/index.ts';
+import type { CauseClass } from '../../engine/index.ts';
+import { TROUBLE_CLASSES, type CauseClassifier } from './cause-classes.ts';
 
 /**
  * Outlier detection (passive health checking, PATTERNS.md E3) as pure functions over plain
  * data, after Envoy's consecutive-5xx detector:
  *
- * - Faultline has no status codes: the failure causes in `OUTLIER_5XX_CAUSES` (error,
- *   timeout, refused, queue-full — a server error, an attempt timeout, a refused connection,
- *   a 503 from a full queue) count as 5xx, as Envoy maps connect failures, resets and
- *   timeouts to 5xx. Any other answer resets the count, as Envoy resets it on any non-5xx
+ * - Faultline has no status codes: failures of the classes in `OUTLIER_5XX_CLASSES`
+ *   (dependency-failure, caller-gone, overload-refusal — a server error or unreadable answer,
+ *   a refused connection, an attempt timeout, a 503 from a full queue) count as 5xx, as Envoy
+ *   maps connect failures, resets and timeouts to 5xx; the kind passes its context, which
+ *   knows every cause's class. Any other answer resets the count, as Envoy resets it on any non-5xx
  *   response: a success, and also a rejection that says "less traffic" rather than "broken"
  *   (rate-limited = 429, circuit-open, bulkhead-full, throttled, shed, …).
  * - `consecutive5xx` 5xx in a row eject the host at once — if no host is ejected yet, or
@@ -22,17 +24,18 @@ import { Cause } from '../../engine/index.ts';
  *   host that stays healthy earns back short ejections.
  */
 
-/** The failure causes that count as a 5xx (a server failure); any other answer resets the count. */
-export const OUTLIER_5XX_CAUSES: readonly string[] = [
-  Cause.Error,
-  Cause.Timeout,
-  Cause.Refused,
-  Cause.QueueFull,
-];
+/**
+ * What counts as a 5xx (a server failure): the failure classes that say the host is in
+ * trouble (`TROUBLE_CLASSES`: error, refused, bad-format, timeout, queue-full); any other
+ * answer resets the count.
+ */
+export const OUTLIER_5XX_CLASSES: readonly CauseClass[] = TROUBLE_CLASSES;
 
 /** True when an answer with this cause (null = a success) counts as a 5xx. */
-export function is5xx(cause: string | null): boolean {
-  return cause !== null && OUTLIER_5XX_CAUSES.includes(cause);
+export function is5xx(cause: string | null, classes: CauseClassifier): boolean {
+  if (cause === null) return false;
+  const cls = classes.causeClass(cause);
+  return cls !== undefined && OUTLIER_5XX_CLASSES.includes(cls);
 }
 
 export const outlierConfigSchema = z.strictObject({
@@ -101,10 +104,11 @@ export function onOutcome(
   i: number,
   cause: string | null,
   nowUs: number,
+  classes: CauseClassifier,
 ): OutlierOutcome {
   const h = s.hosts[i];
   if (!h || h.ejected) return { next: s, event: null, ejectionMs: 0 };
-  if (!is5xx(cause)) {
+  if (!is5xx(cause, classes)) {
     const next = h.consecutive === 0 ? s : replace(s, i, { ...h, consecutive: 0 });
     return { next, event: null, ejectionMs: 0 };
   }

@@ -1,4 +1,5 @@
 import { drawsJitter, retryDelayMs, type BackoffConfig } from './backoff.ts';
+import { causeMatches, TROUBLE_CLASSES, type CauseClassifier } from './cause-classes.ts';
 import { withdrawRetry, type BudgetConfig, type BudgetState } from './retry-budget.ts';
 
 /**
@@ -7,7 +8,7 @@ import { withdrawRetry, type BudgetConfig, type BudgetState } from './retry-budg
  * The checks run in this order, and the first that applies gives up:
  *
  * 1. `caller-gone`: the caller abandoned the request (it timed out) — no one would see a retry.
- * 2. `not-retryable`: the cause is not in `retryOn`.
+ * 2. `not-retryable`: neither the cause nor its class is in `retryOn`.
  * 3. `attempts-exhausted`: `maxAttempts` attempts (the first included) have been made.
  * 4. `deadline`: the backoff would end at or after the request's deadline.
  * 5. `budget-exhausted`: the retry budget has no whole token left.
@@ -17,18 +18,20 @@ import { withdrawRetry, type BudgetConfig, type BudgetState } from './retry-budg
  */
 
 /**
- * Failure causes retried by default: server errors (5xx), timeouts, refused connections and
- * a full queue (an overloaded server's 503). Throttling ("rate-limited", a 429) and fast
- * failures from a breaker ("circuit-open") are deliberately absent: retrying them only adds
- * load where something already asked for less. Add them to `retryOn` to retry them anyway.
+ * Retried by default: failures that say the dependency is in trouble (`TROUBLE_CLASSES`:
+ * dependency-failure — error, refused, bad-format; caller-gone — timeout; overload-refusal —
+ * queue-full, an overloaded server's 503 that a later attempt may find drained). A limiter
+ * asking for less load (rate-limited, bulkhead-full, shed, throttled: policy-refusal) and a
+ * breaker failing fast (circuit-open) are deliberately absent: retrying them only adds load
+ * where something already asked for less. Add their class or name to `retryOn` to retry them.
  */
-export const DEFAULT_RETRY_ON: readonly string[] = ['error', 'timeout', 'refused', 'queue-full'];
+export const DEFAULT_RETRY_ON: readonly string[] = [...TROUBLE_CLASSES];
 
 /** What the decision reads: attempts, retryable causes, backoff and the optional budget. */
 export interface RetryPolicy extends BackoffConfig, BudgetConfig {
   /** Attempts in all, the first call included. */
   maxAttempts: number;
-  /** Failure causes that are retried. */
+  /** Failure classes (or single causes) that are retried. */
   retryOn: readonly string[];
 }
 
@@ -51,8 +54,12 @@ export type RetryDecision =
   | { retry: true; delayMs: number; delayUs: number; budget: BudgetState | null }
   | { retry: false; reason: GiveUpReason; budget: BudgetState | null };
 
-export function isRetryable(cfg: Pick<RetryPolicy, 'retryOn'>, cause: string): boolean {
-  return cfg.retryOn.includes(cause);
+export function isRetryable(
+  cfg: Pick<RetryPolicy, 'retryOn'>,
+  cause: string,
+  classes: CauseClassifier,
+): boolean {
+  return causeMatches(cfg.retryOn, cause, classes);
 }
 
 export function afterFailure(
@@ -60,10 +67,11 @@ export function afterFailure(
   f: FailedAttempt,
   budget: BudgetState | null,
   draw: () => number,
+  classes: CauseClassifier,
 ): RetryDecision {
   const giveUp = (reason: GiveUpReason): RetryDecision => ({ retry: false, reason, budget });
   if (f.callerGone) return giveUp('caller-gone');
-  if (!isRetryable(cfg, f.cause)) return giveUp('not-retryable');
+  if (!isRetryable(cfg, f.cause, classes)) return giveUp('not-retryable');
   if (f.attempt >= cfg.maxAttempts) return giveUp('attempts-exhausted');
   const u = drawsJitter(cfg) ? draw() : 0;
   const delayMs = retryDelayMs(cfg, f.attempt - 1, f.previousDelayMs, u);

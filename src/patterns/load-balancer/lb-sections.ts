@@ -176,7 +176,7 @@ export function observeOutcome(
   const cfg = node.config.outlierDetection;
   const st = node.state;
   if (!cfg || !st.outlier) return;
-  const r = onOutcome(cfg, st.outlier, i, cause, ctx.nowUs);
+  const r = onOutcome(cfg, st.outlier, i, cause, ctx.nowUs, ctx);
   if (r.event === 'ejected') accountTargets(ctx, node);
   st.outlier = r.next;
   if (r.event === 'ejected') {

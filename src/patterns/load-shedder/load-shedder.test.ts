@@ -4,9 +4,11 @@ import type { NodeSpec } from '../../engine/testing/scenario-builder.ts';
 import { REGISTRY } from '../registry.ts';
 import { constantMs, runProxy } from '../testing/proxy-harness.ts';
 
-const run = (opts: Parameters<typeof runProxy>[0]) => runProxy({ traces: ['shedder.'], ...opts });
 import { loadShedderKind } from './load-shedder.ts';
 import { SHED } from '../kit/index.ts';
+
+/** The proxy's own trace events are collected. */
+const run = (opts: Parameters<typeof runProxy>[0]) => runProxy({ traces: ['shedder.'], ...opts });
 
 describe('load-shedder kind', () => {
   const shedder = (config: Record<string, unknown>): NodeSpec => ({

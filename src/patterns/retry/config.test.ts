@@ -13,7 +13,7 @@ describe('config', () => {
       multiplier: 2,
       capMs: 5000,
       jitter: 'full',
-      retryOn: ['error', 'timeout', 'refused', 'queue-full'],
+      retryOn: ['dependency-failure', 'caller-gone', 'overload-refusal'],
       perAttemptTimeoutMs: null,
       budgetRatio: null,
       budgetMinPerSec: 10,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_RETRY_ON } from '../kit/index.ts';
+import { causeListSchema, DEFAULT_RETRY_ON } from '../kit/index.ts';
 
 /** PATTERNS.md R2 defaults: 3 attempts, exponential backoff from 100 ms ×2 up to 5 s, full jitter. */
 export const retryConfigSchema = z.strictObject({
@@ -10,11 +10,8 @@ export const retryConfigSchema = z.strictObject({
   multiplier: z.number().min(1).max(10).default(2),
   capMs: z.number().min(0).max(3_600_000).default(5000),
   jitter: z.enum(['none', 'full', 'equal', 'decorrelated']).default('full'),
-  /** Failure causes that are retried; any other failure is passed back at once. */
-  retryOn: z
-    .array(z.string().min(1).max(40))
-    .max(32)
-    .default(() => [...DEFAULT_RETRY_ON]),
+  /** Failure classes (or single causes) retried; any other failure is passed back at once. */
+  retryOn: causeListSchema(DEFAULT_RETRY_ON),
   /** Each attempt is abandoned after this long and counts as a timeout; null = wait. */
   perAttemptTimeoutMs: z.number().positive().max(3_600_000).nullable().default(null),
   /** Retry budget: retries ≤ budgetRatio × requests (+ budgetMinPerSec); null = no budget. */

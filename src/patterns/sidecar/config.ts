@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { DEFAULT_RETRY_ON, outlierConfigSchema, type AttemptPolicy } from '../kit/index.ts';
+import {
+  causeListSchema,
+  DEFAULT_RETRY_ON,
+  outlierConfigSchema,
+  type AttemptPolicy,
+} from '../kit/index.ts';
 
 /**
  * The sidecar's config (PATTERNS.md E3), with Envoy / Istio defaults: a 1 s per-try timeout,
@@ -15,11 +20,8 @@ export const sidecarConfigSchema = z.strictObject({
   /** Retry backoff: full jitter over min(cap, base · 2ⁿ). */
   backoffBaseMs: z.number().min(0).max(60_000).default(25),
   backoffCapMs: z.number().min(0).max(600_000).default(250),
-  /** Failure causes retried (on another instance when one is left). */
-  retryOn: z
-    .array(z.string().min(1).max(40))
-    .max(32)
-    .default(() => [...DEFAULT_RETRY_ON]),
+  /** Failure classes (or single causes) retried (on another instance when one is left). */
+  retryOn: causeListSchema(DEFAULT_RETRY_ON),
   /** Passive health checking of the instances; null switches it off. */
   outlierDetection: outlierConfigSchema.nullable().default(() => outlierConfigSchema.parse({})),
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DEFAULT_RETRY_ON, onOutcome, outlierConfigSchema } from '../kit/index.ts';
+import { REGISTRY } from '../registry.ts';
 import { sidecarConfigSchema, sidecarPolicy } from './config.ts';
 import {
   attemptEligible,
@@ -20,7 +21,7 @@ const OD = outlierConfigSchema.parse({});
 function eject(r: MeshRouting, i: number): MeshRouting {
   let o = r.outlier;
   if (!o) throw new Error('outlier detection off');
-  for (let k = 0; k < OD.consecutive5xx; k++) o = onOutcome(OD, o, i, 'error', 0).next;
+  for (let k = 0; k < OD.consecutive5xx; k++) o = onOutcome(OD, o, i, 'error', 0, REGISTRY).next;
   return { ...r, outlier: o };
 }
 

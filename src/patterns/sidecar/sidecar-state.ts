@@ -69,13 +69,13 @@ function instanceEvent(ctx: SimContext, node: SidecarNode, type: string, i: numb
 
 /**
  * An attempt on instance `i` ended with `cause` (null for a success; an attempt timeout is
- * "timeout"): feed outlier detection, which counts only OUTLIER_5XX_CAUSES as 5xx.
+ * "timeout"): feed outlier detection, which counts only OUTLIER_5XX_CLASSES as 5xx.
  */
 export function observe(ctx: SimContext, node: SidecarNode, i: number, cause: string | null): void {
   const cfg = node.config.outlierDetection;
   const r = node.state.routing;
   if (!cfg || !r.outlier) return;
-  const o = onOutcome(cfg, r.outlier, i, cause, ctx.nowUs);
+  const o = onOutcome(cfg, r.outlier, i, cause, ctx.nowUs, ctx);
   node.state.routing = { ...r, outlier: o.next };
   if (o.event === 'ejected') {
     ctx.count(node.index, 'ejections');
