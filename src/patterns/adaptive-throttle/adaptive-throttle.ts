@@ -1,11 +1,9 @@
-import {
-  CallPhase,
-  Cause,
-  type CauseClass,
-  type Call,
-  type KindDefinition,
-  type NodeRuntime,
-  type SimContext,
+import type {
+  CauseClass,
+  Call,
+  KindDefinition,
+  NodeRuntime,
+  SimContext,
 } from '../../engine/index.ts';
 import {
   initialWindow,
@@ -17,7 +15,17 @@ import {
   type ThrottleConfig,
   type ThrottleWindow,
 } from './throttle-machine.ts';
-import { PUSH_BACK_CLASSES, THROTTLED, type CauseClassifier } from '../kit/index.ts';
+import {
+  downstreamOrNoRoute,
+  ONE_DOWNSTREAM,
+  PUSH_BACK_CLASSES,
+  relayAnswer,
+  THROTTLED,
+  type CauseClassifier,
+  counter,
+  perArrival,
+  ratio,
+} from '../kit/index.ts';
 
 /**
  * Answers that are no accept (SRE: the backend "rejected" the request for overload): failures
@@ -69,6 +77,7 @@ export const adaptiveThrottleKind: KindDefinition<ThrottleConfig, AdaptiveThrott
     'Client-side adaptive throttling (Google SRE) in front of one backend. Over the last windowMs (1-second buckets) it counts requests — including those it rejected itself — and accepts: answers the backend did not push back — everything but overload and limiter refusals (queue-full; shed, rate-limited, bulkhead-full, throttled) and timeouts (an answer after the request\'s deadline included); a plain error is an accept, as the backend took the work. Each new request is rejected locally with "throttled" with probability max(0, (requests − k·accepts) / (requests + 1)): while the backend accepts everything nothing is rejected; when it starts refusing, the client sends it only about k times what it accepts.',
   configSchema: throttleConfigSchema,
   causes: [THROTTLED],
+  outputs: ONE_DOWNSTREAM,
   metrics: [
     { name: 'forwarded', label: 'Sent to the backend', unit: 'count' },
     { name: 'throttled', label: 'Rejected locally', unit: 'count' },
@@ -77,11 +86,8 @@ export const adaptiveThrottleKind: KindDefinition<ThrottleConfig, AdaptiveThrott
   ],
   init: (ctx, node) => ({ window: initialWindow(node.config, ctx.nowUs), probability: 0 }),
   onCall(ctx, node, call) {
-    const edge = ctx.outEdges(node.index)[0];
-    if (edge === undefined) {
-      ctx.respond(call, false, Cause.NoRoute);
-      return;
-    }
+    const edge = downstreamOrNoRoute(ctx, node.index, call);
+    if (edge < 0) return;
     const st = node.state;
     st.window = advance(st.window, ctx.nowUs);
     const p = rejectProbability(node.config, st.window);
@@ -103,10 +109,7 @@ export const adaptiveThrottleKind: KindDefinition<ThrottleConfig, AdaptiveThrott
     } else {
       ctx.count(node.index, 'pushedBack');
     }
-    const parent = child.parent;
-    if (!parent || !ctx.isLive(parent, child.parentGen)) return;
-    if (parent.phase !== CallPhase.AtNode || parent.parked) return;
-    ctx.respond(parent, child.ok, child.cause);
+    relayAnswer(ctx, child);
   },
   onConfigChange(ctx, node, previous) {
     // A new window length starts a new, empty window (bucket counts cannot be re-split).
@@ -120,14 +123,12 @@ export const adaptiveThrottleKind: KindDefinition<ThrottleConfig, AdaptiveThrott
     return { text, tone: p === 0 ? 'ok' : p < 0.5 ? 'warn' : 'bad' };
   },
   report(f) {
-    const m = f.metrics;
-    const throttled = m['throttled'] ?? 0;
-    const forwarded = m['forwarded'] ?? 0;
+    const forwarded = counter(f, 'forwarded');
     return {
-      throttledShare: f.arrivals > 0 ? throttled / f.arrivals : 0,
-      forwardedShare: f.arrivals > 0 ? forwarded / f.arrivals : 0,
-      acceptedShareOfForwarded: forwarded > 0 ? (m['accepted'] ?? 0) / forwarded : 0,
-      pushedBackShareOfForwarded: forwarded > 0 ? (m['pushedBack'] ?? 0) / forwarded : 0,
+      throttledShare: perArrival(f, 'throttled'),
+      forwardedShare: perArrival(f, 'forwarded'),
+      acceptedShareOfForwarded: ratio(counter(f, 'accepted'), forwarded),
+      pushedBackShareOfForwarded: ratio(counter(f, 'pushedBack'), forwarded),
     };
   },
 };

@@ -1,6 +1,5 @@
 import {
   cachedDerived,
-  CallPhase,
   Cause,
   type Call,
   type KindDefinition,
@@ -29,6 +28,10 @@ import {
   takeToken,
   type TokenBucket,
   type TokenBucketParams,
+  waitingParent,
+  counter,
+  perArrival,
+  ratio,
 } from '../kit/index.ts';
 
 export interface GatewayRouteState {
@@ -173,16 +176,13 @@ export const apiGatewayKind: KindDefinition<ApiGatewayConfig, ApiGatewayState> =
   ],
   init: (ctx, node) => ({ routes: alignRoutes(node, [], ctx.nowUs), configGen: 0 }),
   report(f) {
-    const m = f.metrics;
-    const share = (name: string) => (f.arrivals > 0 ? (m[name] ?? 0) / f.arrivals : 0);
-    const forwarded = m['forwarded'] ?? 0;
     return {
-      unauthorizedShare: share('unauthorized'),
-      rateLimitedShare: share('rateLimited'),
-      circuitOpenShare: share('circuitOpen'),
-      noRouteShare: share('noRoute'),
-      forwardedShare: share('forwarded'),
-      callsPerForward: forwarded > 0 ? (m['branches'] ?? 0) / forwarded : 0,
+      unauthorizedShare: perArrival(f, 'unauthorized'),
+      rateLimitedShare: perArrival(f, 'rateLimited'),
+      circuitOpenShare: perArrival(f, 'circuitOpen'),
+      noRouteShare: perArrival(f, 'noRoute'),
+      forwardedShare: perArrival(f, 'forwarded'),
+      callsPerForward: ratio(counter(f, 'branches'), counter(f, 'forwarded')),
     };
   },
   stateLabel(node) {
@@ -244,10 +244,8 @@ export const apiGatewayKind: KindDefinition<ApiGatewayConfig, ApiGatewayState> =
     startFanOut(ctx, node.index, call, route.edges, epoch);
   },
   onResponse(ctx, node, child) {
-    const parent = child.parent;
-    // The parent may have been answered already (crash abort): then the response is moot.
-    if (!parent || !ctx.isLive(parent, child.parentGen)) return;
-    if (parent.phase !== CallPhase.AtNode || parent.parked) return;
+    const parent = waitingParent(ctx, child);
+    if (!parent) return;
     if (!branchAnswered(ctx, parent, child)) return;
     const ok = parent.failCause === '';
     // Calls forwarded before a live route edit are answered but not attributed to a route.

@@ -22,6 +22,15 @@ import {
   reconcile,
   type ScalerState,
 } from './machine.ts';
+import {
+  armTimer,
+  cancelTimers,
+  isCurrentTimer,
+  timerGeneration,
+  type TimerGeneration,
+  counter,
+  ratio,
+} from '../kit/index.ts';
 
 export const autoscaledServiceConfigSchema = z.strictObject({
   workersPerInstance: z.number().int().min(1).max(1000).default(4),
@@ -44,8 +53,8 @@ export interface AutoscaledServiceState extends PoolState {
   lastUtilization: number;
   /** Largest number of serving instances so far. */
   maxReady: number;
-  /** Token of the live evaluation timer; older ones are stale (interval edited). */
-  evalToken: number;
+  /** The evaluation timer; editing the interval cancels it and starts a new one. */
+  evaluation: TimerGeneration;
 }
 
 type N = NodeRuntime<AutoscaledServiceConfig, AutoscaledServiceState>;
@@ -97,7 +106,7 @@ function account(ctx: SimContext, node: N): void {
 
 function scheduleEvaluation(ctx: SimContext, node: N): void {
   const delayUs = node.config.autoscaling.evaluationIntervalMs * 1000;
-  ctx.setTimer(node.index, delayUs, TAG_EVALUATE, null, node.state.evalToken);
+  armTimer(ctx, node.index, node.state.evaluation, delayUs, TAG_EVALUATE);
 }
 
 /** Serving instances changed by `delta`: the `instances` gauge-counter and the maximum. */
@@ -208,7 +217,7 @@ export const autoscaledServiceKind: KindDefinition<
       accountedUs: ctx.nowUs,
       lastUtilization: 0,
       maxReady: 0,
-      evalToken: 0,
+      evaluation: timerGeneration(),
     };
   },
   start(ctx, node) {
@@ -226,7 +235,7 @@ export const autoscaledServiceKind: KindDefinition<
   },
   onTimer(ctx, node, tag, call) {
     if (tag === TAG_EVALUATE) {
-      if (ctx.timerToken === node.state.evalToken) onEvaluate(ctx, node);
+      if (isCurrentTimer(ctx, node.state.evaluation)) onEvaluate(ctx, node);
     } else if (tag === TAG_READY) {
       onReady(ctx, node);
     } else {
@@ -246,19 +255,18 @@ export const autoscaledServiceKind: KindDefinition<
     if (r.removed > 0) readyChanged(ctx, node, -r.removed);
     if (r.added > 0) ctx.setTimer(node.index, cfg.provisioningDelayMs * 1000, TAG_READY, null);
     if (cfg.evaluationIntervalMs !== previous.autoscaling.evaluationIntervalMs) {
-      node.state.evalToken++;
+      cancelTimers(node.state.evaluation);
       scheduleEvaluation(ctx, node);
     }
     pool.onConfigChange(ctx, node);
   },
   stateLabel: label,
   report(f) {
-    const m = f.metrics;
     return {
-      meanInstances: f.elapsedMs > 0 ? (m['instanceMs'] ?? 0) / f.elapsedMs : 0,
-      maxInstances: m['maxInstances'] ?? 0,
-      scaleUps: m['scaleUps'] ?? 0,
-      scaleDowns: m['scaleDowns'] ?? 0,
+      meanInstances: ratio(counter(f, 'instanceMs'), f.elapsedMs),
+      maxInstances: counter(f, 'maxInstances'),
+      scaleUps: counter(f, 'scaleUps'),
+      scaleDowns: counter(f, 'scaleDowns'),
     };
   },
 };

@@ -1,6 +1,13 @@
 import { z } from 'zod';
-import { CallPhase, Cause, type KindDefinition, type NodeRuntime } from '../../engine/index.ts';
-import { branchAnswered, startFanOut } from '../kit/index.ts';
+import { Cause, type KindDefinition, type NodeRuntime } from '../../engine/index.ts';
+import {
+  branchAnswered,
+  startFanOut,
+  waitingParent,
+  counter,
+  perArrival,
+  ratio,
+} from '../kit/index.ts';
 
 /** Calls per request of each preset (PATTERNS.md E2: web 3 calls, mobile 2). */
 export const PRESET_FAN_OUT = { web: 3, mobile: 2 } as const;
@@ -38,11 +45,10 @@ export const bffKind: KindDefinition<BffConfig, null> = {
   ],
   init: () => null,
   report(f) {
-    const m = f.metrics;
     return {
-      callsPerRequest: f.arrivals > 0 ? (m['branches'] ?? 0) / f.arrivals : 0,
-      payloadPerResponse: f.completed > 0 ? (m['payloadUnits'] ?? 0) / f.completed : 0,
-      partialShare: f.completed > 0 ? (m['partial'] ?? 0) / f.completed : 0,
+      callsPerRequest: perArrival(f, 'branches'),
+      payloadPerResponse: ratio(counter(f, 'payloadUnits'), f.completed),
+      partialShare: ratio(counter(f, 'partial'), f.completed),
     };
   },
   onCall(ctx, node: N, call) {
@@ -59,11 +65,8 @@ export const bffKind: KindDefinition<BffConfig, null> = {
     startFanOut(ctx, node.index, call, n === edges.length ? edges : edges.slice(0, n), n);
   },
   onResponse(ctx, node: N, child) {
-    const parent = child.parent;
-    if (!parent || !ctx.isLive(parent, child.parentGen)) return;
-    if (parent.phase !== CallPhase.AtNode || parent.parked || parent.step !== STEP_AGGREGATING) {
-      return;
-    }
+    const parent = waitingParent(ctx, child);
+    if (!parent || parent.step !== STEP_AGGREGATING) return;
     if (child.ok) parent.slot++;
     if (!branchAnswered(ctx, parent, child)) return;
     if (parent.failCause) {

@@ -7,7 +7,16 @@ import {
   type NodeRuntime,
   type SimContext,
 } from '../../engine/index.ts';
-import { BAD_FORMAT, formatOf, readable, workTimeUs } from '../kit/index.ts';
+import {
+  BAD_FORMAT,
+  formatOf,
+  ONE_DOWNSTREAM,
+  readable,
+  waitingParent,
+  workTimeUs,
+  counter,
+  ratio,
+} from '../kit/index.ts';
 
 export const domainServiceConfigSchema = z.strictObject({
   /** Own work after its dependency answered. */
@@ -34,15 +43,16 @@ export const domainServiceKind: KindDefinition<DomainServiceConfig, null> = {
     'A service of the new system that reads the answers of its one dependency (its first outgoing edge), then does its own work (serviceTime; no worker limit). It was written against the documented legacy values: an answer carrying a value nobody documented makes it fail with "bad-format". Put an anti-corruption layer between it and a legacy system so that it only ever sees the domain model.',
   configSchema: domainServiceConfigSchema,
   causes: [BAD_FORMAT],
+  // Its one dependency; without one it only does its own work.
+  outputs: ONE_DOWNSTREAM,
   metrics: [
     { name: 'understood', label: 'Answers understood', unit: 'count' },
     { name: 'badFormat', label: 'Failed on bad format', unit: 'count' },
   ],
   init: () => null,
   report(f) {
-    const m = f.metrics;
-    const read = (m['understood'] ?? 0) + (m['badFormat'] ?? 0);
-    return { badFormatShare: read > 0 ? (m['badFormat'] ?? 0) / read : 0 };
+    const bad = counter(f, 'badFormat');
+    return { badFormatShare: ratio(bad, counter(f, 'understood') + bad) };
   },
   onCall(ctx, node: N, call) {
     const edge = ctx.outEdges(node.index)[0];
@@ -54,9 +64,8 @@ export const domainServiceKind: KindDefinition<DomainServiceConfig, null> = {
     ctx.send(node.index, edge, call.request, call);
   },
   onResponse(ctx, node: N, child) {
-    const parent = child.parent;
-    if (!parent || !ctx.isLive(parent, child.parentGen)) return;
-    if (parent.phase !== CallPhase.AtNode || parent.parked || parent.step !== STEP_CALLING) return;
+    const parent = waitingParent(ctx, child);
+    if (!parent || parent.step !== STEP_CALLING) return;
     if (!child.ok) {
       ctx.respond(parent, false, child.cause);
       return;

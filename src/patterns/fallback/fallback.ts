@@ -6,7 +6,7 @@ import {
   type NodeRuntime,
   type SimContext,
 } from '../../engine/index.ts';
-import { causeMatches } from '../kit/index.ts';
+import { causeMatches, ONE_DOWNSTREAM, waitingParent, counter, perArrival } from '../kit/index.ts';
 import { fallbackConfigSchema, type FallbackConfig } from './config.ts';
 
 type N = NodeRuntime<FallbackConfig, null>;
@@ -46,16 +46,18 @@ export const fallbackKind: KindDefinition<FallbackConfig, null> = {
   description:
     'A proxy in front of one dependency that turns its failures into a degraded success: when the call fails with a cause whose class (or name) is in fallbackOn (by default every class but client-error: dependency failures, timeouts, overload and limiter refusals, an open breaker, no route), the caller gets a default answer after fallbackLatencyMs (0 for a static default, a few ms for a cache read) instead of the error. Other failures pass through unchanged. Watch the fallback count replace the errors the client would otherwise see; put a timeout behind it to cover a hung dependency.',
   configSchema: fallbackConfigSchema,
+  outputs: ONE_DOWNSTREAM,
   metrics: [
     { name: 'fallback', label: 'Degraded answers (fallback)', unit: 'count' },
     { name: 'failuresRelayed', label: 'Failures passed on', unit: 'count' },
   ],
   init: () => null,
   report(f) {
-    const fallback = f.metrics['fallback'] ?? 0;
-    const relayed = f.metrics['failuresRelayed'] ?? 0;
-    const share = (x: number) => (f.arrivals > 0 ? x / f.arrivals : 0);
-    return { fallback, fallbackShare: share(fallback), failuresRelayedShare: share(relayed) };
+    return {
+      fallback: counter(f, 'fallback'),
+      fallbackShare: perArrival(f, 'fallback'),
+      failuresRelayedShare: perArrival(f, 'failuresRelayed'),
+    };
   },
   onCall(ctx, node, call) {
     const edge = ctx.outEdges(node.index)[0];
@@ -70,10 +72,8 @@ export const fallbackKind: KindDefinition<FallbackConfig, null> = {
     }
   },
   onResponse(ctx, node, child) {
-    const parent = child.parent;
-    // The parent may have been answered already (crash abort): then the response is moot.
-    if (!parent || !ctx.isLive(parent, child.parentGen)) return;
-    if (parent.phase !== CallPhase.AtNode || parent.parked || parent.step !== STEP_WAITING) return;
+    const parent = waitingParent(ctx, child);
+    if (!parent || parent.step !== STEP_WAITING) return;
     if (child.ok) {
       ctx.respond(parent, true);
     } else if (handles(ctx, node.config, child.cause)) {

@@ -15,6 +15,7 @@ import {
   type HedgeConfig,
   type LatencyHistory,
 } from './machine.ts';
+import { waitingParent, counter, perArrival, ratio } from '../kit/index.ts';
 
 /** A request's attempts in flight: how many were sent and the open ones as (id, gen) pairs. */
 export interface OpenAttempts {
@@ -132,9 +133,8 @@ export const hedgeKind: KindDefinition<HedgeConfig, HedgeState> = {
     if (entry.sent <= node.config.maxHedges) armHedge(ctx, node, parent);
   },
   onResponse(ctx, node, child) {
-    const parent = child.parent;
-    if (!parent || !ctx.isLive(parent, child.parentGen)) return;
-    if (parent.phase !== CallPhase.AtNode || parent.parked || parent.step !== STEP_WAITING) return;
+    const parent = waitingParent(ctx, child);
+    if (!parent || parent.step !== STEP_WAITING) return;
     const entry = node.state.open[parent.id];
     if (!entry) return;
     removeOpen(entry, child);
@@ -153,17 +153,14 @@ export const hedgeKind: KindDefinition<HedgeConfig, HedgeState> = {
     finish(ctx, node, parent, false, child.cause);
   },
   report(f) {
-    const m = f.metrics;
-    const requests = f.arrivals;
-    const primaries = m['primaries'] ?? 0;
-    const hedges = m['hedges'] ?? 0;
+    const hedges = counter(f, 'hedges');
     // Downstream attempts per request (1 = no hedging), and the share of it that is extra.
-    const loadFactor = requests > 0 ? (primaries + hedges) / requests : 0;
+    const loadFactor = ratio(counter(f, 'primaries') + hedges, f.arrivals);
     return {
       loadFactor,
-      extraLoad: requests > 0 ? loadFactor - 1 : 0,
-      hedgeRate: requests > 0 ? hedges / requests : 0,
-      hedgeWinShare: hedges > 0 ? (m['hedgeWins'] ?? 0) / hedges : 0,
+      extraLoad: f.arrivals > 0 ? loadFactor - 1 : 0,
+      hedgeRate: perArrival(f, 'hedges'),
+      hedgeWinShare: ratio(counter(f, 'hedgeWins'), hedges),
     };
   },
   stateLabel(node) {

@@ -7,7 +7,7 @@ import {
   type KindDefinition,
   type NodeRuntime,
 } from '../../engine/index.ts';
-import { Format, setFormat, workTimeUs } from '../kit/index.ts';
+import { Format, setFormat, workTimeUs, counter, ratio } from '../kit/index.ts';
 import { legacyFormatFault, legacyFormatShare } from './legacy-format-fault.ts';
 
 export const legacySystemConfigSchema = z.strictObject({
@@ -42,9 +42,9 @@ export const legacySystemKind: KindDefinition<LegacySystemConfig, null> = {
   ],
   init: () => null,
   report(f) {
-    const m = f.metrics;
-    const answers = m['legacyAnswers'] ?? 0;
-    return { unexpectedShare: answers > 0 ? (m['unexpectedFormat'] ?? 0) / answers : 0 };
+    return {
+      unexpectedShare: ratio(counter(f, 'unexpectedFormat'), counter(f, 'legacyAnswers')),
+    };
   },
   onCall(ctx, node: N, call) {
     call.step = STEP_WORKING;

@@ -1,5 +1,4 @@
 import {
-  CallPhase,
   Cause,
   type KindDefinition,
   type MetricSpec,
@@ -11,6 +10,13 @@ import {
   initialRegistry,
   NO_HEALTHY_TARGET,
   selectTarget,
+  relayAnswer,
+  armTimer,
+  cancelTimers,
+  isCurrentTimer,
+  counter,
+  perArrival,
+  ratio,
 } from '../kit/index.ts';
 import { loadBalancerConfigSchema, type LoadBalancerConfig } from './config.ts';
 import {
@@ -67,7 +73,7 @@ function reconfigure(ctx: SimContext, node: LbNode, previous: LoadBalancerConfig
   const c = node.config;
   const st = node.state;
   accountTargets(ctx, node);
-  st.timerGen++;
+  cancelTimers(st.timers);
   if (!c.healthCheck) st.health = null;
   else if (!previous.healthCheck || !st.health)
     st.health = Array.from({ length: st.targets }, initialHealth);
@@ -101,19 +107,17 @@ export const loadBalancerKind: KindDefinition<LoadBalancerConfig, LoadBalancerSt
   },
   stateLabel: (node) => stateLabel(node.state),
   report(f) {
-    const m = f.metrics;
-    const get = (k: string) => m[k] ?? 0;
+    const get = (k: string) => counter(f, k);
     const nodeMs = get('state.allHealthyMs') + get('state.someOutMs') + get('state.noneHealthyMs');
     const healthMs = get('health.upMs') + get('health.degradedMs') + get('health.downMs');
-    const share = (x: number, total: number) => (total > 0 ? x / total : 0);
     return {
-      noTargetShare: share(get('noTarget'), f.arrivals),
-      allHealthyShare: share(get('state.allHealthyMs'), nodeMs),
-      someOutShare: share(get('state.someOutMs'), nodeMs),
-      noneHealthyShare: share(get('state.noneHealthyMs'), nodeMs),
-      targetDownShare: share(get('health.downMs'), healthMs),
-      targetDegradedShare: share(get('health.degradedMs'), healthMs),
-      probeFailureShare: share(get('probeFailures'), get('probes')),
+      noTargetShare: perArrival(f, 'noTarget'),
+      allHealthyShare: ratio(get('state.allHealthyMs'), nodeMs),
+      someOutShare: ratio(get('state.someOutMs'), nodeMs),
+      noneHealthyShare: ratio(get('state.noneHealthyMs'), nodeMs),
+      targetDownShare: ratio(get('health.downMs'), healthMs),
+      targetDegradedShare: ratio(get('health.degradedMs'), healthMs),
+      probeFailureShare: ratio(get('probeFailures'), get('probes')),
       ejections: get('ejections'),
       readmissions: get('readmissions'),
       expirations: get('expirations'),
@@ -155,43 +159,21 @@ export const loadBalancerKind: KindDefinition<LoadBalancerConfig, LoadBalancerSt
     const st = node.state;
     st.inFlight[i] = Math.max(0, (st.inFlight[i] ?? 0) - 1);
     observeOutcome(ctx, node, i, child.ok ? null : child.cause);
-    const parent = child.parent;
-    // The parent may have been answered already (crash abort): then the response is moot.
-    if (!parent || !ctx.isLive(parent, child.parentGen)) return;
-    if (parent.phase !== CallPhase.AtNode || parent.parked) return;
-    ctx.respond(parent, child.ok, child.cause);
+    relayAnswer(ctx, child);
   },
   onTimer(ctx, node, tag) {
-    if (ctx.timerToken !== node.state.timerGen) return; // from before a config change
+    if (!isCurrentTimer(ctx, node.state.timers)) return; // from before a config change
     accountNode(ctx, node);
     const c = node.config;
     if (tag === TAG_PROBE && c.healthCheck) {
       probeTargets(ctx, node);
-      ctx.setTimer(
-        node.index,
-        c.healthCheck.intervalMs * 1000,
-        TAG_PROBE,
-        null,
-        node.state.timerGen,
-      );
+      armTimer(ctx, node.index, node.state.timers, c.healthCheck.intervalMs * 1000, TAG_PROBE);
     } else if (tag === TAG_SWEEP && c.outlierDetection) {
       sweepOutliers(ctx, node);
-      ctx.setTimer(
-        node.index,
-        c.outlierDetection.intervalMs * 1000,
-        TAG_SWEEP,
-        null,
-        node.state.timerGen,
-      );
+      armTimer(ctx, node.index, node.state.timers, c.outlierDetection.intervalMs * 1000, TAG_SWEEP);
     } else if (tag === TAG_HEARTBEAT && c.discovery) {
       // Schedule the next tick first: an expiry timer due at the same instant then runs after it.
-      ctx.setTimer(
-        node.index,
-        c.discovery.heartbeatMs * 1000,
-        TAG_HEARTBEAT,
-        null,
-        node.state.timerGen,
-      );
+      armTimer(ctx, node.index, node.state.timers, c.discovery.heartbeatMs * 1000, TAG_HEARTBEAT);
       heartbeatTick(ctx, node);
     } else if (tag === TAG_EXPIRY) {
       expireLeases(ctx, node);

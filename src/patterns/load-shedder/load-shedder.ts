@@ -1,11 +1,4 @@
-import {
-  CallPhase,
-  Cause,
-  type Call,
-  type KindDefinition,
-  type NodeRuntime,
-  type SimContext,
-} from '../../engine/index.ts';
+import type { Call, KindDefinition, NodeRuntime, SimContext } from '../../engine/index.ts';
 import {
   admit,
   answered,
@@ -15,7 +8,14 @@ import {
   type ShedderConfig,
   type ShedderState,
 } from './shedder-machine.ts';
-import { SHED } from '../kit/index.ts';
+import {
+  downstreamOrNoRoute,
+  ONE_DOWNSTREAM,
+  relayAnswer,
+  SHED,
+  counter,
+  perArrival,
+} from '../kit/index.ts';
 
 export interface LoadShedderState {
   shedder: ShedderState;
@@ -45,6 +45,7 @@ export const loadShedderKind: KindDefinition<ShedderConfig, LoadShedderState> = 
     'Server-side load shedding in front of one service. It tracks the calls it forwarded that are still unanswered (queued or running) and refuses new ones at once with "shed" when there are maxOutstanding of them — queued plus running, not the queue alone (the shedder cannot tell them apart; for a queue of Q in front of W workers set W + Q) — or when the estimated queueing delay — outstanding ÷ the service\'s throughput over the last second (Little\'s law) — exceeds maxQueueDelayMs. The service keeps a short queue and answers what it admits in time, instead of serving a growing backlog of requests whose clients have given up.',
   configSchema: shedderConfigSchema,
   causes: [SHED],
+  outputs: ONE_DOWNSTREAM,
   metrics: [
     { name: 'forwarded', label: 'Admitted', unit: 'count' },
     { name: 'shed', label: 'Shed', unit: 'count' },
@@ -53,11 +54,8 @@ export const loadShedderKind: KindDefinition<ShedderConfig, LoadShedderState> = 
   ],
   init: () => ({ shedder: initialShedder(), shedding: false }),
   onCall(ctx, node, call) {
-    const edge = ctx.outEdges(node.index)[0];
-    if (edge === undefined) {
-      ctx.respond(call, false, Cause.NoRoute);
-      return;
-    }
+    const edge = downstreamOrNoRoute(ctx, node.index, call);
+    if (edge < 0) return;
     const st = node.state;
     const a = admit(node.config, st.shedder, ctx.nowUs);
     st.shedder = a.next;
@@ -74,23 +72,18 @@ export const loadShedderKind: KindDefinition<ShedderConfig, LoadShedderState> = 
   },
   onResponse(ctx, node, child: Call) {
     node.state.shedder = answered(node.state.shedder, ctx.nowUs);
-    const parent = child.parent;
-    if (!parent || !ctx.isLive(parent, child.parentGen)) return;
-    if (parent.phase !== CallPhase.AtNode || parent.parked) return;
-    ctx.respond(parent, child.ok, child.cause);
+    relayAnswer(ctx, child);
   },
   stateLabel(node) {
     if (node.state.shedding) return { text: 'SHEDDING', tone: 'bad' };
     return { text: `${node.state.shedder.outstanding} outstanding`, tone: 'ok' };
   },
   report(f) {
-    const m = f.metrics;
-    const shed = m['shed'] ?? 0;
     return {
-      shedShare: f.arrivals > 0 ? shed / f.arrivals : 0,
-      shedForOutstanding: m['shedOutstanding'] ?? 0,
-      shedForDelay: m['shedDelay'] ?? 0,
-      admittedShare: f.arrivals > 0 ? (m['forwarded'] ?? 0) / f.arrivals : 0,
+      shedShare: perArrival(f, 'shed'),
+      shedForOutstanding: counter(f, 'shedOutstanding'),
+      shedForDelay: counter(f, 'shedDelay'),
+      admittedShare: perArrival(f, 'forwarded'),
     };
   },
 };

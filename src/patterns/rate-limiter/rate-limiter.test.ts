@@ -54,7 +54,14 @@ function finish(sim: ReturnType<typeof run>) {
 function label(config: Partial<RateLimiterConfig>, state: Partial<RateLimiterState>) {
   const node = {
     config: { ...rateLimiterConfigSchema.parse({}), ...config },
-    state: { lastRejected: false, used: 0, of: 0, fifo: [], head: 0, drainToken: 0, ...state },
+    state: {
+      lastRejected: false,
+      used: 0,
+      of: 0,
+      waiting: { entries: [], head: 0 },
+      drain: { gen: 0 },
+      ...state,
+    },
   } as unknown as NodeRuntime<RateLimiterConfig, RateLimiterState>;
   return rateLimiterKind.stateLabel?.(node);
 }

@@ -9,12 +9,15 @@ import {
 import {
   attemptAnswered,
   fullBudget,
+  ONE_DOWNSTREAM,
   onAttemptTimer,
   reconfigureBudget,
   startAttempts,
   type AttemptHost,
   type AttemptPolicy,
   type AttemptState,
+  counter,
+  perArrival,
 } from '../kit/index.ts';
 import { retryConfigSchema, type RetryConfig } from './config.ts';
 
@@ -56,6 +59,7 @@ export const retryKind: KindDefinition<RetryConfig, RetryState> = {
   description:
     "A proxy in front of one dependency that calls it again when an attempt fails with a retryable cause, up to maxAttempts attempts in all (the first call included). retryOn lists failure classes (or single causes); by default the dependency's trouble — dependency-failure (error, refused, bad-format), caller-gone (timeout) and overload-refusal (queue-full: an overloaded server's 503 that a later attempt may find drained); limiter refusals such as rate-limited (429) and circuit-open are never retried unless listed, since both already asked for less traffic. Between attempts it waits a backoff (none, fixed or exponential from baseMs × multiplier up to capMs) with jitter (none, full, equal or decorrelated). It gives up early when the backoff would outlast the request deadline, when the caller has stopped waiting, or when the optional retry budget is spent: a token bucket holding at most budgetBurst tokens that starts full, earns budgetRatio per incoming request plus budgetMinPerSec per second, and pays one token per retry — so retries ≤ budgetBurst + budgetRatio × requests + budgetMinPerSec × seconds. perAttemptTimeoutMs abandons slow attempts. Watch the amplification: downstream attempts per incoming request.",
   configSchema: retryConfigSchema,
+  outputs: ONE_DOWNSTREAM,
   metrics: [
     { name: 'attempts', label: 'Downstream attempts', unit: 'count' },
     { name: 'retries', label: 'Retries', unit: 'count' },
@@ -72,14 +76,12 @@ export const retryKind: KindDefinition<RetryConfig, RetryState> = {
     backingOff: 0,
   }),
   report(f) {
-    const m = f.metrics;
-    const per = (x: number) => (f.arrivals > 0 ? x / f.arrivals : 0);
     return {
-      amplification: per(m['attempts'] ?? 0),
-      retriesPerRequest: per(m['retries'] ?? 0),
-      succeededAfterRetryShare: per(m['succeededAfterRetry'] ?? 0),
-      budgetExhausted: m['budgetExhausted'] ?? 0,
-      budgetExhaustedShare: per(m['budgetExhausted'] ?? 0),
+      amplification: perArrival(f, 'attempts'),
+      retriesPerRequest: perArrival(f, 'retries'),
+      succeededAfterRetryShare: perArrival(f, 'succeededAfterRetry'),
+      budgetExhausted: counter(f, 'budgetExhausted'),
+      budgetExhaustedShare: perArrival(f, 'budgetExhausted'),
     };
   },
   stateLabel: label,

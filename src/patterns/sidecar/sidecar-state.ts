@@ -1,5 +1,14 @@
 import type { NodeRuntime, SimContext } from '../../engine/index.ts';
-import { ejectedCount, onOutcome, onSweep, type AttemptState } from '../kit/index.ts';
+import {
+  ejectedCount,
+  onOutcome,
+  onSweep,
+  type AttemptState,
+  armTimer,
+  cancelTimers,
+  timerGeneration,
+  type TimerGeneration,
+} from '../kit/index.ts';
 import type { SidecarConfig } from './config.ts';
 import { initialRouting, type MeshRouting } from './machine.ts';
 
@@ -11,8 +20,8 @@ export interface SidecarState extends AttemptState {
    * request has tried. Plain numbers, never longer than the most calls ever live at once.
    */
   tried: number[];
-  /** Sweep timers carry this token; a config change bumps it so older timers lapse. */
-  timerGen: number;
+  /** The outlier sweep timer; a config change cancels it and starts a new one. */
+  timers: TimerGeneration;
   /** State time (and instance-ms ejected) is counted up to here (µs). */
   accountedUs: number;
 }
@@ -32,7 +41,7 @@ export function initialSidecar(ctx: SimContext, node: SidecarNode): SidecarState
     tried: [],
     backingOff: 0,
     budget: null,
-    timerGen: 0,
+    timers: timerGeneration(),
     accountedUs: ctx.nowUs,
   };
 }
@@ -103,7 +112,7 @@ export function sweep(ctx: SimContext, node: SidecarNode): void {
 export function scheduleSweep(ctx: SimContext, node: SidecarNode): void {
   const cfg = node.config.outlierDetection;
   if (!cfg) return;
-  ctx.setTimer(node.index, Math.round(cfg.intervalMs * 1000), TAG_SWEEP, null, node.state.timerGen);
+  armTimer(ctx, node.index, node.state.timers, Math.round(cfg.intervalMs * 1000), TAG_SWEEP);
 }
 
 /** A live edit: outlier detection switched on starts fresh, switched off forgets ejections. */
@@ -114,6 +123,6 @@ export function reconfigure(ctx: SimContext, node: SidecarNode, previous: Sideca
     const fresh = initialRouting(st.routing.targets, on);
     st.routing = { ...st.routing, outlier: fresh.outlier };
   }
-  st.timerGen++;
+  cancelTimers(st.timers);
   scheduleSweep(ctx, node);
 }

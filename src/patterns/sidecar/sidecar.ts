@@ -1,5 +1,15 @@
 import type { KindDefinition, MetricSpec } from '../../engine/index.ts';
-import { attemptAnswered, NO_HEALTHY_TARGET, onAttemptTimer, startAttempts } from '../kit/index.ts';
+import {
+  attemptAnswered,
+  NO_HEALTHY_TARGET,
+  onAttemptTimer,
+  startAttempts,
+  isCurrentTimer,
+  counter,
+  failedTotal,
+  perArrival,
+  ratio,
+} from '../kit/index.ts';
 import { sidecarAttempts } from './attempt-host.ts';
 import { sidecarConfigSchema, type SidecarConfig } from './config.ts';
 import { routingLabel } from './machine.ts';
@@ -49,19 +59,17 @@ export const sidecarKind: KindDefinition<SidecarConfig, SidecarState> = {
   start: scheduleSweep,
   stateLabel: (node) => routingLabel(node.state.routing),
   report(f) {
-    const get = (k: string) => f.metrics[k] ?? 0;
-    const per = (x: number, total: number) => (total > 0 ? x / total : 0);
-    const failed = Object.values(f.failed).reduce((a, b) => a + b, 0);
+    const get = (k: string) => counter(f, k);
     const stateMs = get('state.allInMs') + get('state.someOutMs') + get('state.noneInMs');
     return {
-      amplification: per(get('attempts'), f.arrivals),
-      retriesPerRequest: per(get('retries'), f.arrivals),
-      errorShare: per(failed, f.arrivals),
-      attemptTimeoutShare: per(get('timeouts'), get('attempts')),
-      succeededAfterRetryShare: per(get('succeededAfterRetry'), f.arrivals),
+      amplification: perArrival(f, 'attempts'),
+      retriesPerRequest: perArrival(f, 'retries'),
+      errorShare: ratio(failedTotal(f), f.arrivals),
+      attemptTimeoutShare: ratio(get('timeouts'), get('attempts')),
+      succeededAfterRetryShare: perArrival(f, 'succeededAfterRetry'),
       ejections: get('ejections'),
       readmissions: get('readmissions'),
-      someEjectedShare: per(get('state.someOutMs') + get('state.noneInMs'), stateMs),
+      someEjectedShare: ratio(get('state.someOutMs') + get('state.noneInMs'), stateMs),
     };
   },
   onCall(ctx, node, call) {
@@ -75,7 +83,7 @@ export const sidecarKind: KindDefinition<SidecarConfig, SidecarState> = {
   onTimer(ctx, node, tag, call) {
     account(ctx, node);
     if (onAttemptTimer(ctx, sidecarAttempts, node, tag, call)) return;
-    if (tag === TAG_SWEEP && ctx.timerToken === node.state.timerGen) sweep(ctx, node);
+    if (tag === TAG_SWEEP && isCurrentTimer(ctx, node.state.timers)) sweep(ctx, node);
   },
   onConfigChange(ctx, node, previous) {
     account(ctx, node);
