@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_KINDS, maxOutputs } from '../engine/index.ts';
+import { z } from 'zod';
+import { BUILTIN_KINDS, maxOutputs, serviceConfigSchema } from '../engine/index.ts';
 import { ONE_DOWNSTREAM } from './kit/index.ts';
 import { ALL_KINDS, REGISTRY } from './registry.ts';
 
@@ -46,5 +47,50 @@ describe('pattern kinds', () => {
     for (const k of patternKinds) {
       for (const c of k.causes ?? []) expect(REGISTRY.causeClass(c.cause)).toBe(c.class);
     }
+  });
+
+  it('fields say how they are shown: every "none" choice has words, every share is a %', () => {
+    type Schema = Record<string, unknown>;
+    const problems: string[] = [];
+    // Fields a kind takes over from the engine's service are the engine's to describe.
+    const engineFields = new Set(Object.keys(serviceConfigSchema.shape));
+    const isNull = (s: Schema) => s['type'] === 'null';
+    const visit = (path: string, s: Schema) => {
+      const anyOf = (s['anyOf'] as Schema[] | undefined) ?? [];
+      if (anyOf.some(isNull) && typeof s['noneLabel'] !== 'string')
+        problems.push(`${path}: no noneLabel`);
+      for (const m of anyOf) visit(path, m);
+      const max = (s['maximum'] ?? s['exclusiveMaximum']) as number | undefined;
+      const min = (s['minimum'] ?? s['exclusiveMinimum']) as number | undefined;
+      if (s['type'] === 'number' && max === 1 && min === 0) {
+        if (s['unit'] !== '%' || s['scale'] !== 100)
+          problems.push(`${path}: a share not shown as %`);
+      }
+      const props = (s['properties'] as Record<string, Schema> | undefined) ?? {};
+      for (const [name, sub] of Object.entries(props)) {
+        if (!engineFields.has(name)) visit(`${path}.${name}`, sub);
+      }
+      if (s['items']) visit(`${path}[]`, s['items'] as Schema);
+    };
+    for (const k of patternKinds) visit(k.kind, z.toJSONSchema(k.configSchema, { io: 'input' }));
+    expect(problems).toEqual([]);
+  });
+
+  it('carries the titles and "none" words the inspector used to keep in its own lists', () => {
+    const props = (kind: string) =>
+      z.toJSONSchema(REGISTRY.get(kind)?.configSchema ?? z.object({}), { io: 'input' })
+        .properties as Record<string, Record<string, unknown>>;
+    const strangler = props('strangler-fig');
+    expect(strangler['legacyTarget']?.['noneLabel']).toBe('First outgoing edge');
+    expect(strangler['newTarget']?.['noneLabel']).toBe('Second outgoing edge');
+    const route = (strangler['routes']?.['items'] as { properties: Record<string, object> })
+      .properties;
+    expect(route['percentToNew']).toMatchObject({ title: 'To new system', unit: '%' });
+    const gatewayRoute = (
+      props('api-gateway')['routes']?.['items'] as {
+        properties: Record<string, object>;
+      }
+    ).properties;
+    expect(gatewayRoute['burst']).toMatchObject({ noneLabel: 'Same as rate' });
   });
 });

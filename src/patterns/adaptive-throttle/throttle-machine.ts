@@ -21,7 +21,7 @@ const BUCKET_US = BUCKET_MS * 1000;
 
 export const throttleConfigSchema = z.strictObject({
   /** Requests allowed per accept before local rejection starts (SRE: K, usually 1.1 – 2). */
-  k: z.number().min(1).max(10).default(2),
+  k: z.number().min(1).max(10).default(2).meta({ title: 'Requests per accept (K)' }),
   windowMs: z.number().min(BUCKET_MS).max(600_000).default(120_000),
 });
 export type ThrottleConfig = z.infer<typeof throttleConfigSchema>;

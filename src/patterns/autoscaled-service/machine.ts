@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AS_PERCENT } from '../kit/index.ts';
 
 /**
  * The autoscaler's decision over plain data (PATTERNS.md R11), with no engine in sight.
@@ -25,8 +26,8 @@ export const autoscalingSchema = z
   .strictObject({
     minInstances: z.number().int().min(1).max(1000).default(2),
     maxInstances: z.number().int().min(1).max(1000).default(10),
-    targetUtilization: z.number().gt(0).max(1).default(0.7),
-    scaleDownUtilization: z.number().min(0).lt(1).default(0.35),
+    targetUtilization: z.number().gt(0).max(1).default(0.7).meta(AS_PERCENT),
+    scaleDownUtilization: z.number().min(0).lt(1).default(0.35).meta(AS_PERCENT),
     cooldownMs: z.number().min(0).default(60_000),
     provisioningDelayMs: z.number().min(0).default(30_000),
     evaluationIntervalMs: z.number().min(100).default(10_000),

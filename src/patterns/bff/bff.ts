@@ -16,7 +16,14 @@ export const bffConfigSchema = z.strictObject({
   /** Which frontend this backend serves; sets the default fan-out. */
   preset: z.enum(['web', 'mobile', 'custom']).default('web'),
   /** Outgoing edges called per request (first N, document order); null = the preset's. */
-  fanOut: z.number().int().min(1).max(32).nullable().default(null),
+  fanOut: z
+    .number()
+    .int()
+    .min(1)
+    .max(32)
+    .nullable()
+    .default(null)
+    .meta({ noneLabel: "The preset's", suggested: 2 }),
 });
 export type BffConfig = z.infer<typeof bffConfigSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AS_PERCENT } from '../kit/index.ts';
 
 /**
  * Hedged requests (Dean & Barroso, "The Tail at Scale"; PATTERNS.md R13): the hedge delay
@@ -16,8 +17,13 @@ export const MIN_SAMPLES = 20;
 export const REFRESH_EVERY = 10;
 
 export const hedgeConfigSchema = z.strictObject({
-  hedgeDelayMs: z.number().min(0).nullable().default(null),
-  hedgePercentile: z.number().gt(0).lt(1).default(0.95),
+  hedgeDelayMs: z
+    .number()
+    .min(0)
+    .nullable()
+    .default(null)
+    .meta({ noneLabel: 'From recent latencies', suggested: 50 }),
+  hedgePercentile: z.number().gt(0).lt(1).default(0.95).meta(AS_PERCENT),
   maxHedges: z.number().int().min(0).max(5).default(1),
   pick: z.enum(['round-robin', 'random']).default('round-robin'),
   hedgeOnFailure: z.boolean().default(false),

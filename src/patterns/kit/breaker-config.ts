@@ -5,6 +5,7 @@ import {
   TROUBLE_CLASSES,
   type CauseClassifier,
 } from './cause-classes.ts';
+import { AS_PERCENT } from './field-meta.ts';
 
 /**
  * Recorded as failures by default: failures that say the dependency is unhealthy
@@ -25,15 +26,20 @@ export const breakerConfigSchema = z.strictObject({
    */
   tripPolicy: z.enum(['consecutive-failures', 'failure-rate', 'either']).default('either'),
   failureThreshold: z.number().int().min(1).default(5),
-  failureRateThreshold: z.number().gt(0).max(1).default(0.5),
+  failureRateThreshold: z.number().gt(0).max(1).default(0.5).meta(AS_PERCENT),
   slidingWindowType: z.enum(['count', 'time']).default('count'),
   /** Calls (count window) or seconds (time window). */
   slidingWindowSize: z.number().int().min(1).max(10_000).default(20),
   minimumCalls: z.number().int().min(1).default(10),
   /** Failure classes (or single causes) recorded as failures; any other is ignored. */
   recordFailureOn: causeListSchema(DEFAULT_RECORD_FAILURE_ON),
-  slowCallDurationMs: z.number().positive().nullable().default(null),
-  slowCallRateThreshold: z.number().gt(0).max(1).default(1),
+  slowCallDurationMs: z
+    .number()
+    .positive()
+    .nullable()
+    .default(null)
+    .meta({ noneLabel: 'No slow-call rule', suggested: 1000 }),
+  slowCallRateThreshold: z.number().gt(0).max(1).default(1).meta(AS_PERCENT),
   waitDurationInOpenMs: z.number().min(0).default(30_000),
   /** OPEN → HALF_OPEN when the wait elapses (a timer) rather than on the next call. */
   automaticTransitionToHalfOpen: z.boolean().default(false),

@@ -10,6 +10,7 @@ export * from './causes.ts';
 export * from './deadline.ts';
 export * from './discovery.ts';
 export * from './fan-out.ts';
+export * from './field-meta.ts';
 export * from './formats.ts';
 export * from './forward.ts';
 export * from './health-machine.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CauseClass } from '../../engine/index.ts';
 import { TROUBLE_CLASSES, type CauseClassifier } from './cause-classes.ts';
+import { IN_PERCENT } from './field-meta.ts';
 
 /**
  * Outlier detection (passive health checking, PATTERNS.md E3) as pure functions over plain
@@ -39,9 +40,9 @@ export function is5xx(cause: string | null, classes: CauseClassifier): boolean {
 }
 
 export const outlierConfigSchema = z.strictObject({
-  consecutive5xx: z.number().int().min(1).max(1000).default(5),
+  consecutive5xx: z.number().int().min(1).max(1000).default(5).meta({ title: 'Consecutive 5xx' }),
   baseEjectionMs: z.number().min(0).default(30_000),
-  maxEjectionPercent: z.number().min(0).max(100).default(50),
+  maxEjectionPercent: z.number().min(0).max(100).default(50).meta(IN_PERCENT),
   intervalMs: z.number().positive().default(10_000),
 });
 export type OutlierConfig = z.infer<typeof outlierConfigSchema>;

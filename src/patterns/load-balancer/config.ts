@@ -13,8 +13,17 @@ import {
  */
 export const loadBalancerConfigSchema = z.strictObject({
   strategy: z.enum(STRATEGIES).default('round-robin'),
-  healthCheck: healthCheckConfigSchema.nullable().default(null),
-  outlierDetection: outlierConfigSchema.nullable().default(null),
-  discovery: discoveryConfigSchema.nullable().default(null),
+  healthCheck: healthCheckConfigSchema
+    .nullable()
+    .default(null)
+    .meta({ noneLabel: 'No active health checks' }),
+  outlierDetection: outlierConfigSchema
+    .nullable()
+    .default(null)
+    .meta({ noneLabel: 'No outlier detection' }),
+  discovery: discoveryConfigSchema
+    .nullable()
+    .default(null)
+    .meta({ noneLabel: 'Fixed instances (no registry)' }),
 });
 export type LoadBalancerConfig = z.infer<typeof loadBalancerConfigSchema>;

@@ -28,8 +28,20 @@ export const shedderConfigSchema = z.strictObject({
    * node and cannot tell waiting calls from running ones. For a queue limit of Q in front of
    * W workers, set W + Q. Null = no limit.
    */
-  maxOutstanding: z.number().int().min(1).max(1_000_000).nullable().default(100),
-  maxQueueDelayMs: z.number().positive().nullable().default(null),
+  maxOutstanding: z
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .nullable()
+    .default(100)
+    .meta({ noneLabel: 'No limit' }),
+  maxQueueDelayMs: z
+    .number()
+    .positive()
+    .nullable()
+    .default(null)
+    .meta({ noneLabel: 'No delay limit', suggested: 500 }),
 });
 export type ShedderConfig = z.infer<typeof shedderConfigSchema>;
 

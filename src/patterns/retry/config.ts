@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { share } from '../../engine/index.ts';
 import { causeListSchema, DEFAULT_RETRY_ON } from '../kit/index.ts';
 
 /** PATTERNS.md R2 defaults: 3 attempts, exponential backoff from 100 ms ×2 up to 5 s, full jitter. */
@@ -13,9 +14,18 @@ export const retryConfigSchema = z.strictObject({
   /** Failure classes (or single causes) retried; any other failure is passed back at once. */
   retryOn: causeListSchema(DEFAULT_RETRY_ON),
   /** Each attempt is abandoned after this long and counts as a timeout; null = wait. */
-  perAttemptTimeoutMs: z.number().positive().max(3_600_000).nullable().default(null),
+  perAttemptTimeoutMs: z
+    .number()
+    .positive()
+    .max(3_600_000)
+    .nullable()
+    .default(null)
+    .meta({ noneLabel: 'No per-attempt timeout', suggested: 500 }),
   /** Retry budget: retries ≤ budgetRatio × requests (+ budgetMinPerSec); null = no budget. */
-  budgetRatio: z.number().min(0).max(1).nullable().default(null),
+  budgetRatio: share()
+    .nullable()
+    .default(null)
+    .meta({ noneLabel: 'No retry budget', suggested: 0.1 }),
   budgetMinPerSec: z.number().min(0).max(100_000).default(10),
   /** Most retries the budget can bank while nothing fails (the bucket's size). */
   budgetBurst: z.number().int().min(1).max(100_000).default(10),

@@ -23,7 +23,10 @@ export const sidecarConfigSchema = z.strictObject({
   /** Failure classes (or single causes) retried (on another instance when one is left). */
   retryOn: causeListSchema(DEFAULT_RETRY_ON),
   /** Passive health checking of the instances; null switches it off. */
-  outlierDetection: outlierConfigSchema.nullable().default(() => outlierConfigSchema.parse({})),
+  outlierDetection: outlierConfigSchema
+    .nullable()
+    .default(() => outlierConfigSchema.parse({}))
+    .meta({ noneLabel: 'No outlier detection' }),
 });
 export type SidecarConfig = z.infer<typeof sidecarConfigSchema>;
 
