@@ -16,15 +16,15 @@ import {
   type ThrottleWindow,
 } from './throttle-machine.ts';
 import {
+  counter,
   downstreamOrNoRoute,
   ONE_DOWNSTREAM,
+  perArrival,
   PUSH_BACK_CLASSES,
+  ratio,
   relayAnswer,
   THROTTLED,
   type CauseClassifier,
-  counter,
-  perArrival,
-  ratio,
 } from '../kit/index.ts';
 
 /**

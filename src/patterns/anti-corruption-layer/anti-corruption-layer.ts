@@ -8,15 +8,15 @@ import {
   type SimContext,
 } from '../../engine/index.ts';
 import {
+  counter,
   downstreamOrNoRoute,
   Format,
   formatOf,
   ONE_DOWNSTREAM,
+  ratio,
   setFormat,
   translate,
   waitingParent,
-  counter,
-  ratio,
 } from '../kit/index.ts';
 
 export const aclConfigSchema = z.strictObject({

@@ -25,11 +25,11 @@ import {
 import {
   armTimer,
   cancelTimers,
+  counter,
   isCurrentTimer,
+  ratio,
   timerGeneration,
   type TimerGeneration,
-  counter,
-  ratio,
 } from '../kit/index.ts';
 
 export const autoscaledServiceConfigSchema = z.strictObject({

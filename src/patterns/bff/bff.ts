@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { Cause, type KindDefinition, type NodeRuntime } from '../../engine/index.ts';
 import {
   branchAnswered,
-  startFanOut,
-  waitingParent,
   counter,
   perArrival,
   ratio,
+  startFanOut,
+  waitingParent,
 } from '../kit/index.ts';
 
 /** Calls per request of each preset (PATTERNS.md E2: web 3 calls, mobile 2). */

@@ -21,6 +21,7 @@ import {
 import {
   BULKHEAD_FULL,
   compactFifo,
+  counter,
   dequeue,
   downstreamOrNoRoute,
   emptyFifo,
@@ -28,11 +29,10 @@ import {
   forEachWaiting,
   ONE_DOWNSTREAM,
   peekWaiting,
-  relayAnswer,
-  type WaitingFifo,
-  counter,
   perArrival,
   ratio,
+  relayAnswer,
+  type WaitingFifo,
 } from '../kit/index.ts';
 
 export interface BulkheadState {

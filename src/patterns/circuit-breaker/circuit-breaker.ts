@@ -1,29 +1,24 @@
-import {
-  type Call,
-  type KindDefinition,
-  type NodeRuntime,
-  type SimContext,
-} from '../../engine/index.ts';
+import type { Call, KindDefinition, NodeRuntime, SimContext } from '../../engine/index.ts';
 import {
   breakerConfigSchema,
   CIRCUIT_OPEN,
-  downstreamOrNoRoute,
-  ONE_DOWNSTREAM,
-  relayAnswer,
   classifyResult,
+  counter,
+  downstreamOrNoRoute,
   halfOpenDueUs,
   initialBreaker,
   onCallAllowed,
+  ONE_DOWNSTREAM,
   onResult,
   onWaitElapsed,
+  perArrival,
+  ratio,
   reconcile,
+  relayAnswer,
   type BreakerConfig,
   type BreakerPhase,
   type BreakerState,
   type ReconcileTransition,
-  counter,
-  perArrival,
-  ratio,
 } from '../kit/index.ts';
 
 export interface CircuitBreakerState {

@@ -9,13 +9,13 @@ import {
 } from '../../engine/index.ts';
 import {
   BAD_FORMAT,
+  counter,
   formatOf,
   ONE_DOWNSTREAM,
+  ratio,
   readable,
   waitingParent,
   workTimeUs,
-  counter,
-  ratio,
 } from '../kit/index.ts';
 
 export const domainServiceConfigSchema = z.strictObject({

@@ -6,7 +6,7 @@ import {
   type NodeRuntime,
   type SimContext,
 } from '../../engine/index.ts';
-import { causeMatches, ONE_DOWNSTREAM, waitingParent, counter, perArrival } from '../kit/index.ts';
+import { causeMatches, counter, ONE_DOWNSTREAM, perArrival, waitingParent } from '../kit/index.ts';
 import { fallbackConfigSchema, type FallbackConfig } from './config.ts';
 
 type N = NodeRuntime<FallbackConfig, null>;

@@ -15,7 +15,7 @@ import {
   type HedgeConfig,
   type LatencyHistory,
 } from './machine.ts';
-import { waitingParent, counter, perArrival, ratio } from '../kit/index.ts';
+import { counter, perArrival, ratio, waitingParent } from '../kit/index.ts';
 
 /** A request's attempts in flight: how many were sent and the open ones as (id, gen) pairs. */
 export interface OpenAttempts {

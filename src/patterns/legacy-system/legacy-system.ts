@@ -7,7 +7,7 @@ import {
   type KindDefinition,
   type NodeRuntime,
 } from '../../engine/index.ts';
-import { Format, setFormat, workTimeUs, counter, ratio } from '../kit/index.ts';
+import { counter, Format, ratio, setFormat, workTimeUs } from '../kit/index.ts';
 import { legacyFormatFault, legacyFormatShare } from './legacy-format-fault.ts';
 
 export const legacySystemConfigSchema = z.strictObject({

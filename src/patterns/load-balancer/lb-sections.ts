@@ -1,18 +1,18 @@
 import type { SimContext } from '../../engine/index.ts';
 import {
+  armTimer,
   deregister,
   expire,
-  type HealthStatus,
   heartbeat,
   instanceAction,
   nextExpiryUs,
   onOutcome,
   onProbe,
   onSweep,
-  type ProbedDependency,
   probeResult,
+  type HealthStatus,
+  type ProbedDependency,
   type RegistryOutcome,
-  armTimer,
 } from '../kit/index.ts';
 import { accountTargets, refreshEligible, type LbNode } from './lb-state.ts';
 

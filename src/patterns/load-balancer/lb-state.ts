@@ -5,11 +5,11 @@ import {
   initialRegistry,
   initialSelection,
   inRotation,
+  timerGeneration,
   type OutlierState,
   type RegistryState,
   type SelectionState,
   type TargetHealth,
-  timerGeneration,
   type TimerGeneration,
 } from '../kit/index.ts';
 import type { LoadBalancerConfig } from './config.ts';

@@ -5,18 +5,18 @@ import {
   type SimContext,
 } from '../../engine/index.ts';
 import {
+  armTimer,
+  cancelTimers,
+  counter,
   initialHealth,
   initialOutlier,
   initialRegistry,
-  NO_HEALTHY_TARGET,
-  selectTarget,
-  relayAnswer,
-  armTimer,
-  cancelTimers,
   isCurrentTimer,
-  counter,
+  NO_HEALTHY_TARGET,
   perArrival,
   ratio,
+  relayAnswer,
+  selectTarget,
 } from '../kit/index.ts';
 import { loadBalancerConfigSchema, type LoadBalancerConfig } from './config.ts';
 import {

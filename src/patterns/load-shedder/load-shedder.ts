@@ -9,12 +9,12 @@ import {
   type ShedderState,
 } from './shedder-machine.ts';
 import {
+  counter,
   downstreamOrNoRoute,
   ONE_DOWNSTREAM,
+  perArrival,
   relayAnswer,
   SHED,
-  counter,
-  perArrival,
 } from '../kit/index.ts';
 
 export interface LoadShedderState {

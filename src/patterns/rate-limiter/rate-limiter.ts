@@ -10,6 +10,7 @@ import {
   armTimer,
   cancelTimers,
   compactFifo,
+  counter,
   dequeue,
   downstreamOrNoRoute,
   emptyFifo,
@@ -18,14 +19,13 @@ import {
   isCurrentTimer,
   ONE_DOWNSTREAM,
   peekWaiting,
+  perArrival,
   RATE_LIMITED,
+  ratio,
   relayAnswer,
   timerGeneration,
   type TimerGeneration,
   type WaitingFifo,
-  counter,
-  perArrival,
-  ratio,
 } from '../kit/index.ts';
 import { rateLimiterConfigSchema, type RateLimiterConfig } from './config.ts';
 import { leakyDrain, leakyLeave, nextReleaseUs } from './leaky-bucket.ts';

@@ -8,16 +8,16 @@ import {
 } from '../../engine/index.ts';
 import {
   attemptAnswered,
+  counter,
   fullBudget,
-  ONE_DOWNSTREAM,
   onAttemptTimer,
+  ONE_DOWNSTREAM,
+  perArrival,
   reconfigureBudget,
   startAttempts,
   type AttemptHost,
   type AttemptPolicy,
   type AttemptState,
-  counter,
-  perArrival,
 } from '../kit/index.ts';
 import { retryConfigSchema, type RetryConfig } from './config.ts';
 

@@ -2,9 +2,9 @@ import type { NodeStateLabel } from '../../engine/index.ts';
 import {
   initialOutlier,
   initialSelection,
+  selectTarget,
   type OutlierState,
   type SelectionState,
-  selectTarget,
 } from '../kit/index.ts';
 
 /**

@@ -1,12 +1,12 @@
 import type { NodeRuntime, SimContext } from '../../engine/index.ts';
 import {
+  armTimer,
+  cancelTimers,
   ejectedCount,
   onOutcome,
   onSweep,
-  type AttemptState,
-  armTimer,
-  cancelTimers,
   timerGeneration,
+  type AttemptState,
   type TimerGeneration,
 } from '../kit/index.ts';
 import type { SidecarConfig } from './config.ts';

@@ -1,14 +1,14 @@
 import type { KindDefinition, MetricSpec } from '../../engine/index.ts';
 import {
   attemptAnswered,
-  NO_HEALTHY_TARGET,
-  onAttemptTimer,
-  startAttempts,
-  isCurrentTimer,
   counter,
   failedTotal,
+  isCurrentTimer,
+  NO_HEALTHY_TARGET,
+  onAttemptTimer,
   perArrival,
   ratio,
+  startAttempts,
 } from '../kit/index.ts';
 import { sidecarAttempts } from './attempt-host.ts';
 import { sidecarConfigSchema, type SidecarConfig } from './config.ts';

@@ -5,7 +5,7 @@ import {
   type NodeRuntime,
   type SimContext,
 } from '../../engine/index.ts';
-import { matchRoute, routeMetric, routePathOf, relayAnswer, counter, ratio } from '../kit/index.ts';
+import { counter, matchRoute, ratio, relayAnswer, routeMetric, routePathOf } from '../kit/index.ts';
 import {
   goesToNew,
   routeChanges,

@@ -7,13 +7,13 @@ import {
 } from '../../engine/index.ts';
 import {
   callDeadlineUs,
+  counter,
   downstreamOrNoRoute,
   ONE_DOWNSTREAM,
+  perArrival,
   relayAnswer,
   requestWithDeadline,
   waitingParent,
-  counter,
-  perArrival,
 } from '../kit/index.ts';
 import { timeoutConfigSchema, type TimeoutConfig } from './config.ts';
 
