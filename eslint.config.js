@@ -54,8 +54,35 @@ const ALLOWED = {
   cli: ['engine', 'patterns', 'scenario'],
 };
 
-/** @param {string} folder */
-function importRules(folder) {
+/**
+ * Inside src/patterns: a kind's folder imports only the engine and the pattern kit, each
+ * through its index.ts (no sibling kind, no engine internals); the kit imports only the
+ * engine. Shared mechanisms therefore live in the kit, never in another kind's folder.
+ */
+const PATTERN_SCOPES = {
+  kind: {
+    regex: String.raw`^\.\./(?!kit/index\.ts$|\.\./engine/index\.ts$)`,
+    message:
+      "A pattern kind's folder may import only the engine ('../../engine/index.ts') and the pattern kit ('../kit/index.ts'); share a mechanism by moving it to src/patterns/kit.",
+  },
+  kit: {
+    regex: String.raw`^\.\./(?!\.\./engine/index\.ts$)`,
+    message: "src/patterns/kit may import only the engine ('../../engine/index.ts').",
+  },
+};
+
+/** Test code and test support, which may reach into engine testing helpers and the registry. */
+const TEST_FILES = [
+  'src/**/*.test.{ts,tsx}',
+  'src/**/*-test-harness.ts',
+  'src/patterns/testing/**',
+];
+
+/**
+ * @param {string} folder
+ * @param {{ regex: string, message: string }} [scope] extra restriction inside the folder
+ */
+function importRules(folder, scope) {
   const allowed = /** @type {Record<string, string[]>} */ (ALLOWED)[folder] ?? [];
   const forbiddenFolders = FOLDERS.filter((f) => f !== folder && !allowed.includes(f));
   const paths = [];
@@ -76,14 +103,17 @@ function importRules(folder) {
       'error',
       {
         paths,
-        patterns: forbiddenFolders.length
-          ? [
-              {
-                group: forbiddenFolders.flatMap((f) => [`**/${f}`, `**/${f}/**`]),
-                message: `src/${folder} may import only from: ${allowed.join(', ') || 'itself'}.`,
-              },
-            ]
-          : [],
+        patterns: [
+          ...(forbiddenFolders.length
+            ? [
+                {
+                  group: forbiddenFolders.flatMap((f) => [`**/${f}`, `**/${f}/**`]),
+                  message: `src/${folder} may import only from: ${allowed.join(', ') || 'itself'}.`,
+                },
+              ]
+            : []),
+          ...(scope ? [scope] : []),
+        ],
       },
     ],
   };
@@ -118,6 +148,17 @@ export default tseslint.config(
     ignores: ['src/**/*.test.{ts,tsx}'],
     rules: importRules(folder),
   })),
+  // Later entries replace the rule's options for these files, so each repeats the folder's own.
+  {
+    files: ['src/patterns/*/**/*.ts'],
+    ignores: ['src/patterns/kit/**', ...TEST_FILES],
+    rules: importRules('patterns', PATTERN_SCOPES.kind),
+  },
+  {
+    files: ['src/patterns/kit/**/*.ts'],
+    ignores: TEST_FILES,
+    rules: importRules('patterns', PATTERN_SCOPES.kit),
+  },
   {
     files: ['src/engine/**/*.ts', 'src/patterns/**/*.ts'],
     ignores: ['src/**/*.test.ts'],

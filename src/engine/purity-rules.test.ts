@@ -125,4 +125,48 @@ describe('engine and patterns purity rules', () => {
       expect(await lint(fromScenario, file)).toEqual([]);
     },
   );
+
+  it(
+    'lets a pattern kind import only the engine and the kit, each through its index.ts',
+    budget(6, LINT_MS),
+    async () => {
+      const sibling =
+        "import { retryKind } from '../retry/retry.ts';\nexport const r = retryKind;\n";
+      const messages = await lint(sibling, 'src/patterns/bulkhead/probe.ts');
+      expect(messages).toContainEqual({
+        ruleId: 'no-restricted-imports',
+        message: expect.stringContaining('src/patterns/kit'),
+      });
+      for (const source of ['../../engine/model/call.ts', '../kit/forward.ts', '../registry.ts']) {
+        const code = `import * as m from '${source}';\nexport const x = m;\n`;
+        const found = await lint(code, 'src/patterns/bulkhead/probe.ts');
+        expect(
+          found.map((m) => m.ruleId),
+          source,
+        ).toContain('no-restricted-imports');
+      }
+      const allowed = [
+        "import { Cause } from '../../engine/index.ts';",
+        "import { ONE_DOWNSTREAM } from '../kit/index.ts';",
+        "import { config } from './config.ts';",
+        'export const x = [Cause, ONE_DOWNSTREAM, config];',
+      ].join('\n');
+      expect(await lint(`${allowed}\n`, 'src/patterns/bulkhead/probe.ts')).toEqual([]);
+      // UI libraries stay out too.
+      const ui = "import { useState } from 'react';\nexport const u = useState;\n";
+      expect((await lint(ui, 'src/patterns/bulkhead/probe.ts')).map((m) => m.ruleId)).toContain(
+        'no-restricted-imports',
+      );
+    },
+  );
+
+  it('lets the kit import only the engine, and exempts tests', budget(3, LINT_MS), async () => {
+    const kind = "import { retryKind } from '../retry/retry.ts';\nexport const r = retryKind;\n";
+    expect((await lint(kind, 'src/patterns/kit/probe.ts')).map((m) => m.ruleId)).toContain(
+      'no-restricted-imports',
+    );
+    const engine = "import { Cause } from '../../engine/index.ts';\nexport const c = Cause;\n";
+    expect(await lint(engine, 'src/patterns/kit/probe.ts')).toEqual([]);
+    expect(await lint(kind, 'src/patterns/bulkhead/probe.test.ts')).toEqual([]);
+  });
 });

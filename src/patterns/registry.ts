@@ -1,8 +1,8 @@
 import { BUILTIN_KINDS, createRegistry, type AnyKindDefinition } from '../engine/index.ts';
-import { autoscaledServiceKind } from './autoscaler/autoscaled-service.ts';
-import { hedgeKind } from './hedging/hedge.ts';
-import { adaptiveThrottleKind } from './load-shedding/adaptive-throttle.ts';
-import { loadShedderKind } from './load-shedding/load-shedder.ts';
+import { autoscaledServiceKind } from './autoscaled-service/autoscaled-service.ts';
+import { hedgeKind } from './hedge/hedge.ts';
+import { adaptiveThrottleKind } from './adaptive-throttle/adaptive-throttle.ts';
+import { loadShedderKind } from './load-shedder/load-shedder.ts';
 import { circuitBreakerKind } from './circuit-breaker/circuit-breaker.ts';
 import { loadBalancerKind } from './load-balancer/load-balancer.ts';
 import { bulkheadKind } from './bulkhead/bulkhead.ts';
@@ -13,8 +13,8 @@ import { timeoutKind } from './timeout/timeout.ts';
 import { apiGatewayKind } from './api-gateway/api-gateway.ts';
 import { bffKind } from './bff/bff.ts';
 import { antiCorruptionLayerKind } from './anti-corruption-layer/anti-corruption-layer.ts';
-import { legacySystemKind } from './anti-corruption-layer/legacy-system.ts';
-import { domainServiceKind } from './anti-corruption-layer/domain-service.ts';
+import { legacySystemKind } from './legacy-system/legacy-system.ts';
+import { domainServiceKind } from './domain-service/domain-service.ts';
 import { stranglerFigKind } from './strangler-fig/strangler-fig.ts';
 import { sidecarKind } from './sidecar/sidecar.ts';
 

@@ -4,8 +4,15 @@ import { createSimulation, type SimFault } from '../../engine/index.ts';
 import { buildScenario } from '../../engine/testing/scenario-builder.ts';
 import { REGISTRY } from '../registry.ts';
 import { antiCorruptionLayerKind } from './anti-corruption-layer.ts';
-import { domainServiceKind } from './domain-service.ts';
-import { legacySystemKind } from './legacy-system.ts';
+
+// The layer's partners are kinds of their own folders, looked up by id like any document does.
+function kindOf(id: string) {
+  const def = REGISTRY.get(id);
+  if (!def) throw new Error(`kind ${id} is not registered`);
+  return def;
+}
+const legacySystemKind = kindOf('legacy-system');
+const domainServiceKind = kindOf('domain-service');
 
 /**
  * Client (constant 100/s, 10 s) → domain service "d" (constant 1 ms) → [ACL "acl"] → legacy

@@ -1,14 +1,23 @@
 import { z } from 'zod';
 import {
   CallPhase,
-  Cause,
   US_PER_MS,
   type Call,
   type KindDefinition,
   type NodeRuntime,
   type SimContext,
 } from '../../engine/index.ts';
-import { Format, formatOf, setFormat, translate } from './formats.ts';
+import {
+  counter,
+  downstreamOrNoRoute,
+  Format,
+  formatOf,
+  ONE_DOWNSTREAM,
+  ratio,
+  setFormat,
+  translate,
+  waitingParent,
+} from '../kit/index.ts';
 
 export const aclConfigSchema = z.strictObject({
   /** Time to translate one answer into the domain model. */
@@ -33,6 +42,7 @@ export const antiCorruptionLayerKind: KindDefinition<AclConfig, null> = {
   description:
     'A translator between a consumer and a legacy system (its one outgoing edge). Every answer in the legacy model is translated into the domain model, taking translationMs; values the legacy model never documented map to a safe default (counted as defaulted) instead of reaching the consumer. Failures are relayed untouched; answers already in the domain model (or from non-legacy services) pass through without cost.',
   configSchema: aclConfigSchema,
+  outputs: ONE_DOWNSTREAM,
   metrics: [
     { name: 'translated', label: 'Answers translated', unit: 'count' },
     { name: 'defaulted', label: 'Unknown values defaulted', unit: 'count' },
@@ -41,28 +51,21 @@ export const antiCorruptionLayerKind: KindDefinition<AclConfig, null> = {
   ],
   init: () => null,
   report(f) {
-    const m = f.metrics;
-    const translated = m['translated'] ?? 0;
+    const translated = counter(f, 'translated');
     return {
-      defaultedShare: translated > 0 ? (m['defaulted'] ?? 0) / translated : 0,
-      meanTranslationMs: translated > 0 ? (m['translationMs'] ?? 0) / translated : 0,
+      defaultedShare: ratio(counter(f, 'defaulted'), translated),
+      meanTranslationMs: ratio(counter(f, 'translationMs'), translated),
     };
   },
   onCall(ctx, node: N, call) {
-    const edge = ctx.outEdges(node.index)[0];
-    if (edge === undefined) {
-      ctx.respond(call, false, Cause.NoRoute);
-      return;
-    }
+    const edge = downstreamOrNoRoute(ctx, node.index, call);
+    if (edge < 0) return;
     call.step = STEP_FORWARDED;
     ctx.send(node.index, edge, call.request, call);
   },
   onResponse(ctx, node: N, child) {
-    const parent = child.parent;
-    if (!parent || !ctx.isLive(parent, child.parentGen)) return;
-    if (parent.phase !== CallPhase.AtNode || parent.parked || parent.step !== STEP_FORWARDED) {
-      return;
-    }
+    const parent = waitingParent(ctx, child);
+    if (!parent || parent.step !== STEP_FORWARDED) return;
     if (!child.ok) {
       ctx.respond(parent, false, child.cause);
       return;

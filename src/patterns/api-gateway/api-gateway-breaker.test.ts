@@ -85,7 +85,7 @@ describe('api-gateway route breakers: settings', () => {
     expect(apiGatewayConfigSchema.parse({}).breakerSettings).toMatchObject({
       tripPolicy: 'either',
       halfOpenDecision: 'rate',
-      recordFailureOn: ['error', 'timeout', 'refused', 'queue-full'],
+      recordFailureOn: ['dependency-failure', 'caller-gone', 'overload-refusal'],
     });
   });
 });

@@ -1,34 +1,44 @@
 import {
   cachedDerived,
-  CallPhase,
   Cause,
   type Call,
   type KindDefinition,
   type NodeRuntime,
   type SimContext,
 } from '../../engine/index.ts';
-import { CIRCUIT_OPEN } from '../circuit-breaker/circuit-breaker.ts';
+import { apiGatewayConfigSchema, type ApiGatewayConfig, type GatewayRoute } from './config.ts';
 import {
+  branchAnswered,
+  burstCapacity,
+  CIRCUIT_OPEN,
   classifyResult,
+  counter,
+  fullBucket,
   initialBreaker,
+  matchRoute,
   onCallAllowed,
   onResult,
+  perArrival,
+  RATE_LIMITED,
+  ratio,
+  refitBucket,
+  routeMetric,
+  routePathOf,
+  startFanOut,
+  takeToken,
+  UNAUTHORIZED,
+  waitingParent,
   type BreakerState,
   type BreakerTransition,
-} from '../circuit-breaker/machine.ts';
-import { apiGatewayConfigSchema, type ApiGatewayConfig } from './config.ts';
-import { branchAnswered, startFanOut } from './fan-out.ts';
-import { bucketCapacity, fullBucket, matchRoute, takeToken, type TokenBucket } from './machine.ts';
-import { routeMetric, routePathOf } from './route-metrics.ts';
-
-/** Failure causes of the gateway's own answers (no backend was called). */
-export const UNAUTHORIZED = 'unauthorized';
-export const RATE_LIMITED = 'rate-limited';
+  type TokenBucket,
+  type TokenBucketParams,
+} from '../kit/index.ts';
 
 export interface GatewayRouteState {
   prefix: string;
-  /** Null when the route has no rate limit. */
+  /** The route's token bucket and its settings; null when the route has no rate limit. */
   bucket: TokenBucket | null;
+  limit: TokenBucketParams | null;
   breaker: BreakerState;
 }
 
@@ -44,7 +54,6 @@ type N = NodeRuntime<ApiGatewayConfig, ApiGatewayState>;
 interface RouteDerived {
   /** The edges to the route's targets, or null when a target has no edge from the gateway. */
   edges: number[] | null;
-  capacity: number;
   metric: { calls: string; ok: string; failed: string };
 }
 
@@ -59,7 +68,6 @@ function buildDerived(ctx: SimContext, node: N): RouteDerived[] {
     const edges = r.targets.map((t) => byTarget.get(t) ?? -1);
     return {
       edges: edges.includes(-1) ? null : edges,
-      capacity: r.rateLimitPerSec === null ? 0 : bucketCapacity(r.rateLimitPerSec, r.burst),
       metric: {
         calls: routeMetric(r.prefix, 'calls'),
         ok: routeMetric(r.prefix, 'ok'),
@@ -69,21 +77,28 @@ function buildDerived(ctx: SimContext, node: N): RouteDerived[] {
   });
 }
 
-/** Route states for the current config; a route whose prefix was already there keeps its state. */
+/** A route's token-bucket settings: its rate, and `burst` or one second's worth of tokens. */
+function limitOf(r: GatewayRoute): TokenBucketParams | null {
+  if (r.rateLimitPerSec === null) return null;
+  return { capacity: burstCapacity(r.rateLimitPerSec, r.burst), refillPerSec: r.rateLimitPerSec };
+}
+
+/**
+ * Route states for the current config; a route whose prefix was already there keeps its
+ * breaker and its bucket (refilled under the old limit up to now, capped at the new size).
+ */
 function alignRoutes(node: N, previous: readonly GatewayRouteState[], nowUs: number) {
   return node.config.routes.map((r): GatewayRouteState => {
     const old = previous.find((p) => p.prefix === r.prefix);
-    const capacity = r.rateLimitPerSec === null ? 0 : bucketCapacity(r.rateLimitPerSec, r.burst);
-    return {
-      prefix: r.prefix,
-      bucket:
-        r.rateLimitPerSec === null
-          ? null
-          : old?.bucket
-            ? { ...old.bucket, tokens: Math.min(old.bucket.tokens, capacity) }
-            : fullBucket(capacity, nowUs),
-      breaker: old?.breaker ?? initialBreaker(nowUs),
-    };
+    const limit = limitOf(r);
+    let bucket: TokenBucket | null = null;
+    if (limit !== null) {
+      bucket =
+        old?.bucket && old.limit
+          ? refitBucket(old.limit, limit, old.bucket, nowUs)
+          : fullBucket(limit, nowUs);
+    }
+    return { prefix: r.prefix, bucket, limit, breaker: old?.breaker ?? initialBreaker(nowUs) };
   });
 }
 
@@ -148,6 +163,8 @@ export const apiGatewayKind: KindDefinition<ApiGatewayConfig, ApiGatewayState> =
   description:
     'The single entry point in front of several backends (its outgoing edges). Each request is first authenticated: an authFailureRate share is answered 401 ("unauthorized") at once. It is then routed by its path (the client\'s routes): the longest matching route prefix wins, no match is "no-route". A route may have its own token-bucket rate limit (rateLimitPerSec, burst; "rate-limited", i.e. 429) and its own circuit breaker ("circuit-open", i.e. 503; breakerSettings as the circuit-breaker kind — trip policy, recorded failure causes, windows, HALF_OPEN decision — without its automatic timer and manual states). A route with several targets is an aggregation: the targets are called in parallel and the answer waits for the slowest; a failed required branch fails it. Targets are node ids; one without an edge from the gateway makes its route answer "no-route". With no routes at all (fresh from the palette) it forwards every authorised request to its first downstream (PASS-THROUGH).',
   configSchema: apiGatewayConfigSchema,
+  // Its own answers, when no backend was called (no-route is the engine's).
+  causes: [UNAUTHORIZED, RATE_LIMITED, CIRCUIT_OPEN],
   metrics: [
     { name: 'forwarded', label: 'Forwarded to backends', unit: 'count' },
     { name: 'branches', label: 'Backend calls sent', unit: 'count' },
@@ -159,16 +176,13 @@ export const apiGatewayKind: KindDefinition<ApiGatewayConfig, ApiGatewayState> =
   ],
   init: (ctx, node) => ({ routes: alignRoutes(node, [], ctx.nowUs), configGen: 0 }),
   report(f) {
-    const m = f.metrics;
-    const share = (name: string) => (f.arrivals > 0 ? (m[name] ?? 0) / f.arrivals : 0);
-    const forwarded = m['forwarded'] ?? 0;
     return {
-      unauthorizedShare: share('unauthorized'),
-      rateLimitedShare: share('rateLimited'),
-      circuitOpenShare: share('circuitOpen'),
-      noRouteShare: share('noRoute'),
-      forwardedShare: share('forwarded'),
-      callsPerForward: forwarded > 0 ? (m['branches'] ?? 0) / forwarded : 0,
+      unauthorizedShare: perArrival(f, 'unauthorized'),
+      rateLimitedShare: perArrival(f, 'rateLimited'),
+      circuitOpenShare: perArrival(f, 'circuitOpen'),
+      noRouteShare: perArrival(f, 'noRoute'),
+      forwardedShare: perArrival(f, 'forwarded'),
+      callsPerForward: ratio(counter(f, 'branches'), counter(f, 'forwarded')),
     };
   },
   stateLabel(node) {
@@ -184,7 +198,7 @@ export const apiGatewayKind: KindDefinition<ApiGatewayConfig, ApiGatewayState> =
   onCall(ctx, node, call) {
     const c = node.config;
     if (c.authFailureRate > 0 && ctx.rng(node.index, 'auth').chance(c.authFailureRate)) {
-      reject(ctx, node, call, UNAUTHORIZED, 'unauthorized');
+      reject(ctx, node, call, UNAUTHORIZED.cause, 'unauthorized');
       return;
     }
     if (c.routes.length === 0) {
@@ -205,11 +219,11 @@ export const apiGatewayKind: KindDefinition<ApiGatewayConfig, ApiGatewayState> =
       reject(ctx, node, call, Cause.NoRoute, 'noRoute', route);
       return;
     }
-    if (st.bucket !== null && cfg.rateLimitPerSec !== null) {
-      const t = takeToken(st.bucket, cfg.rateLimitPerSec, route.capacity, ctx.nowUs);
+    if (st.bucket !== null && st.limit !== null) {
+      const t = takeToken(st.limit, st.bucket, ctx.nowUs);
       st.bucket = t.next;
       if (!t.allowed) {
-        reject(ctx, node, call, RATE_LIMITED, 'rateLimited', route);
+        reject(ctx, node, call, RATE_LIMITED.cause, 'rateLimited', route);
         return;
       }
     }
@@ -218,7 +232,7 @@ export const apiGatewayKind: KindDefinition<ApiGatewayConfig, ApiGatewayState> =
       const r = onCallAllowed(c.breakerSettings, st.breaker, ctx.nowUs);
       applyBreaker(ctx, node, st, r.next, r.transition);
       if (!r.allowed) {
-        reject(ctx, node, call, CIRCUIT_OPEN, 'circuitOpen', route);
+        reject(ctx, node, call, CIRCUIT_OPEN.cause, 'circuitOpen', route);
         return;
       }
       epoch = r.epoch;
@@ -230,10 +244,8 @@ export const apiGatewayKind: KindDefinition<ApiGatewayConfig, ApiGatewayState> =
     startFanOut(ctx, node.index, call, route.edges, epoch);
   },
   onResponse(ctx, node, child) {
-    const parent = child.parent;
-    // The parent may have been answered already (crash abort): then the response is moot.
-    if (!parent || !ctx.isLive(parent, child.parentGen)) return;
-    if (parent.phase !== CallPhase.AtNode || parent.parked) return;
+    const parent = waitingParent(ctx, child);
+    if (!parent) return;
     if (!branchAnswered(ctx, parent, child)) return;
     const ok = parent.failCause === '';
     // Calls forwarded before a live route edit are answered but not attributed to a route.
@@ -246,7 +258,7 @@ export const apiGatewayKind: KindDefinition<ApiGatewayConfig, ApiGatewayState> =
         if (cfg.breaker) {
           const durationUs = ctx.nowUs - parent.arrivedUs;
           const settings = node.config.breakerSettings;
-          const result = classifyResult(settings, ok, parent.failCause);
+          const result = classifyResult(settings, ok, parent.failCause, ctx);
           const r = onResult(settings, st.breaker, child.callerSlot, result, durationUs, ctx.nowUs);
           applyBreaker(ctx, node, st, r.next, r.transition);
         }

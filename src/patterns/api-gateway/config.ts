@@ -1,13 +1,6 @@
 import { z } from 'zod';
 import { probability } from '../../engine/index.ts';
-import { breakerConfigSchema } from '../circuit-breaker/machine.ts';
-
-/** A path prefix: starts with "/", e.g. "/orders" or "/" (catch-all). */
-export const pathPrefixSchema = z
-  .string()
-  .min(1)
-  .max(200)
-  .regex(/^\//, { error: 'must start with "/"' });
+import { breakerConfigSchema, pathPrefixSchema } from '../kit/index.ts';
 
 /**
  * One gateway route. `targets` are node ids the gateway has an edge to: one target is a plain
@@ -17,8 +10,22 @@ export const pathPrefixSchema = z
 export const gatewayRouteSchema = z.strictObject({
   prefix: pathPrefixSchema,
   targets: z.array(z.string().min(1).max(100)).min(1).max(16),
-  rateLimitPerSec: z.number().positive().max(1_000_000).nullable().default(null),
-  burst: z.number().int().min(1).max(1_000_000).nullable().default(null),
+  rateLimitPerSec: z
+    .number()
+    .positive()
+    .max(1_000_000)
+    .nullable()
+    .default(null)
+    .meta({ noneLabel: 'No rate limit', suggested: 100 }),
+  // Without a burst the bucket holds one second's worth of requests.
+  burst: z
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .nullable()
+    .default(null)
+    .meta({ noneLabel: 'Same as rate', suggested: 10 }),
   breaker: z.boolean().default(false),
 });
 export type GatewayRoute = z.infer<typeof gatewayRouteSchema>;

@@ -1,6 +1,13 @@
 import { z } from 'zod';
-import { CallPhase, Cause, type KindDefinition, type NodeRuntime } from '../../engine/index.ts';
-import { branchAnswered, startFanOut } from '../api-gateway/fan-out.ts';
+import { Cause, type KindDefinition, type NodeRuntime } from '../../engine/index.ts';
+import {
+  branchAnswered,
+  counter,
+  perArrival,
+  ratio,
+  startFanOut,
+  waitingParent,
+} from '../kit/index.ts';
 
 /** Calls per request of each preset (PATTERNS.md E2: web 3 calls, mobile 2). */
 export const PRESET_FAN_OUT = { web: 3, mobile: 2 } as const;
@@ -9,7 +16,14 @@ export const bffConfigSchema = z.strictObject({
   /** Which frontend this backend serves; sets the default fan-out. */
   preset: z.enum(['web', 'mobile', 'custom']).default('web'),
   /** Outgoing edges called per request (first N, document order); null = the preset's. */
-  fanOut: z.number().int().min(1).max(32).nullable().default(null),
+  fanOut: z
+    .number()
+    .int()
+    .min(1)
+    .max(32)
+    .nullable()
+    .default(null)
+    .meta({ noneLabel: "The preset's", suggested: 2 }),
 });
 export type BffConfig = z.infer<typeof bffConfigSchema>;
 
@@ -38,11 +52,10 @@ export const bffKind: KindDefinition<BffConfig, null> = {
   ],
   init: () => null,
   report(f) {
-    const m = f.metrics;
     return {
-      callsPerRequest: f.arrivals > 0 ? (m['branches'] ?? 0) / f.arrivals : 0,
-      payloadPerResponse: f.completed > 0 ? (m['payloadUnits'] ?? 0) / f.completed : 0,
-      partialShare: f.completed > 0 ? (m['partial'] ?? 0) / f.completed : 0,
+      callsPerRequest: perArrival(f, 'branches'),
+      payloadPerResponse: ratio(counter(f, 'payloadUnits'), f.completed),
+      partialShare: ratio(counter(f, 'partial'), f.completed),
     };
   },
   onCall(ctx, node: N, call) {
@@ -59,11 +72,8 @@ export const bffKind: KindDefinition<BffConfig, null> = {
     startFanOut(ctx, node.index, call, n === edges.length ? edges : edges.slice(0, n), n);
   },
   onResponse(ctx, node: N, child) {
-    const parent = child.parent;
-    if (!parent || !ctx.isLive(parent, child.parentGen)) return;
-    if (parent.phase !== CallPhase.AtNode || parent.parked || parent.step !== STEP_AGGREGATING) {
-      return;
-    }
+    const parent = waitingParent(ctx, child);
+    if (!parent || parent.step !== STEP_AGGREGATING) return;
     if (child.ok) parent.slot++;
     if (!branchAnswered(ctx, parent, child)) return;
     if (parent.failCause) {

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { createSimulation, type NodeRuntime, type TraceEvent } from '../../engine/index.ts';
 import { buildScenario } from '../../engine/testing/scenario-builder.ts';
 import { REGISTRY } from '../registry.ts';
-import { BULKHEAD_FULL, bulkheadKind, type BulkheadState } from './bulkhead.ts';
+import { bulkheadKind, type BulkheadState } from './bulkhead.ts';
+import { BULKHEAD_FULL } from '../kit/index.ts';
 import type { BulkheadConfig } from './machine.ts';
 
 /**
@@ -76,7 +77,8 @@ describe('bulkhead kind', () => {
       'maxQueue',
       'maxWaitMs',
     ]);
-    expect(BULKHEAD_FULL).toBe('bulkhead-full');
+    expect(bulkheadKind.causes).toEqual([BULKHEAD_FULL]);
+    expect(BULKHEAD_FULL).toMatchObject({ cause: 'bulkhead-full', class: 'policy-refusal' });
   });
 
   it('2 permits + queue 3: 2 run, 3 wait in FIFO order, the rest are rejected bulkhead-full', () => {

@@ -18,18 +18,27 @@ import {
   type BulkheadConfig,
   type BulkheadCounts,
 } from './machine.ts';
-
-/**
- * The cause of a call the bulkhead turned away: every permit taken and the wait queue full,
- * or its wait exceeded `maxWaitMs` (Resilience4j raises BulkheadFullException for both).
- */
-export const BULKHEAD_FULL = 'bulkhead-full';
+import {
+  BULKHEAD_FULL,
+  compactFifo,
+  counter,
+  dequeue,
+  downstreamOrNoRoute,
+  emptyFifo,
+  enqueue,
+  forEachWaiting,
+  ONE_DOWNSTREAM,
+  peekWaiting,
+  perArrival,
+  ratio,
+  relayAnswer,
+  type WaitingFifo,
+} from '../kit/index.ts';
 
 export interface BulkheadState {
   counts: BulkheadCounts;
-  /** Waiting calls as (id, gen) pairs, FIFO from `head`; entries may be stale (left early). */
-  fifo: number[];
-  head: number;
+  /** The wait queue; entries may be stale (left early) and are skipped. */
+  waiting: WaitingFifo;
 }
 
 type N = NodeRuntime<BulkheadConfig, BulkheadState>;
@@ -51,13 +60,6 @@ function forward(ctx: SimContext, node: N, call: Call, edge: number): void {
   ctx.send(node.index, edge, call.request, call);
 }
 
-/** A waiting call that is still ours to answer (not expired, recycled or parked by a hang). */
-function waitingCall(ctx: SimContext, id: number, gen: number): Call | null {
-  const call = ctx.callById(id, gen);
-  if (!call || call.phase !== CallPhase.AtNode || call.parked) return null;
-  return call.step === STEP_WAITING ? call : null;
-}
-
 /** Its caller stopped waiting: the call leaves the queue and is answered (discarded as late). */
 function dropAbandoned(ctx: SimContext, node: N, call: Call): void {
   node.state.counts = leaveQueue(node.state.counts);
@@ -71,10 +73,9 @@ function fill(ctx: SimContext, node: N): void {
   const s = node.state;
   const edge = ctx.outEdges(node.index)[0];
   while (edge !== undefined && canGrant(node.config, s.counts)) {
-    if (s.head >= s.fifo.length) throw new Error(`bulkhead ${node.id} lost track of a waiter`);
-    const call = waitingCall(ctx, s.fifo[s.head] as number, s.fifo[s.head + 1] as number);
-    s.head += 2;
-    if (!call) continue;
+    const call = peekWaiting(ctx, s.waiting, STEP_WAITING);
+    if (!call) throw new Error(`bulkhead ${node.id} lost track of a waiter`);
+    dequeue(s.waiting);
     if (call.abandoned) {
       dropAbandoned(ctx, node, call);
       continue;
@@ -82,23 +83,15 @@ function fill(ctx: SimContext, node: N): void {
     s.counts = grant(node.config, s.counts);
     forward(ctx, node, call, edge);
   }
-  if (s.head >= s.fifo.length) {
-    s.fifo.length = 0;
-    s.head = 0;
-  } else if (s.head > 64 && s.head * 2 > s.fifo.length) {
-    s.fifo.splice(0, s.head);
-    s.head = 0;
-  }
+  compactFifo(s.waiting);
   publish(ctx, node);
 }
 
 /** Answers waiters whose callers gave up, to make room in a full queue. */
 function purgeAbandoned(ctx: SimContext, node: N): void {
-  const s = node.state;
-  for (let i = s.head; i < s.fifo.length; i += 2) {
-    const call = waitingCall(ctx, s.fifo[i] as number, s.fifo[i + 1] as number);
-    if (call?.abandoned) dropAbandoned(ctx, node, call);
-  }
+  forEachWaiting(ctx, node.state.waiting, STEP_WAITING, (call) => {
+    if (call.abandoned) dropAbandoned(ctx, node, call);
+  });
 }
 
 function labelOf(c: BulkheadCounts, cfg: BulkheadConfig): NodeStateLabel {
@@ -116,6 +109,9 @@ export const bulkheadKind: KindDefinition<BulkheadConfig, BulkheadState> = {
   category: 'resilience',
   description:
     'A proxy in front of one dependency that caps how many calls may be in flight to it at once (maxConcurrent). Further calls wait in a FIFO queue of at most maxQueue; when that is full too, or a call has waited longer than maxWaitMs, it is answered "bulkhead-full" at once. A slow dependency can then tie up only its own share of the caller\'s workers, so the caller keeps serving everything else. Watch in use vs capacity, the queue depth and the rejected count.',
+  // Queue full, or a wait longer than maxWaitMs (Resilience4j raises BulkheadFullException for both).
+  causes: [BULKHEAD_FULL],
+  outputs: ONE_DOWNSTREAM,
   configSchema: bulkheadConfigSchema,
   metrics: [
     { name: 'rejected', label: 'Rejected (full)', unit: 'count' },
@@ -123,26 +119,21 @@ export const bulkheadKind: KindDefinition<BulkheadConfig, BulkheadState> = {
     { name: 'maxWaitExpired', label: 'Rejected after max wait', unit: 'count' },
     { name: 'abandonedWhileWaiting', label: 'Caller gave up while waiting', unit: 'count' },
   ],
-  init: () => ({ counts: initialCounts(), fifo: [], head: 0 }),
+  init: () => ({ counts: initialCounts(), waiting: emptyFifo() }),
   report(f) {
-    const m = f.metrics;
-    const rejected = m['rejected'] ?? 0;
-    const expired = m['maxWaitExpired'] ?? 0;
-    const share = (x: number) => (f.arrivals > 0 ? x / f.arrivals : 0);
+    const rejected = counter(f, 'rejected');
+    const expired = counter(f, 'maxWaitExpired');
     return {
       rejected,
       maxWaitExpired: expired,
-      rejectionShare: share(rejected + expired),
-      waitedShare: share(m['waited'] ?? 0),
+      rejectionShare: ratio(rejected + expired, f.arrivals),
+      waitedShare: perArrival(f, 'waited'),
     };
   },
   stateLabel: (node) => labelOf(node.state.counts, node.config),
   onCall(ctx, node, call) {
-    const edge = ctx.outEdges(node.index)[0];
-    if (edge === undefined) {
-      ctx.respond(call, false, Cause.NoRoute);
-      return;
-    }
+    const edge = downstreamOrNoRoute(ctx, node.index, call);
+    if (edge < 0) return;
     const s = node.state;
     let r = admit(node.config, s.counts);
     if (r.decision === 'reject' && s.counts.waiting > 0) {
@@ -154,15 +145,16 @@ export const bulkheadKind: KindDefinition<BulkheadConfig, BulkheadState> = {
       forward(ctx, node, call, edge);
     } else if (r.decision === 'wait') {
       call.step = STEP_WAITING;
-      s.fifo.push(call.id, call.gen);
+      enqueue(s.waiting, call);
       ctx.count(node.index, 'waited');
       if (ctx.tracing) ctx.trace(node.index, 'bulkhead.queued', call.request);
       const waitMs = node.config.maxWaitMs;
       if (waitMs !== null) ctx.setTimer(node.index, waitMs * 1000, TAG_WAIT_EXPIRED, call);
     } else {
       ctx.count(node.index, 'rejected');
-      if (ctx.tracing) ctx.trace(node.index, 'bulkhead.rejected', call.request, BULKHEAD_FULL);
-      ctx.respond(call, false, BULKHEAD_FULL);
+      if (ctx.tracing)
+        ctx.trace(node.index, 'bulkhead.rejected', call.request, BULKHEAD_FULL.cause);
+      ctx.respond(call, false, BULKHEAD_FULL.cause);
     }
     publish(ctx, node);
   },
@@ -172,19 +164,14 @@ export const bulkheadKind: KindDefinition<BulkheadConfig, BulkheadState> = {
     node.state.counts = leaveQueue(node.state.counts);
     call.step = 0;
     ctx.count(node.index, 'maxWaitExpired');
-    if (ctx.tracing) ctx.trace(node.index, 'bulkhead.wait-expired', call.request, BULKHEAD_FULL);
-    ctx.respond(call, false, BULKHEAD_FULL);
+    if (ctx.tracing)
+      ctx.trace(node.index, 'bulkhead.wait-expired', call.request, BULKHEAD_FULL.cause);
+    ctx.respond(call, false, BULKHEAD_FULL.cause);
     publish(ctx, node);
   },
   onResponse(ctx, node, child) {
     node.state.counts = release(node.state.counts);
-    const parent = child.parent;
-    // The parent may have been answered already (crash abort): then the response is moot.
-    if (parent && ctx.isLive(parent, child.parentGen)) {
-      if (parent.phase === CallPhase.AtNode && !parent.parked) {
-        ctx.respond(parent, child.ok, child.cause);
-      }
-    }
+    relayAnswer(ctx, child);
     fill(ctx, node);
   },
   onConfigChange(ctx, node) {

@@ -17,7 +17,12 @@ import { z } from 'zod';
 export const bulkheadConfigSchema = z.strictObject({
   maxConcurrent: z.number().int().min(1).max(100_000).default(10),
   maxQueue: z.number().int().min(0).max(100_000).default(100),
-  maxWaitMs: z.number().positive().nullable().default(null),
+  maxWaitMs: z
+    .number()
+    .positive()
+    .nullable()
+    .default(null)
+    .meta({ noneLabel: 'Wait for a permit', suggested: 1000 }),
 });
 export type BulkheadConfig = z.infer<typeof bulkheadConfigSchema>;
 

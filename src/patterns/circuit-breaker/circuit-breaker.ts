@@ -1,28 +1,25 @@
-import {
-  CallPhase,
-  Cause,
-  type Call,
-  type KindDefinition,
-  type NodeRuntime,
-  type SimContext,
-} from '../../engine/index.ts';
+import type { Call, KindDefinition, NodeRuntime, SimContext } from '../../engine/index.ts';
 import {
   breakerConfigSchema,
+  CIRCUIT_OPEN,
   classifyResult,
+  counter,
+  downstreamOrNoRoute,
   halfOpenDueUs,
   initialBreaker,
   onCallAllowed,
+  ONE_DOWNSTREAM,
   onResult,
   onWaitElapsed,
+  perArrival,
+  ratio,
   reconcile,
+  relayAnswer,
   type BreakerConfig,
   type BreakerPhase,
   type BreakerState,
   type ReconcileTransition,
-} from './machine.ts';
-
-/** The cause of a call the breaker turned away without calling downstream. */
-export const CIRCUIT_OPEN = 'circuit-open';
+} from '../kit/index.ts';
 
 export interface CircuitBreakerState {
   breaker: BreakerState;
@@ -99,8 +96,10 @@ export const circuitBreakerKind: KindDefinition<BreakerConfig, CircuitBreakerSta
   label: 'Circuit breaker',
   category: 'resilience',
   description:
-    'A proxy in front of one dependency (Resilience4j\'s model). CLOSED it passes calls on and records their results: a failure whose cause is in recordFailureOn (error, timeout, refused, queue-full by default) counts as a failure; any other failure — e.g. "rate-limited" or "bulkhead-full" from a limiter downstream — is ignored. By tripPolicy it OPENs after failureThreshold consecutive failures ("consecutive-failures"), on a failure rate ≥ failureRateThreshold over the last slidingWindowSize calls — or seconds, with slidingWindowType "time" — once minimumCalls are in ("failure-rate"), or on either ("either", default). OPEN fails calls fast with "circuit-open" for waitDurationInOpenMs; then the next call — or, with automaticTransitionToHalfOpen, a timer at that moment — moves it to HALF_OPEN, which lets exactly permittedCallsInHalfOpen probes through and rejects the rest. With halfOpenDecision "rate" (default) it decides once all probes are back: a failure (or slow-call) rate ≥ the threshold re-opens it with the wait restarted, else it closes with a fresh window; with "first-failure" one bad probe re-opens it and successesToClose good ones close it. Optional: calls slower than slowCallDurationMs count as slow, and a slow-call rate ≥ slowCallRateThreshold trips it too. forcedState is a live switch: "forced-open" rejects every call until switched back, "disabled" passes every call and records nothing; back to "none" it starts CLOSED with a fresh window. It sets no deadline of its own, so it cannot see a hung dependency: put a Timeout in front of the dependency for hang faults.',
+    'A proxy in front of one dependency (Resilience4j\'s model). CLOSED it passes calls on and records their results: a failure whose class (or cause) is in recordFailureOn (by default dependency-failure, caller-gone and overload-refusal: error, refused, bad-format, timeout, queue-full) counts as a failure; any other failure — e.g. "rate-limited" or "bulkhead-full" from a limiter downstream — is ignored. By tripPolicy it OPENs after failureThreshold consecutive failures ("consecutive-failures"), on a failure rate ≥ failureRateThreshold over the last slidingWindowSize calls — or seconds, with slidingWindowType "time" — once minimumCalls are in ("failure-rate"), or on either ("either", default). OPEN fails calls fast with "circuit-open" for waitDurationInOpenMs; then the next call — or, with automaticTransitionToHalfOpen, a timer at that moment — moves it to HALF_OPEN, which lets exactly permittedCallsInHalfOpen probes through and rejects the rest. With halfOpenDecision "rate" (default) it decides once all probes are back: a failure (or slow-call) rate ≥ the threshold re-opens it with the wait restarted, else it closes with a fresh window; with "first-failure" one bad probe re-opens it and successesToClose good ones close it. Optional: calls slower than slowCallDurationMs count as slow, and a slow-call rate ≥ slowCallRateThreshold trips it too. forcedState is a live switch: "forced-open" rejects every call until switched back, "disabled" passes every call and records nothing; back to "none" it starts CLOSED with a fresh window. It sets no deadline of its own, so it cannot see a hung dependency: put a Timeout in front of the dependency for hang faults.',
   configSchema: breakerConfigSchema,
+  causes: [CIRCUIT_OPEN],
+  outputs: ONE_DOWNSTREAM,
   metrics: [
     { name: 'rejected', label: 'Failed fast (open)', unit: 'count' },
     { name: 'ignored', label: 'Failures ignored (cause not recorded)', unit: 'count' },
@@ -130,12 +129,11 @@ export const circuitBreakerKind: KindDefinition<BreakerConfig, CircuitBreakerSta
     accountedUs: ctx.nowUs,
   }),
   report(f) {
-    const m = f.metrics;
-    const ms = (phase: BreakerPhase) => m[TIME_METRIC[phase]] ?? 0;
+    const ms = (phase: BreakerPhase) => counter(f, TIME_METRIC[phase]);
     const phases = Object.keys(TIME_METRIC) as BreakerPhase[];
     const totalMs = phases.reduce((sum, p) => sum + ms(p), 0);
-    const share = (p: BreakerPhase) => (totalMs > 0 ? ms(p) / totalMs : 0);
-    const transitions = Object.values(TRANSITION_METRIC).reduce((n, k) => n + (m[k] ?? 0), 0);
+    const share = (p: BreakerPhase) => ratio(ms(p), totalMs);
+    const transitions = Object.values(TRANSITION_METRIC).reduce((n, k) => n + counter(f, k), 0);
     return {
       closedShare: share('closed'),
       openShare: share('open'),
@@ -143,25 +141,21 @@ export const circuitBreakerKind: KindDefinition<BreakerConfig, CircuitBreakerSta
       forcedOpenShare: share('forced-open'),
       disabledShare: share('disabled'),
       transitions,
-      failedFast: m['rejected'] ?? 0,
-      ignoredFailures: m['ignored'] ?? 0,
-      failedFastShare: f.arrivals > 0 ? (m['rejected'] ?? 0) / f.arrivals : 0,
+      failedFast: counter(f, 'rejected'),
+      ignoredFailures: counter(f, 'ignored'),
+      failedFastShare: perArrival(f, 'rejected'),
     };
   },
   stateLabel: (node) => STATE_LABEL[node.state.breaker.phase],
   onCall(ctx, node, call) {
     account(ctx, node);
-    const edges = ctx.outEdges(node.index);
-    const edge = edges[0];
-    if (edge === undefined) {
-      ctx.respond(call, false, Cause.NoRoute);
-      return;
-    }
+    const edge = downstreamOrNoRoute(ctx, node.index, call);
+    if (edge < 0) return;
     const r = onCallAllowed(node.config, node.state.breaker, ctx.nowUs);
     apply(ctx, node, r.next, r.transition);
     if (!r.allowed) {
       ctx.count(node.index, 'rejected');
-      ctx.respond(call, false, CIRCUIT_OPEN);
+      ctx.respond(call, false, CIRCUIT_OPEN.cause);
       return;
     }
     const child = ctx.send(node.index, edge, call.request, call);
@@ -170,7 +164,7 @@ export const circuitBreakerKind: KindDefinition<BreakerConfig, CircuitBreakerSta
   },
   onResponse(ctx, node, child: Call) {
     account(ctx, node);
-    const result = classifyResult(node.config, child.ok, child.cause);
+    const result = classifyResult(node.config, child.ok, child.cause, ctx);
     if (result === 'ignored') ctx.count(node.index, 'ignored');
     const r = onResult(
       node.config,
@@ -181,11 +175,7 @@ export const circuitBreakerKind: KindDefinition<BreakerConfig, CircuitBreakerSta
       ctx.nowUs,
     );
     apply(ctx, node, r.next, r.transition);
-    const parent = child.parent;
-    // The parent may have been answered already (crash abort): then the response is moot.
-    if (!parent || !ctx.isLive(parent, child.parentGen)) return;
-    if (parent.phase !== CallPhase.AtNode || parent.parked) return;
-    ctx.respond(parent, child.ok, child.cause);
+    relayAnswer(ctx, child);
   },
   onTimer(ctx, node, tag) {
     // Lazy cancellation: a timer armed in an earlier OPEN period is stale.

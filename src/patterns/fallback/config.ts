@@ -1,27 +1,19 @@
 import { z } from 'zod';
+import { causeListSchema, DEGRADABLE_CLASSES } from '../kit/index.ts';
 
 /**
- * Failure causes answered with the fallback by default: the engine's own (error, timeout,
- * refused, queue-full, no-route) and the resilience patterns' fast failures. Written out
- * rather than imported so this folder depends on no other pattern.
+ * Answered with the fallback by default: every failure class but client-error
+ * (`DEGRADABLE_CLASSES`) — the dependency failing (error, refused, bad-format), no answer in
+ * time (timeout), overload and limiter refusals (queue-full; rate-limited, bulkhead-full,
+ * shed, throttled), a breaker failing fast (circuit-open) and no route (no-route,
+ * no-healthy-target). A client error (unauthorized) is the caller's own mistake and is passed
+ * on: a degraded answer would hide it.
  */
-export const DEFAULT_FALLBACK_ON = [
-  'error',
-  'timeout',
-  'refused',
-  'circuit-open',
-  'bulkhead-full',
-  'rate-limited',
-  'queue-full',
-  'no-route',
-] as const;
+export const DEFAULT_FALLBACK_ON: readonly string[] = [...DEGRADABLE_CLASSES];
 
 export const fallbackConfigSchema = z.strictObject({
-  /** Failure causes that get the degraded answer; any other failure is passed on as it is. */
-  fallbackOn: z
-    .array(z.string().min(1).max(64))
-    .max(64)
-    .default(() => [...DEFAULT_FALLBACK_ON]),
+  /** Failure classes (or single causes) that get the degraded answer; others pass on as is. */
+  fallbackOn: causeListSchema(DEFAULT_FALLBACK_ON),
   /** Time to produce the degraded answer: 0 for a static default, a little for a cache read. */
   fallbackLatencyMs: z.number().min(0).max(60_000).default(0),
 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { createSimulation, type SimFault, type TraceEvent } from '../../engine/index.ts';
 import { buildScenario } from '../../engine/testing/scenario-builder.ts';
 import { REGISTRY } from '../registry.ts';
+import { causeMatches } from '../kit/index.ts';
 import { DEFAULT_FALLBACK_ON, fallbackConfigSchema } from './config.ts';
 import { fallbackKind } from './fallback.ts';
 
@@ -62,13 +63,11 @@ describe('fallback kind', () => {
     expect(fallbackKind.category).toBe('resilience');
     expect(fallbackConfigSchema.parse({})).toEqual({
       fallbackOn: [
-        'error',
-        'timeout',
-        'refused',
-        'circuit-open',
-        'bulkhead-full',
-        'rate-limited',
-        'queue-full',
+        'dependency-failure',
+        'caller-gone',
+        'overload-refusal',
+        'policy-refusal',
+        'fast-failure',
         'no-route',
       ],
       fallbackLatencyMs: 0,
@@ -77,6 +76,29 @@ describe('fallback kind', () => {
     expect(fallbackConfigSchema.parse({}).fallbackOn).not.toBe(DEFAULT_FALLBACK_ON);
     const schema = z.toJSONSchema(fallbackConfigSchema, { io: 'input' });
     expect(schema.properties?.['fallbackOn']).toMatchObject({ type: 'array' });
+  });
+
+  it("the default covers today's causes and, newly, shed, throttled, no-healthy-target and bad-format; never a client error", () => {
+    const covered = REGISTRY.causes()
+      .map((c) => c.cause)
+      .filter((c) => causeMatches(DEFAULT_FALLBACK_ON, c, REGISTRY));
+    expect(covered.sort()).toEqual(
+      [
+        'error',
+        'timeout',
+        'refused',
+        'circuit-open',
+        'bulkhead-full',
+        'rate-limited',
+        'queue-full',
+        'no-route',
+        'shed',
+        'throttled',
+        'no-healthy-target',
+        'bad-format',
+      ].sort(),
+    );
+    expect(causeMatches(DEFAULT_FALLBACK_ON, 'unauthorized', REGISTRY)).toBe(false);
   });
 
   it('healthy dependency: answers pass through, no fallback', () => {

@@ -6,6 +6,7 @@ import {
   type NodeRuntime,
   type SimContext,
 } from '../../engine/index.ts';
+import { causeMatches, counter, ONE_DOWNSTREAM, perArrival, waitingParent } from '../kit/index.ts';
 import { fallbackConfigSchema, type FallbackConfig } from './config.ts';
 
 type N = NodeRuntime<FallbackConfig, null>;
@@ -16,8 +17,8 @@ const TAG_SERVE = 1;
 const STEP_WAITING = 1;
 const STEP_SERVING = 2;
 
-function handles(cfg: FallbackConfig, cause: string): boolean {
-  return cfg.fallbackOn.includes(cause);
+function handles(ctx: SimContext, cfg: FallbackConfig, cause: string): boolean {
+  return causeMatches(cfg.fallbackOn, cause, ctx);
 }
 
 function serve(ctx: SimContext, node: N, call: Call): void {
@@ -43,25 +44,27 @@ export const fallbackKind: KindDefinition<FallbackConfig, null> = {
   label: 'Fallback',
   category: 'resilience',
   description:
-    'A proxy in front of one dependency that turns its failures into a degraded success: when the call fails with one of the causes in fallbackOn (by default error, timeout, refused, circuit-open, bulkhead-full, rate-limited, queue-full, no-route), the caller gets a default answer after fallbackLatencyMs (0 for a static default, a few ms for a cache read) instead of the error. Other failures pass through unchanged. Watch the fallback count replace the errors the client would otherwise see; put a timeout behind it to cover a hung dependency.',
+    'A proxy in front of one dependency that turns its failures into a degraded success: when the call fails with a cause whose class (or name) is in fallbackOn (by default every class but client-error: dependency failures, timeouts, overload and limiter refusals, an open breaker, no route), the caller gets a default answer after fallbackLatencyMs (0 for a static default, a few ms for a cache read) instead of the error. Other failures pass through unchanged. Watch the fallback count replace the errors the client would otherwise see; put a timeout behind it to cover a hung dependency.',
   configSchema: fallbackConfigSchema,
+  outputs: ONE_DOWNSTREAM,
   metrics: [
     { name: 'fallback', label: 'Degraded answers (fallback)', unit: 'count' },
     { name: 'failuresRelayed', label: 'Failures passed on', unit: 'count' },
   ],
   init: () => null,
   report(f) {
-    const fallback = f.metrics['fallback'] ?? 0;
-    const relayed = f.metrics['failuresRelayed'] ?? 0;
-    const share = (x: number) => (f.arrivals > 0 ? x / f.arrivals : 0);
-    return { fallback, fallbackShare: share(fallback), failuresRelayedShare: share(relayed) };
+    return {
+      fallback: counter(f, 'fallback'),
+      fallbackShare: perArrival(f, 'fallback'),
+      failuresRelayedShare: perArrival(f, 'failuresRelayed'),
+    };
   },
   onCall(ctx, node, call) {
     const edge = ctx.outEdges(node.index)[0];
     if (edge !== undefined) {
       call.step = STEP_WAITING;
       ctx.send(node.index, edge, call.request, call);
-    } else if (handles(node.config, Cause.NoRoute)) {
+    } else if (handles(ctx, node.config, Cause.NoRoute)) {
       fallBack(ctx, node, call, Cause.NoRoute);
     } else {
       ctx.count(node.index, 'failuresRelayed');
@@ -69,13 +72,11 @@ export const fallbackKind: KindDefinition<FallbackConfig, null> = {
     }
   },
   onResponse(ctx, node, child) {
-    const parent = child.parent;
-    // The parent may have been answered already (crash abort): then the response is moot.
-    if (!parent || !ctx.isLive(parent, child.parentGen)) return;
-    if (parent.phase !== CallPhase.AtNode || parent.parked || parent.step !== STEP_WAITING) return;
+    const parent = waitingParent(ctx, child);
+    if (!parent || parent.step !== STEP_WAITING) return;
     if (child.ok) {
       ctx.respond(parent, true);
-    } else if (handles(node.config, child.cause)) {
+    } else if (handles(ctx, node.config, child.cause)) {
       fallBack(ctx, node, parent, child.cause);
     } else {
       ctx.count(node.index, 'failuresRelayed');

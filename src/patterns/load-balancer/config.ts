@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { healthCheckConfigSchema } from '../health-check/machine.ts';
-import { discoveryConfigSchema } from '../service-discovery/machine.ts';
-import { outlierConfigSchema } from './outlier.ts';
-import { STRATEGIES } from './strategy.ts';
+import {
+  discoveryConfigSchema,
+  healthCheckConfigSchema,
+  outlierConfigSchema,
+  STRATEGIES,
+} from '../kit/index.ts';
 
 /**
  * The load balancer's config: a strategy plus three optional sections, each off (null) by
@@ -11,8 +13,17 @@ import { STRATEGIES } from './strategy.ts';
  */
 export const loadBalancerConfigSchema = z.strictObject({
   strategy: z.enum(STRATEGIES).default('round-robin'),
-  healthCheck: healthCheckConfigSchema.nullable().default(null),
-  outlierDetection: outlierConfigSchema.nullable().default(null),
-  discovery: discoveryConfigSchema.nullable().default(null),
+  healthCheck: healthCheckConfigSchema
+    .nullable()
+    .default(null)
+    .meta({ noneLabel: 'No active health checks' }),
+  outlierDetection: outlierConfigSchema
+    .nullable()
+    .default(null)
+    .meta({ noneLabel: 'No outlier detection' }),
+  discovery: discoveryConfigSchema
+    .nullable()
+    .default(null)
+    .meta({ noneLabel: 'Fixed instances (no registry)' }),
 });
 export type LoadBalancerConfig = z.infer<typeof loadBalancerConfigSchema>;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { budget } from '../../engine/testing/budget.ts';
 import { fault, figures, labelOf, run as runLb, setup, svc } from './lb-test-harness.ts';
-import { loadBalancerKind, NO_HEALTHY_TARGET } from './load-balancer.ts';
+import { loadBalancerKind } from './load-balancer.ts';
+import { NO_HEALTHY_TARGET } from '../kit/index.ts';
 
 /** One run of a health-check or discovery scenario: ≤ 700 ms here; each test runs one. */
 const RUN_MS = 1000;
@@ -88,7 +89,7 @@ describe('active health checks (R8)', budget(1, RUN_MS), () => {
   it('every target DOWN: calls fail fast with no-healthy-target', () => {
     const all = ['s1', 's2', 's3'].map((s) => fault(s, 11_000, null));
     const { lb, sim } = run({ lb: hc, faults: all });
-    expect(lb.failed[NO_HEALTHY_TARGET]).toBe(lb.metrics['noTarget']);
+    expect(lb.failed[NO_HEALTHY_TARGET.cause]).toBe(lb.metrics['noTarget']);
     expect(lb.metrics['noTarget']).toBe(1200); // 20 s … 60 s at 30/s
     // Counted up to the last event (the last arrival, at 59 967 ms).
     expect(lb.metrics['state.noneHealthyMs']).toBeCloseTo(39_967, 0);

@@ -1,16 +1,20 @@
 import type { SimContext } from '../../engine/index.ts';
-import { onProbe, type HealthStatus } from '../health-check/machine.ts';
-import { probeResult, type ProbedDependency } from '../health-check/probe.ts';
 import {
+  armTimer,
   deregister,
   expire,
   heartbeat,
   instanceAction,
   nextExpiryUs,
+  onOutcome,
+  onProbe,
+  onSweep,
+  probeResult,
+  type HealthStatus,
+  type ProbedDependency,
   type RegistryOutcome,
-} from '../service-discovery/machine.ts';
+} from '../kit/index.ts';
 import { accountTargets, refreshEligible, type LbNode } from './lb-state.ts';
-import { onOutcome, onSweep } from './outlier.ts';
 
 /**
  * The timer-driven sections of the load balancer: health probes, registry heartbeats and
@@ -36,13 +40,12 @@ function event(ctx: SimContext, node: LbNode, type: string, i: number, detail = 
 /** Starts the periodic timers of every enabled section, one period from now. */
 export function scheduleSections(ctx: SimContext, node: LbNode): void {
   const c = node.config;
-  const gen = node.state.timerGen;
-  if (c.healthCheck)
-    ctx.setTimer(node.index, c.healthCheck.intervalMs * 1000, TAG_PROBE, null, gen);
-  if (c.outlierDetection)
-    ctx.setTimer(node.index, c.outlierDetection.intervalMs * 1000, TAG_SWEEP, null, gen);
-  if (c.discovery)
-    ctx.setTimer(node.index, c.discovery.heartbeatMs * 1000, TAG_HEARTBEAT, null, gen);
+  const timers = node.state.timers;
+  if (c.healthCheck) armTimer(ctx, node.index, timers, c.healthCheck.intervalMs * 1000, TAG_PROBE);
+  if (c.outlierDetection) {
+    armTimer(ctx, node.index, timers, c.outlierDetection.intervalMs * 1000, TAG_SWEEP);
+  }
+  if (c.discovery) armTimer(ctx, node.index, timers, c.discovery.heartbeatMs * 1000, TAG_HEARTBEAT);
 }
 
 /** A target's own dependencies: its outgoing edges; `required` edges are critical. */
@@ -145,7 +148,7 @@ function scheduleExpiry(ctx: SimContext, node: LbNode): void {
   if (!cfg || !st.registry) return;
   const expiryUs = nextExpiryUs(cfg, st.registry);
   if (expiryUs < ctx.nowUs + cfg.heartbeatMs * 1000) {
-    ctx.setTimer(node.index, Math.max(0, expiryUs - ctx.nowUs), TAG_EXPIRY, null, st.timerGen);
+    armTimer(ctx, node.index, st.timers, Math.max(0, expiryUs - ctx.nowUs), TAG_EXPIRY);
   }
 }
 
@@ -173,7 +176,7 @@ export function observeOutcome(
   const cfg = node.config.outlierDetection;
   const st = node.state;
   if (!cfg || !st.outlier) return;
-  const r = onOutcome(cfg, st.outlier, i, cause, ctx.nowUs);
+  const r = onOutcome(cfg, st.outlier, i, cause, ctx.nowUs, ctx);
   if (r.event === 'ejected') accountTargets(ctx, node);
   st.outlier = r.next;
   if (r.event === 'ejected') {

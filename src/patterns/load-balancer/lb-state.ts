@@ -1,9 +1,18 @@
 import type { NodeRuntime, NodeStateLabel, SimContext } from '../../engine/index.ts';
-import { inRotation, initialHealth, type TargetHealth } from '../health-check/machine.ts';
-import { initialRegistry, type RegistryState } from '../service-discovery/machine.ts';
+import {
+  initialHealth,
+  initialOutlier,
+  initialRegistry,
+  initialSelection,
+  inRotation,
+  timerGeneration,
+  type OutlierState,
+  type RegistryState,
+  type SelectionState,
+  type TargetHealth,
+  type TimerGeneration,
+} from '../kit/index.ts';
 import type { LoadBalancerConfig } from './config.ts';
-import { initialOutlier, type OutlierState } from './outlier.ts';
-import { initialSelection, type SelectionState } from './strategy.ts';
 
 /** The load balancer's plain-data state; target i is the balancer's i-th outgoing edge. */
 export interface LoadBalancerState {
@@ -16,8 +25,8 @@ export interface LoadBalancerState {
   health: TargetHealth[] | null;
   outlier: OutlierState | null;
   registry: RegistryState | null;
-  /** Call-less timers carry this token; a config change bumps it so older timers lapse. */
-  timerGen: number;
+  /** The sections' periodic timers; a config change cancels them and starts new ones. */
+  timers: TimerGeneration;
   /** Node-level state time (the charts' state strip) is counted up to here (µs). */
   accountedUs: number;
   /** Per-target status time is counted up to here (µs), at ticks and status changes. */
@@ -42,7 +51,7 @@ export function initialState(ctx: SimContext, node: LbNode): LoadBalancerState {
     outlier: c.outlierDetection ? initialOutlier(n) : null,
     // Instances register at start (`start`), so the registry begins empty.
     registry: c.discovery ? initialRegistry(n) : null,
-    timerGen: 0,
+    timers: timerGeneration(),
     accountedUs: ctx.nowUs,
     targetsAccountedUs: ctx.nowUs,
   };

@@ -1,12 +1,23 @@
 import {
-  CallPhase,
   Cause,
   type KindDefinition,
   type MetricSpec,
   type SimContext,
 } from '../../engine/index.ts';
-import { initialHealth } from '../health-check/machine.ts';
-import { initialRegistry } from '../service-discovery/machine.ts';
+import {
+  armTimer,
+  cancelTimers,
+  counter,
+  initialHealth,
+  initialOutlier,
+  initialRegistry,
+  isCurrentTimer,
+  NO_HEALTHY_TARGET,
+  perArrival,
+  ratio,
+  relayAnswer,
+  selectTarget,
+} from '../kit/index.ts';
 import { loadBalancerConfigSchema, type LoadBalancerConfig } from './config.ts';
 import {
   accountNode,
@@ -32,11 +43,6 @@ import {
   TAG_PROBE,
   TAG_SWEEP,
 } from './lb-sections.ts';
-import { initialOutlier } from './outlier.ts';
-import { selectTarget } from './strategy.ts';
-
-/** The cause of a call the balancer could not place: every target is out of rotation. */
-export const NO_HEALTHY_TARGET = 'no-healthy-target';
 
 const METRICS: readonly MetricSpec[] = [
   { name: 'noTarget', label: 'No healthy target', unit: 'count' },
@@ -67,7 +73,7 @@ function reconfigure(ctx: SimContext, node: LbNode, previous: LoadBalancerConfig
   const c = node.config;
   const st = node.state;
   accountTargets(ctx, node);
-  st.timerGen++;
+  cancelTimers(st.timers);
   if (!c.healthCheck) st.health = null;
   else if (!previous.healthCheck || !st.health)
     st.health = Array.from({ length: st.targets }, initialHealth);
@@ -90,8 +96,9 @@ export const loadBalancerKind: KindDefinition<LoadBalancerConfig, LoadBalancerSt
   label: 'Load balancer',
   category: 'routing',
   description:
-    'Spreads calls over its outgoing edges (the instances) by strategy: round robin, random, least connections (fewest calls in flight from this balancer), power of two choices (two random targets, the less busy wins) or weighted (smooth weighted round robin by edge weight). Optional sections take targets out of rotation: active health checks (probes every intervalMs; DOWN after unhealthyThreshold failures, back after healthyThreshold passes; a failing required dependency of the target means DOWN, an optional one DEGRADED), outlier detection (consecutive5xx 5xx in a row — causes error, timeout, refused, queue-full; a 429 or any other answer resets the run — eject a target for baseEjectionMs × its ejection multiplier, which rises by 1 at each ejection and falls by 1 at each sweep the target spends in rotation, so a target that keeps failing is out for 1×, 2×, 3× the base and one that stays healthy earns it back; at most maxEjectionPercent ejected at once; re-admitted at the first sweep, every intervalMs, after its ejection ends) and service discovery (instances heartbeat every heartbeatMs; a crashed one stays registered, and keeps getting traffic, until ttlMs after its last heartbeat). With no eligible target a call fails with "no-healthy-target".',
+    'Spreads calls over its outgoing edges (the instances) by strategy: round robin, random, least connections (fewest calls in flight from this balancer), power of two choices (two random targets, the less busy wins) or weighted (smooth weighted round robin by edge weight). Optional sections take targets out of rotation: active health checks (probes every intervalMs; DOWN after unhealthyThreshold failures, back after healthyThreshold passes; a failing required dependency of the target means DOWN, an optional one DEGRADED), outlier detection (consecutive5xx 5xx in a row — failures of the classes dependency-failure, caller-gone and overload-refusal, i.e. error, refused, bad-format, timeout, queue-full; a 429 or any other answer resets the run — eject a target for baseEjectionMs × its ejection multiplier, which rises by 1 at each ejection and falls by 1 at each sweep the target spends in rotation, so a target that keeps failing is out for 1×, 2×, 3× the base and one that stays healthy earns it back; at most maxEjectionPercent ejected at once; re-admitted at the first sweep, every intervalMs, after its ejection ends) and service discovery (instances heartbeat every heartbeatMs; a crashed one stays registered, and keeps getting traffic, until ttlMs after its last heartbeat). With no eligible target a call fails with "no-healthy-target".',
   configSchema: loadBalancerConfigSchema,
+  causes: [NO_HEALTHY_TARGET],
   metrics: METRICS,
   init: initialState,
   start(ctx, node) {
@@ -100,19 +107,17 @@ export const loadBalancerKind: KindDefinition<LoadBalancerConfig, LoadBalancerSt
   },
   stateLabel: (node) => stateLabel(node.state),
   report(f) {
-    const m = f.metrics;
-    const get = (k: string) => m[k] ?? 0;
+    const get = (k: string) => counter(f, k);
     const nodeMs = get('state.allHealthyMs') + get('state.someOutMs') + get('state.noneHealthyMs');
     const healthMs = get('health.upMs') + get('health.degradedMs') + get('health.downMs');
-    const share = (x: number, total: number) => (total > 0 ? x / total : 0);
     return {
-      noTargetShare: share(get('noTarget'), f.arrivals),
-      allHealthyShare: share(get('state.allHealthyMs'), nodeMs),
-      someOutShare: share(get('state.someOutMs'), nodeMs),
-      noneHealthyShare: share(get('state.noneHealthyMs'), nodeMs),
-      targetDownShare: share(get('health.downMs'), healthMs),
-      targetDegradedShare: share(get('health.degradedMs'), healthMs),
-      probeFailureShare: share(get('probeFailures'), get('probes')),
+      noTargetShare: perArrival(f, 'noTarget'),
+      allHealthyShare: ratio(get('state.allHealthyMs'), nodeMs),
+      someOutShare: ratio(get('state.someOutMs'), nodeMs),
+      noneHealthyShare: ratio(get('state.noneHealthyMs'), nodeMs),
+      targetDownShare: ratio(get('health.downMs'), healthMs),
+      targetDegradedShare: ratio(get('health.degradedMs'), healthMs),
+      probeFailureShare: ratio(get('probeFailures'), get('probes')),
       ejections: get('ejections'),
       readmissions: get('readmissions'),
       expirations: get('expirations'),
@@ -139,8 +144,8 @@ export const loadBalancerKind: KindDefinition<LoadBalancerConfig, LoadBalancerSt
     st.selection = pick.next;
     if (pick.target < 0) {
       ctx.count(node.index, 'noTarget');
-      if (ctx.tracing) ctx.trace(node.index, 'lb.no-target', call.request, NO_HEALTHY_TARGET);
-      ctx.respond(call, false, NO_HEALTHY_TARGET);
+      if (ctx.tracing) ctx.trace(node.index, 'lb.no-target', call.request, NO_HEALTHY_TARGET.cause);
+      ctx.respond(call, false, NO_HEALTHY_TARGET.cause);
       return;
     }
     st.inFlight[pick.target] = (st.inFlight[pick.target] ?? 0) + 1;
@@ -154,43 +159,21 @@ export const loadBalancerKind: KindDefinition<LoadBalancerConfig, LoadBalancerSt
     const st = node.state;
     st.inFlight[i] = Math.max(0, (st.inFlight[i] ?? 0) - 1);
     observeOutcome(ctx, node, i, child.ok ? null : child.cause);
-    const parent = child.parent;
-    // The parent may have been answered already (crash abort): then the response is moot.
-    if (!parent || !ctx.isLive(parent, child.parentGen)) return;
-    if (parent.phase !== CallPhase.AtNode || parent.parked) return;
-    ctx.respond(parent, child.ok, child.cause);
+    relayAnswer(ctx, child);
   },
   onTimer(ctx, node, tag) {
-    if (ctx.timerToken !== node.state.timerGen) return; // from before a config change
+    if (!isCurrentTimer(ctx, node.state.timers)) return; // from before a config change
     accountNode(ctx, node);
     const c = node.config;
     if (tag === TAG_PROBE && c.healthCheck) {
       probeTargets(ctx, node);
-      ctx.setTimer(
-        node.index,
-        c.healthCheck.intervalMs * 1000,
-        TAG_PROBE,
-        null,
-        node.state.timerGen,
-      );
+      armTimer(ctx, node.index, node.state.timers, c.healthCheck.intervalMs * 1000, TAG_PROBE);
     } else if (tag === TAG_SWEEP && c.outlierDetection) {
       sweepOutliers(ctx, node);
-      ctx.setTimer(
-        node.index,
-        c.outlierDetection.intervalMs * 1000,
-        TAG_SWEEP,
-        null,
-        node.state.timerGen,
-      );
+      armTimer(ctx, node.index, node.state.timers, c.outlierDetection.intervalMs * 1000, TAG_SWEEP);
     } else if (tag === TAG_HEARTBEAT && c.discovery) {
       // Schedule the next tick first: an expiry timer due at the same instant then runs after it.
-      ctx.setTimer(
-        node.index,
-        c.discovery.heartbeatMs * 1000,
-        TAG_HEARTBEAT,
-        null,
-        node.state.timerGen,
-      );
+      armTimer(ctx, node.index, node.state.timers, c.discovery.heartbeatMs * 1000, TAG_HEARTBEAT);
       heartbeatTick(ctx, node);
     } else if (tag === TAG_EXPIRY) {
       expireLeases(ctx, node);

@@ -13,7 +13,6 @@ import {
   slidingCounterEstimate,
 } from './sliding-window-counter.ts';
 import { admitSlidingLog, initialSlidingLog, slidingLogCount } from './sliding-window-log.ts';
-import { initialTokenBucket, takeToken, tokensAt } from './token-bucket.ts';
 
 const MS = 1000;
 const SEC = 1_000_000;
@@ -65,40 +64,6 @@ describe('rate limiter config', () => {
 });
 
 describe('token bucket', () => {
-  const p = { capacity: 3, refillPerSec: 10 };
-
-  it('starts full; admits a burst of capacity, then rejects', () => {
-    let s = initialTokenBucket(p, 0);
-    const results = [0, 0, 0, 0].map(() => {
-      const r = takeToken(p, s, 0);
-      s = r.next;
-      return r.allowed;
-    });
-    expect(results).toEqual([true, true, true, false]);
-    expect(s.microTokens).toBe(0);
-  });
-
-  it('refills continuously at refillPerSec: one token per 100 ms at 10/s', () => {
-    const s = { algorithm: 'token-bucket' as const, microTokens: 0, updatedUs: 0 };
-    expect(tokensAt(p, s, 50 * MS)).toBeCloseTo(0.5, 12);
-    expect(takeToken(p, s, 99 * MS).allowed).toBe(false);
-    const r = takeToken(p, s, 100 * MS);
-    expect(r).toEqual({
-      allowed: true,
-      next: { algorithm: 'token-bucket', microTokens: 0, updatedUs: 100 * MS },
-    });
-  });
-
-  it('never holds more than capacity', () => {
-    const s = { algorithm: 'token-bucket' as const, microTokens: 1e6, updatedUs: 0 };
-    expect(tokensAt(p, s, 60 * SEC)).toBe(3);
-  });
-
-  it('a rejection takes no token', () => {
-    const s = { algorithm: 'token-bucket' as const, microTokens: 500_000, updatedUs: 0 };
-    expect(takeToken(p, s, 0)).toEqual({ allowed: false, next: s });
-  });
-
   it('burst then refill rate: requests every 2 ms over [0, 2 s] admit exactly 100 + 10·2', () => {
     const times = Array.from({ length: 1001 }, (_, i) => i * 2 * MS);
     const admitted = admittedAt(cfg(), times);

@@ -23,13 +23,16 @@ import {
   slidingLogCount,
   type SlidingLogState,
 } from './sliding-window-log.ts';
-import { initialTokenBucket, takeToken, tokensAt, type TokenBucketState } from './token-bucket.ts';
+import { fullBucket, refitBucket, takeToken, tokensAt, type TokenBucket } from '../kit/index.ts';
 
 /**
  * The rate limiter's state machine over plain data: one state shape per algorithm (one file
- * each), and the dispatch the kind uses. Every function returns a new state and never
- * mutates its input.
+ * each; the token bucket is the kit's), and the dispatch the kind uses. Every function
+ * returns a new state and never mutates its input.
  */
+
+/** Token bucket (R6): the kit's bucket of `capacity` tokens refilled at `refillPerSec`. */
+export type TokenBucketState = TokenBucket & { algorithm: 'token-bucket' };
 
 export type LimiterState =
   TokenBucketState | FixedWindowState | SlidingLogState | SlidingCounterState | LeakyBucketState;
@@ -45,7 +48,7 @@ export interface ArriveOutcome {
 export function initialLimiter(cfg: RateLimiterConfig, nowUs: number): LimiterState {
   switch (cfg.algorithm) {
     case 'token-bucket':
-      return initialTokenBucket(cfg, nowUs);
+      return { algorithm: 'token-bucket', ...fullBucket(cfg, nowUs) };
     case 'fixed-window':
       return initialFixedWindow();
     case 'sliding-window-log':
@@ -117,10 +120,8 @@ export function reconfigure(
 ): LimiterState {
   if (s.algorithm !== cfg.algorithm) return initialLimiter(cfg, nowUs);
   switch (s.algorithm) {
-    case 'token-bucket': {
-      const tokens = Math.min(cfg.capacity, tokensAt(previous, s, nowUs));
-      return { algorithm: 'token-bucket', microTokens: tokens * 1_000_000, updatedUs: nowUs };
-    }
+    case 'token-bucket':
+      return refitBucket(previous, cfg, s, nowUs);
     case 'fixed-window':
     case 'sliding-window-counter':
       return previous.windowMs === cfg.windowMs ? s : initialLimiter(cfg, nowUs);

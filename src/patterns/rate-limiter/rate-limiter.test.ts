@@ -4,7 +4,8 @@ import { createSimulation, type NodeRuntime } from '../../engine/index.ts';
 import { buildScenario } from '../../engine/testing/scenario-builder.ts';
 import { REGISTRY } from '../registry.ts';
 import { rateLimiterConfigSchema, type RateLimiterConfig } from './config.ts';
-import { RATE_LIMITED, rateLimiterKind, type RateLimiterState } from './rate-limiter.ts';
+import { rateLimiterKind, type RateLimiterState } from './rate-limiter.ts';
+import { RATE_LIMITED } from '../kit/index.ts';
 
 /**
  * Client "c" (constant 100/s: requests at 0, 10, … 2990 ms) → limiter "r" → service "s"
@@ -53,7 +54,14 @@ function finish(sim: ReturnType<typeof run>) {
 function label(config: Partial<RateLimiterConfig>, state: Partial<RateLimiterState>) {
   const node = {
     config: { ...rateLimiterConfigSchema.parse({}), ...config },
-    state: { lastRejected: false, used: 0, of: 0, fifo: [], head: 0, drainToken: 0, ...state },
+    state: {
+      lastRejected: false,
+      used: 0,
+      of: 0,
+      waiting: { entries: [], head: 0 },
+      drain: { gen: 0 },
+      ...state,
+    },
   } as unknown as NodeRuntime<RateLimiterConfig, RateLimiterState>;
   return rateLimiterKind.stateLabel?.(node);
 }
@@ -63,7 +71,8 @@ describe('rate-limiter kind', () => {
     expect(REGISTRY.get('rate-limiter')).toBe(rateLimiterKind);
     expect(rateLimiterKind.category).toBe('resilience');
     expect(() => z.toJSONSchema(rateLimiterKind.configSchema, { io: 'input' })).not.toThrow();
-    expect(RATE_LIMITED).toBe('rate-limited');
+    expect(rateLimiterKind.causes).toEqual([RATE_LIMITED]);
+    expect(RATE_LIMITED).toMatchObject({ cause: 'rate-limited', class: 'policy-refusal' });
   });
 
   it('token bucket (10, 5/s): the burst of 10 passes, then one per refilled token', () => {

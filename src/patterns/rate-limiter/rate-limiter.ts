@@ -1,5 +1,4 @@
 import {
-  CallPhase,
   Cause,
   type Call,
   type KindDefinition,
@@ -7,20 +6,37 @@ import {
   type NodeStateLabel,
   type SimContext,
 } from '../../engine/index.ts';
+import {
+  armTimer,
+  cancelTimers,
+  compactFifo,
+  counter,
+  dequeue,
+  downstreamOrNoRoute,
+  emptyFifo,
+  enqueue,
+  forEachWaiting,
+  isCurrentTimer,
+  ONE_DOWNSTREAM,
+  peekWaiting,
+  perArrival,
+  RATE_LIMITED,
+  ratio,
+  relayAnswer,
+  timerGeneration,
+  type TimerGeneration,
+  type WaitingFifo,
+} from '../kit/index.ts';
 import { rateLimiterConfigSchema, type RateLimiterConfig } from './config.ts';
 import { leakyDrain, leakyLeave, nextReleaseUs } from './leaky-bucket.ts';
 import { arrive, initialLimiter, reconfigure, usage, type LimiterState } from './machine.ts';
 
-/** The cause of a request the limiter turned away (HTTP 429 Too Many Requests). */
-export const RATE_LIMITED = 'rate-limited';
-
 export interface RateLimiterState {
   limiter: LimiterState;
-  /** Leaky bucket: waiting calls as (id, gen) pairs, FIFO from `head`. */
-  fifo: number[];
-  head: number;
-  /** Token of the live drain timer; older tokens are stale. */
-  drainToken: number;
+  /** Leaky bucket: the calls waiting to leave, oldest first. */
+  waiting: WaitingFifo;
+  /** The drain timer: re-planning it cancels the one set before. */
+  drain: TimerGeneration;
   /** The last arrival was rejected (the label then says LIMITING). */
   lastRejected: boolean;
   /** Allowance used at the last event, for the label. */
@@ -45,43 +61,18 @@ function note(ctx: SimContext, node: N): void {
 }
 
 function forward(ctx: SimContext, node: N, call: Call): void {
-  const edge = ctx.outEdges(node.index)[0];
   ctx.count(node.index, 'admitted');
-  if (edge === undefined) {
-    ctx.respond(call, false, Cause.NoRoute);
-    return;
-  }
+  const edge = downstreamOrNoRoute(ctx, node.index, call);
+  if (edge < 0) return;
   call.step = STEP_FORWARDED;
   ctx.send(node.index, edge, call.request, call);
 }
 
 function scheduleDrain(ctx: SimContext, node: N, atUs: number): void {
-  const s = node.state;
-  s.drainToken++;
+  const drain = node.state.drain;
+  cancelTimers(drain);
   // Rounded up: the drain never fires before the machine lets the next request leave.
-  ctx.setTimer(node.index, Math.max(0, Math.ceil(atUs - ctx.nowUs)), TAG_DRAIN, null, s.drainToken);
-}
-
-/** The oldest entry that still waits here, or null when the FIFO is exhausted. */
-function peekWaiter(ctx: SimContext, s: RateLimiterState): Call | null {
-  while (s.head < s.fifo.length) {
-    const call = ctx.callById(s.fifo[s.head] as number, s.fifo[s.head + 1] as number);
-    if (call && call.phase === CallPhase.AtNode && !call.parked && call.step === STEP_WAITING) {
-      return call;
-    }
-    s.head += 2;
-  }
-  return null;
-}
-
-function compact(s: RateLimiterState): void {
-  if (s.head >= s.fifo.length) {
-    s.fifo.length = 0;
-    s.head = 0;
-  } else if (s.head > 64 && s.head * 2 > s.fifo.length) {
-    s.fifo.splice(0, s.head);
-    s.head = 0;
-  }
+  armTimer(ctx, node.index, drain, Math.max(0, Math.ceil(atUs - ctx.nowUs)), TAG_DRAIN);
 }
 
 /** A waiter whose caller gave up leaves the queue and is answered (discarded as late). */
@@ -99,10 +90,10 @@ function drain(ctx: SimContext, node: N): void {
   for (;;) {
     const lim = s.limiter;
     if (lim.algorithm !== 'leaky-bucket' || lim.waiting === 0) break;
-    const call = peekWaiter(ctx, s);
+    const call = peekWaiting(ctx, s.waiting, STEP_WAITING);
     if (!call) throw new Error(`rate limiter ${node.id} lost track of a waiting call`);
     if (call.abandoned) {
-      s.head += 2;
+      dequeue(s.waiting);
       dropAbandoned(ctx, node, call);
       continue;
     }
@@ -111,37 +102,34 @@ function drain(ctx: SimContext, node: N): void {
       scheduleDrain(ctx, node, nextReleaseUs(node.config, lim) ?? ctx.nowUs);
       break;
     }
-    s.head += 2;
+    dequeue(s.waiting);
     s.limiter = r.next;
     forward(ctx, node, call);
     if (r.drainAtUs !== null) scheduleDrain(ctx, node, r.drainAtUs);
     break;
   }
-  compact(s);
+  compactFifo(s.waiting);
   note(ctx, node);
 }
 
 /** Answers waiters whose callers gave up, to make room in a full leaky bucket. */
 function purgeAbandoned(ctx: SimContext, node: N): void {
-  const s = node.state;
-  for (let i = s.head; i < s.fifo.length; i += 2) {
-    const call = ctx.callById(s.fifo[i] as number, s.fifo[i + 1] as number);
-    if (call && call.phase === CallPhase.AtNode && !call.parked && call.step === STEP_WAITING) {
-      if (call.abandoned) dropAbandoned(ctx, node, call);
-    }
-  }
+  forEachWaiting(ctx, node.state.waiting, STEP_WAITING, (call) => {
+    if (call.abandoned) dropAbandoned(ctx, node, call);
+  });
 }
 
 /** Leaving the leaky bucket for another algorithm: everyone waiting was admitted; let them go. */
 function releaseAllWaiters(ctx: SimContext, node: N): void {
   const s = node.state;
-  for (let call = peekWaiter(ctx, s); call; call = peekWaiter(ctx, s)) {
-    s.head += 2;
+  for (let call = peekWaiting(ctx, s.waiting, STEP_WAITING); call;) {
+    dequeue(s.waiting);
     if (call.abandoned) dropAbandoned(ctx, node, call);
     else forward(ctx, node, call);
+    call = peekWaiting(ctx, s.waiting, STEP_WAITING);
   }
-  compact(s);
-  s.drainToken++;
+  compactFifo(s.waiting);
+  cancelTimers(s.drain);
 }
 
 function labelOf(node: N): NodeStateLabel {
@@ -167,6 +155,8 @@ export const rateLimiterKind: KindDefinition<RateLimiterConfig, RateLimiterState
   description:
     'A proxy that caps the rate of calls reaching one dependency and answers the excess "rate-limited" (HTTP 429) at once. Algorithms: token bucket (capacity tokens, refillPerSec; bursts up to capacity pass), fixed window, sliding-window log (exact) or sliding-window counter (weighted previous window), each admitting limit calls per windowMs, and leaky bucket (calls queue for up to capacity places and leave evenly at drainPerSec). Watch the admitted rate stay at the limit under a traffic spike while the rejected count absorbs the excess.',
   configSchema: rateLimiterConfigSchema,
+  causes: [RATE_LIMITED],
+  outputs: ONE_DOWNSTREAM,
   metrics: [
     { name: 'admitted', label: 'Admitted', unit: 'count' },
     { name: 'rejected', label: 'Rejected (rate-limited)', unit: 'count' },
@@ -175,33 +165,26 @@ export const rateLimiterKind: KindDefinition<RateLimiterConfig, RateLimiterState
   ],
   init: (ctx, node) => ({
     limiter: initialLimiter(node.config, ctx.nowUs),
-    fifo: [],
-    head: 0,
-    drainToken: 0,
+    waiting: emptyFifo(),
+    drain: timerGeneration(),
     lastRejected: false,
     used: 0,
     of: 0,
   }),
   start: note,
   report(f) {
-    const m = f.metrics;
-    const admitted = m['admitted'] ?? 0;
-    const rejected = m['rejected'] ?? 0;
-    const share = (x: number) => (f.arrivals > 0 ? x / f.arrivals : 0);
+    const admitted = counter(f, 'admitted');
     return {
       admitted,
-      rejected,
-      rejectionShare: share(rejected),
-      waitedShare: share(m['queued'] ?? 0),
-      admittedPerSec: f.elapsedMs > 0 ? admitted / (f.elapsedMs / 1000) : 0,
+      rejected: counter(f, 'rejected'),
+      rejectionShare: perArrival(f, 'rejected'),
+      waitedShare: perArrival(f, 'queued'),
+      admittedPerSec: ratio(admitted, f.elapsedMs / 1000),
     };
   },
   stateLabel: labelOf,
   onCall(ctx, node, call) {
-    if (ctx.outEdges(node.index).length === 0) {
-      ctx.respond(call, false, Cause.NoRoute);
-      return;
-    }
+    if (downstreamOrNoRoute(ctx, node.index, call) < 0) return;
     const s = node.state;
     let r = arrive(node.config, s.limiter, ctx.nowUs);
     if (r.decision === 'reject' && s.limiter.algorithm === 'leaky-bucket') {
@@ -214,26 +197,22 @@ export const rateLimiterKind: KindDefinition<RateLimiterConfig, RateLimiterState
       forward(ctx, node, call);
     } else if (r.decision === 'wait') {
       call.step = STEP_WAITING;
-      s.fifo.push(call.id, call.gen);
+      enqueue(s.waiting, call);
       ctx.count(node.index, 'queued');
       if (ctx.tracing) ctx.trace(node.index, 'limiter.queued', call.request);
       if (r.drainAtUs !== null) scheduleDrain(ctx, node, r.drainAtUs);
     } else {
       ctx.count(node.index, 'rejected');
-      if (ctx.tracing) ctx.trace(node.index, 'limiter.rejected', call.request, RATE_LIMITED);
-      ctx.respond(call, false, RATE_LIMITED);
+      if (ctx.tracing) ctx.trace(node.index, 'limiter.rejected', call.request, RATE_LIMITED.cause);
+      ctx.respond(call, false, RATE_LIMITED.cause);
     }
     note(ctx, node);
   },
   onTimer(ctx, node, tag) {
-    if (tag === TAG_DRAIN && ctx.timerToken === node.state.drainToken) drain(ctx, node);
+    if (tag === TAG_DRAIN && isCurrentTimer(ctx, node.state.drain)) drain(ctx, node);
   },
   onResponse(ctx, _node, child) {
-    const parent = child.parent;
-    // The parent may have been answered already (crash abort): then the response is moot.
-    if (!parent || !ctx.isLive(parent, child.parentGen)) return;
-    if (parent.phase !== CallPhase.AtNode || parent.parked) return;
-    ctx.respond(parent, child.ok, child.cause);
+    relayAnswer(ctx, child);
   },
   onConfigChange(ctx, node, previous) {
     const s = node.state;

@@ -1,12 +1,6 @@
 import { z } from 'zod';
-
-/**
- * Failure causes retried by default: server errors (5xx), timeouts, refused connections and
- * a full queue (an overloaded server's 503). Throttling ("rate-limited", a 429) and fast
- * failures from a breaker ("circuit-open") are deliberately absent: retrying them only adds
- * load where something already asked for less. Add them to `retryOn` to retry them anyway.
- */
-export const DEFAULT_RETRY_ON: readonly string[] = ['error', 'timeout', 'refused', 'queue-full'];
+import { share } from '../../engine/index.ts';
+import { causeListSchema, DEFAULT_RETRY_ON } from '../kit/index.ts';
 
 /** PATTERNS.md R2 defaults: 3 attempts, exponential backoff from 100 ms ×2 up to 5 s, full jitter. */
 export const retryConfigSchema = z.strictObject({
@@ -17,18 +11,24 @@ export const retryConfigSchema = z.strictObject({
   multiplier: z.number().min(1).max(10).default(2),
   capMs: z.number().min(0).max(3_600_000).default(5000),
   jitter: z.enum(['none', 'full', 'equal', 'decorrelated']).default('full'),
-  /** Failure causes that are retried; any other failure is passed back at once. */
-  retryOn: z
-    .array(z.string().min(1).max(40))
-    .max(32)
-    .default(() => [...DEFAULT_RETRY_ON]),
+  /** Failure classes (or single causes) retried; any other failure is passed back at once. */
+  retryOn: causeListSchema(DEFAULT_RETRY_ON),
   /** Each attempt is abandoned after this long and counts as a timeout; null = wait. */
-  perAttemptTimeoutMs: z.number().positive().max(3_600_000).nullable().default(null),
+  perAttemptTimeoutMs: z
+    .number()
+    .positive()
+    .max(3_600_000)
+    .nullable()
+    .default(null)
+    .meta({ noneLabel: 'No per-attempt timeout', suggested: 500 }),
   /**
-   * Retry budget (budget.ts, a token bucket): retries ≤ budgetBurst + budgetRatio × requests
+   * Retry budget (the kit's token bucket): retries ≤ budgetBurst + budgetRatio × requests
    * + budgetMinPerSec × seconds; null = no budget.
    */
-  budgetRatio: z.number().min(0).max(1).nullable().default(null),
+  budgetRatio: share()
+    .nullable()
+    .default(null)
+    .meta({ noneLabel: 'No retry budget', suggested: 0.1 }),
   budgetMinPerSec: z.number().min(0).max(100_000).default(10),
   /** Most retries the budget can bank while nothing fails (the bucket's size). */
   budgetBurst: z.number().int().min(1).max(100_000).default(10),

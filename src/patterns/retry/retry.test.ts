@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createStream } from '../../engine/index.ts';
 import type { NodeSpec } from '../../engine/testing/scenario-builder.ts';
 import { REGISTRY } from '../registry.ts';
-import { retryDelayMs } from './backoff.ts';
+import { retryDelayMs } from '../kit/index.ts';
 import { retryConfigSchema } from './config.ts';
 import { retryKind } from './retry.ts';
 import { crash, FIXED_50, runRetry as run } from './retry-test-harness.ts';

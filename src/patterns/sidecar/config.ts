@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { outlierConfigSchema } from '../load-balancer/outlier.ts';
-import { DEFAULT_RETRY_ON, type RetryConfig } from '../retry/config.ts';
-import type { TimeoutConfig } from '../timeout/deadline.ts';
+import {
+  causeListSchema,
+  DEFAULT_RETRY_ON,
+  outlierConfigSchema,
+  type AttemptPolicy,
+} from '../kit/index.ts';
 
 /**
  * The sidecar's config (PATTERNS.md E3), with Envoy / Istio defaults: a 1 s per-try timeout,
@@ -17,18 +20,21 @@ export const sidecarConfigSchema = z.strictObject({
   /** Retry backoff: full jitter over min(cap, base · 2ⁿ). */
   backoffBaseMs: z.number().min(0).max(60_000).default(25),
   backoffCapMs: z.number().min(0).max(600_000).default(250),
-  /** Failure causes retried (on another instance when one is left). */
-  retryOn: z
-    .array(z.string().min(1).max(40))
-    .max(32)
-    .default(() => [...DEFAULT_RETRY_ON]),
+  /** Failure classes (or single causes) retried (on another instance when one is left). */
+  retryOn: causeListSchema(DEFAULT_RETRY_ON),
   /** Passive health checking of the instances; null switches it off. */
-  outlierDetection: outlierConfigSchema.nullable().default(() => outlierConfigSchema.parse({})),
+  outlierDetection: outlierConfigSchema
+    .nullable()
+    .default(() => outlierConfigSchema.parse({}))
+    .meta({ noneLabel: 'No outlier detection' }),
 });
 export type SidecarConfig = z.infer<typeof sidecarConfigSchema>;
 
-/** The retry folder's policy the sidecar's retries follow (no budget, per-try timeout). */
-export function sidecarRetryPolicy(c: SidecarConfig): RetryConfig {
+/**
+ * The attempt driver's policy: fully jittered exponential backoff (×2) without a retry
+ * budget, each attempt bounded by `timeoutMs` and by the request's own deadline.
+ */
+export function sidecarPolicy(c: SidecarConfig): AttemptPolicy {
   return {
     maxAttempts: c.maxAttempts,
     backoff: 'exponential',
@@ -37,14 +43,10 @@ export function sidecarRetryPolicy(c: SidecarConfig): RetryConfig {
     capMs: c.backoffCapMs,
     jitter: 'full',
     retryOn: c.retryOn,
-    perAttemptTimeoutMs: c.timeoutMs,
     budgetRatio: null,
     budgetMinPerSec: 0,
     budgetBurst: 1,
+    attemptTimeoutMs: c.timeoutMs,
+    propagateDeadline: true,
   };
-}
-
-/** The timeout folder's deadline rule for one attempt: its own timeout, or the request's. */
-export function sidecarAttemptTimeout(c: SidecarConfig): TimeoutConfig {
-  return { timeoutMs: c.timeoutMs, propagateDeadline: true };
 }

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { budget } from '../../engine/testing/budget.ts';
 import { z } from 'zod';
-import { onOutcome, outlierConfigSchema } from '../load-balancer/outlier.ts';
-import { DEFAULT_RETRY_ON } from '../retry/config.ts';
-import { sidecarAttemptTimeout, sidecarConfigSchema, sidecarRetryPolicy } from './config.ts';
+import { DEFAULT_RETRY_ON, onOutcome, outlierConfigSchema } from '../kit/index.ts';
+import { REGISTRY } from '../registry.ts';
+import { sidecarConfigSchema, sidecarPolicy } from './config.ts';
 import {
   attemptEligible,
   initialRouting,
@@ -25,7 +25,7 @@ const OD = outlierConfigSchema.parse({});
 function eject(r: MeshRouting, i: number): MeshRouting {
   let o = r.outlier;
   if (!o) throw new Error('outlier detection off');
-  for (let k = 0; k < OD.consecutive5xx; k++) o = onOutcome(OD, o, i, 'error', 0).next;
+  for (let k = 0; k < OD.consecutive5xx; k++) o = onOutcome(OD, o, i, 'error', 0, REGISTRY).next;
   return { ...r, outlier: o };
 }
 
@@ -67,9 +67,9 @@ describe('sidecar config', () => {
     expect(sidecarConfigSchema.safeParse({ extra: 1 }).success).toBe(false);
   });
 
-  it('maps onto the retry folder (full-jitter exponential ×2, no budget) and the timeout folder', () => {
+  it("maps onto the kit's attempt driver (full-jitter exponential ×2, no budget, deadline per attempt)", () => {
     const c = sidecarConfigSchema.parse({ maxAttempts: 2, backoffBaseMs: 10, timeoutMs: 300 });
-    expect(sidecarRetryPolicy(c)).toMatchObject({
+    expect(sidecarPolicy(c)).toMatchObject({
       maxAttempts: 2,
       backoff: 'exponential',
       baseMs: 10,
@@ -77,9 +77,9 @@ describe('sidecar config', () => {
       capMs: 250,
       jitter: 'full',
       budgetRatio: null,
-      perAttemptTimeoutMs: 300,
+      attemptTimeoutMs: 300,
+      propagateDeadline: true,
     });
-    expect(sidecarAttemptTimeout(c)).toEqual({ timeoutMs: 300, propagateDeadline: true });
   });
 });
 

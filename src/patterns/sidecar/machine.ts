@@ -1,6 +1,11 @@
 import type { NodeStateLabel } from '../../engine/index.ts';
-import { initialOutlier, type OutlierState } from '../load-balancer/outlier.ts';
-import { initialSelection, selectTarget, type SelectionState } from '../load-balancer/strategy.ts';
+import {
+  initialOutlier,
+  initialSelection,
+  selectTarget,
+  type OutlierState,
+  type SelectionState,
+} from '../kit/index.ts';
 
 /**
  * The sidecar's routing state as pure functions over plain data: which instances are in

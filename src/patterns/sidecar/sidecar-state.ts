@@ -1,15 +1,27 @@
 import type { NodeRuntime, SimContext } from '../../engine/index.ts';
-import { ejectedCount, onOutcome, onSweep } from '../load-balancer/outlier.ts';
+import {
+  armTimer,
+  cancelTimers,
+  ejectedCount,
+  onOutcome,
+  onSweep,
+  timerGeneration,
+  type AttemptState,
+  type TimerGeneration,
+} from '../kit/index.ts';
 import type { SidecarConfig } from './config.ts';
 import { initialRouting, type MeshRouting } from './machine.ts';
 
 /** The sidecar's plain-data state; instance i is the sidecar's i-th outgoing edge. */
-export interface SidecarState {
+export interface SidecarState extends AttemptState {
   routing: MeshRouting;
-  /** Requests waiting out a retry backoff right now. */
-  backingOff: number;
-  /** Sweep timers carry this token; a config change bumps it so older timers lapse. */
-  timerGen: number;
+  /**
+   * Per waiting call (indexed by its id, a pool slot): the bit mask of the instances its
+   * request has tried. Plain numbers, never longer than the most calls ever live at once.
+   */
+  tried: number[];
+  /** The outlier sweep timer; a config change cancels it and starts a new one. */
+  timers: TimerGeneration;
   /** State time (and instance-ms ejected) is counted up to here (µs). */
   accountedUs: number;
 }
@@ -26,8 +38,10 @@ export function initialSidecar(ctx: SimContext, node: SidecarNode): SidecarState
   const targets = ctx.outEdges(node.index).length;
   return {
     routing: initialRouting(targets, node.config.outlierDetection !== null),
+    tried: [],
     backingOff: 0,
-    timerGen: 0,
+    budget: null,
+    timers: timerGeneration(),
     accountedUs: ctx.nowUs,
   };
 }
@@ -64,13 +78,13 @@ function instanceEvent(ctx: SimContext, node: SidecarNode, type: string, i: numb
 
 /**
  * An attempt on instance `i` ended with `cause` (null for a success; an attempt timeout is
- * "timeout"): feed outlier detection, which counts only OUTLIER_5XX_CAUSES as 5xx.
+ * "timeout"): feed outlier detection, which counts only OUTLIER_5XX_CLASSES as 5xx.
  */
 export function observe(ctx: SimContext, node: SidecarNode, i: number, cause: string | null): void {
   const cfg = node.config.outlierDetection;
   const r = node.state.routing;
   if (!cfg || !r.outlier) return;
-  const o = onOutcome(cfg, r.outlier, i, cause, ctx.nowUs);
+  const o = onOutcome(cfg, r.outlier, i, cause, ctx.nowUs, ctx);
   node.state.routing = { ...r, outlier: o.next };
   if (o.event === 'ejected') {
     ctx.count(node.index, 'ejections');
@@ -98,7 +112,7 @@ export function sweep(ctx: SimContext, node: SidecarNode): void {
 export function scheduleSweep(ctx: SimContext, node: SidecarNode): void {
   const cfg = node.config.outlierDetection;
   if (!cfg) return;
-  ctx.setTimer(node.index, Math.round(cfg.intervalMs * 1000), TAG_SWEEP, null, node.state.timerGen);
+  armTimer(ctx, node.index, node.state.timers, Math.round(cfg.intervalMs * 1000), TAG_SWEEP);
 }
 
 /** A live edit: outlier detection switched on starts fresh, switched off forgets ejections. */
@@ -109,6 +123,6 @@ export function reconfigure(ctx: SimContext, node: SidecarNode, previous: Sideca
     const fresh = initialRouting(st.routing.targets, on);
     st.routing = { ...st.routing, outlier: fresh.outlier };
   }
-  st.timerGen++;
+  cancelTimers(st.timers);
   scheduleSweep(ctx, node);
 }

@@ -1,12 +1,16 @@
-import { Cause, type KindDefinition, type MetricSpec } from '../../engine/index.ts';
+import type { KindDefinition, MetricSpec } from '../../engine/index.ts';
 import {
   attemptAnswered,
-  attemptTimedOut,
-  backoffOver,
-  startRequest,
-  TAG_ATTEMPT_TIMEOUT,
-  TAG_BACKOFF,
-} from './attempts.ts';
+  counter,
+  failedTotal,
+  isCurrentTimer,
+  NO_HEALTHY_TARGET,
+  onAttemptTimer,
+  perArrival,
+  ratio,
+  startAttempts,
+} from '../kit/index.ts';
+import { sidecarAttempts } from './attempt-host.ts';
 import { sidecarConfigSchema, type SidecarConfig } from './config.ts';
 import { routingLabel } from './machine.ts';
 import {
@@ -47,46 +51,39 @@ export const sidecarKind: KindDefinition<SidecarConfig, SidecarState> = {
   label: 'Service-mesh sidecar',
   category: 'routing',
   description:
-    'An Envoy/Istio-style sidecar proxy in front of the instances of a service (its outgoing edges), composing four patterns in one hop. Weighted traffic split: each attempt goes to an instance by smooth weighted round robin over the edge weights. Per-attempt timeout: an attempt is abandoned after timeoutMs (or the request deadline, if sooner). Retries: a failed or timed-out attempt (causes in retryOn) is retried up to maxAttempts in all, after a fully jittered exponential backoff from backoffBaseMs up to backoffCapMs, on an instance this request has not tried yet when one is in rotation. Outlier detection: consecutive5xx 5xx in a row (causes error, timeout — attempt timeouts included — refused, queue-full; a 429 or any other answer resets the run) eject an instance for baseEjectionMs × its ejection multiplier, which rises by 1 at each ejection and falls by 1 at each sweep the instance spends in rotation (at most maxEjectionPercent at once); it is re-admitted at the first sweep, every intervalMs, after its ejection ends. Watch the amplification (attempts per request) and the instances in rotation.',
+    'An Envoy/Istio-style sidecar proxy in front of the instances of a service (its outgoing edges), composing four patterns in one hop. Weighted traffic split: each attempt goes to an instance by smooth weighted round robin over the edge weights. Per-attempt timeout: an attempt is abandoned after timeoutMs (or the request deadline, if sooner). Retries: a failed or timed-out attempt (its cause or class in retryOn; by default dependency failures, timeouts and overload refusals) is retried up to maxAttempts in all, after a fully jittered exponential backoff from backoffBaseMs up to backoffCapMs, on an instance this request has not tried yet when one is in rotation. Outlier detection: consecutive5xx 5xx in a row (failures of the classes dependency-failure, caller-gone and overload-refusal: error, refused, bad-format, timeout — attempt timeouts included — and queue-full; a 429 or any other answer resets the run) eject an instance for baseEjectionMs × its ejection multiplier, which rises by 1 at each ejection and falls by 1 at each sweep the instance spends in rotation (at most maxEjectionPercent at once); it is re-admitted at the first sweep, every intervalMs, after its ejection ends. Watch the amplification (attempts per request) and the instances in rotation.',
   configSchema: sidecarConfigSchema,
+  causes: [NO_HEALTHY_TARGET],
   metrics: METRICS,
   init: initialSidecar,
   start: scheduleSweep,
   stateLabel: (node) => routingLabel(node.state.routing),
   report(f) {
-    const get = (k: string) => f.metrics[k] ?? 0;
-    const per = (x: number, total: number) => (total > 0 ? x / total : 0);
-    const failed = Object.values(f.failed).reduce((a, b) => a + b, 0);
+    const get = (k: string) => counter(f, k);
     const stateMs = get('state.allInMs') + get('state.someOutMs') + get('state.noneInMs');
     return {
-      amplification: per(get('attempts'), f.arrivals),
-      retriesPerRequest: per(get('retries'), f.arrivals),
-      errorShare: per(failed, f.arrivals),
-      attemptTimeoutShare: per(get('timeouts'), get('attempts')),
-      succeededAfterRetryShare: per(get('succeededAfterRetry'), f.arrivals),
+      amplification: perArrival(f, 'attempts'),
+      retriesPerRequest: perArrival(f, 'retries'),
+      errorShare: ratio(failedTotal(f), f.arrivals),
+      attemptTimeoutShare: ratio(get('timeouts'), get('attempts')),
+      succeededAfterRetryShare: perArrival(f, 'succeededAfterRetry'),
       ejections: get('ejections'),
       readmissions: get('readmissions'),
-      someEjectedShare: per(get('state.someOutMs') + get('state.noneInMs'), stateMs),
+      someEjectedShare: ratio(get('state.someOutMs') + get('state.noneInMs'), stateMs),
     };
   },
   onCall(ctx, node, call) {
     account(ctx, node);
-    if (ctx.outEdges(node.index).length === 0) {
-      ctx.respond(call, false, Cause.NoRoute);
-      return;
-    }
-    startRequest(ctx, node, call);
+    startAttempts(ctx, sidecarAttempts, node, call);
   },
   onResponse(ctx, node, child) {
     account(ctx, node);
-    attemptAnswered(ctx, node, child);
+    attemptAnswered(ctx, sidecarAttempts, node, child);
   },
   onTimer(ctx, node, tag, call) {
     account(ctx, node);
-    if (tag === TAG_SWEEP) {
-      if (ctx.timerToken === node.state.timerGen) sweep(ctx, node);
-    } else if (call && tag === TAG_BACKOFF) backoffOver(ctx, node, call);
-    else if (call && tag === TAG_ATTEMPT_TIMEOUT) attemptTimedOut(ctx, node, call);
+    if (onAttemptTimer(ctx, sidecarAttempts, node, tag, call)) return;
+    if (tag === TAG_SWEEP && isCurrentTimer(ctx, node.state.timers)) sweep(ctx, node);
   },
   onConfigChange(ctx, node, previous) {
     account(ctx, node);

@@ -1,19 +1,36 @@
 import { z } from 'zod';
-import { pathPrefixSchema } from '../api-gateway/config.ts';
+import { IN_PERCENT, pathPrefixSchema } from '../kit/index.ts';
 
 export const stranglerRouteSchema = z.strictObject({
   prefix: pathPrefixSchema,
   /** Share of this route's traffic served by the new system, 0 (all legacy) to 100. */
-  percentToNew: z.number().min(0).max(100).default(0),
+  percentToNew: z
+    .number()
+    .min(0)
+    .max(100)
+    .default(0)
+    .meta({ title: 'To new system', ...IN_PERCENT }),
 });
 export type StranglerRoute = z.infer<typeof stranglerRouteSchema>;
 
 export const stranglerConfigSchema = z.strictObject({
   routes: z.array(stranglerRouteSchema).max(64).default([]),
   /** Node id of the legacy system; null = the first outgoing edge. */
-  legacyTarget: z.string().min(1).max(100).nullable().default(null),
+  legacyTarget: z
+    .string()
+    .min(1)
+    .max(100)
+    .nullable()
+    .default(null)
+    .meta({ noneLabel: 'First outgoing edge' }),
   /** Node id of the new system; null = the second outgoing edge. */
-  newTarget: z.string().min(1).max(100).nullable().default(null),
+  newTarget: z
+    .string()
+    .min(1)
+    .max(100)
+    .nullable()
+    .default(null)
+    .meta({ noneLabel: 'Second outgoing edge' }),
   /** Decide by user id (else request key) when the request has one, so a user stays on one side. */
   sticky: z.boolean().default(true),
 });

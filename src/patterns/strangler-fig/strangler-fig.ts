@@ -1,13 +1,11 @@
 import {
   cachedDerived,
-  CallPhase,
   Cause,
   type KindDefinition,
   type NodeRuntime,
   type SimContext,
 } from '../../engine/index.ts';
-import { matchRoute } from '../api-gateway/machine.ts';
-import { routeMetric, routePathOf } from '../api-gateway/route-metrics.ts';
+import { counter, matchRoute, ratio, relayAnswer, routeMetric, routePathOf } from '../kit/index.ts';
 import {
   goesToNew,
   routeChanges,
@@ -76,9 +74,8 @@ export const stranglerFigKind: KindDefinition<StranglerConfig, StranglerState> =
   ],
   init: () => ({ configGen: 0 }),
   report(f) {
-    const m = f.metrics;
-    const routed = (m['toNew'] ?? 0) + (m['toLegacy'] ?? 0);
-    return { newShare: routed > 0 ? (m['toNew'] ?? 0) / routed : 0 };
+    const toNew = counter(f, 'toNew');
+    return { newShare: ratio(toNew, toNew + counter(f, 'toLegacy')) };
   },
   stateLabel(node) {
     const routes = node.config.routes;
@@ -114,10 +111,7 @@ export const stranglerFigKind: KindDefinition<StranglerConfig, StranglerState> =
     const names =
       gen === node.state.configGen ? cachedDerived(ctx, node, build).metrics[slot] : null;
     if (names) ctx.count(node.index, child.ok ? names.ok : names.failed);
-    const parent = child.parent;
-    if (!parent || !ctx.isLive(parent, child.parentGen)) return;
-    if (parent.phase !== CallPhase.AtNode || parent.parked) return;
-    ctx.respond(parent, child.ok, child.cause);
+    relayAnswer(ctx, child);
   },
   onConfigChange(ctx, node, previous) {
     node.state.configGen++;

@@ -1,5 +1,4 @@
 import {
-  CallPhase,
   Cause,
   type Call,
   type KindDefinition,
@@ -8,21 +7,19 @@ import {
 } from '../../engine/index.ts';
 import {
   callDeadlineUs,
-  tightensDeadline,
-  timeoutConfigSchema,
-  type TimeoutConfig,
-} from './deadline.ts';
+  counter,
+  downstreamOrNoRoute,
+  ONE_DOWNSTREAM,
+  perArrival,
+  relayAnswer,
+  requestWithDeadline,
+  waitingParent,
+} from '../kit/index.ts';
+import { timeoutConfigSchema, type TimeoutConfig } from './config.ts';
 
 type N = NodeRuntime<TimeoutConfig, null>;
 
 const TAG_EXPIRE = 1;
-
-/** The caller's call `child` serves, if it is still waiting for an answer here. */
-function waitingParent(ctx: SimContext, child: Call): Call | null {
-  const parent = child.parent;
-  if (!parent || !ctx.isLive(parent, child.parentGen)) return null;
-  return parent.phase === CallPhase.AtNode && !parent.parked ? parent : null;
-}
 
 function expired(ctx: SimContext, node: N, parent: Call, detail: string): void {
   ctx.count(node.index, 'timedOut');
@@ -37,27 +34,24 @@ export const timeoutKind: KindDefinition<TimeoutConfig, null> = {
   description:
     'A proxy in front of one dependency that gives every call a deadline: if no answer has come back after timeoutMs it answers its caller with "timeout" at once and stops waiting; the late answer is discarded and counted as a late response on this node. With propagateDeadline (on by default) it also honours the deadline the request already carries — a call expires at the earlier of the two, at once if that has passed — and hands the tighter deadline downstream, so retries and timeouts further down stop in time. Put it in front of a dependency that may hang: in-flight requests stay bounded instead of piling up.',
   configSchema: timeoutConfigSchema,
+  outputs: ONE_DOWNSTREAM,
   metrics: [
     { name: 'timedOut', label: 'Timed out', unit: 'count' },
     { name: 'expiredOnArrival', label: 'Expired on arrival', unit: 'count' },
   ],
   init: () => null,
   report(f) {
-    const timedOut = f.metrics['timedOut'] ?? 0;
     return {
-      timedOut,
-      timedOutShare: f.arrivals > 0 ? timedOut / f.arrivals : 0,
-      expiredOnArrival: f.metrics['expiredOnArrival'] ?? 0,
+      timedOut: counter(f, 'timedOut'),
+      timedOutShare: perArrival(f, 'timedOut'),
+      expiredOnArrival: counter(f, 'expiredOnArrival'),
       // Answers that came back after the deadline and were discarded.
       late: f.lateResponses ?? 0,
     };
   },
   onCall(ctx, node, call) {
-    const edge = ctx.outEdges(node.index)[0];
-    if (edge === undefined) {
-      ctx.respond(call, false, Cause.NoRoute);
-      return;
-    }
+    const edge = downstreamOrNoRoute(ctx, node.index, call);
+    if (edge < 0) return;
     const deadlineUs = callDeadlineUs(node.config, ctx.nowUs, call.request.deadlineUs);
     if (deadlineUs <= ctx.nowUs) {
       // The caller's deadline has already passed: calling on would be wasted work.
@@ -65,17 +59,12 @@ export const timeoutKind: KindDefinition<TimeoutConfig, null> = {
       expired(ctx, node, call, 'expired on arrival');
       return;
     }
-    // Requests are shared by every hop, so the tighter deadline travels on a copy: the hops
-    // above keep seeing their own deadline.
-    const request = tightensDeadline(node.config, deadlineUs, call.request.deadlineUs)
-      ? { ...call.request, deadlineUs }
-      : call.request;
+    const request = requestWithDeadline(node.config, call.request, deadlineUs);
     const child = ctx.send(node.index, edge, request, call);
     ctx.setTimer(node.index, deadlineUs - ctx.nowUs, TAG_EXPIRE, child);
   },
   onResponse(ctx, _node, child) {
-    const parent = waitingParent(ctx, child);
-    if (parent) ctx.respond(parent, child.ok, child.cause);
+    relayAnswer(ctx, child);
   },
   onTimer(ctx, node, tag, child) {
     // The timer rides on the child: the engine drops it once the child's answer is in.

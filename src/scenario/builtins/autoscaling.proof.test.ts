@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, type Simulation } from '../../engine/index.ts';
 import { REGISTRY } from '../../patterns/index.ts';
-import { autoscaledServiceKind } from '../../patterns/autoscaler/autoscaled-service.ts';
+import { autoscaledServiceKind } from '../../patterns/autoscaled-service/autoscaled-service.ts';
 import {
   AUTOSCALING_DURATION_MS,
   AUTOSCALING_FIRST_DROP_MS,

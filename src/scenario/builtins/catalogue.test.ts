@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { budget } from '../../engine/testing/budget.ts';
-import { createSimulation } from '../../engine/index.ts';
+import { createSimulation, maxOutputs, outputsOf } from '../../engine/index.ts';
 import { REGISTRY } from '../../patterns/index.ts';
 import { toDocument } from '../document.ts';
 import { parseScenario } from '../validate.ts';
@@ -58,6 +58,22 @@ describe('built-in catalogue', () => {
       const sources = (s: typeof on) =>
         s.nodes.filter((n) => REGISTRY.get(n.kind)?.isSource).map((n) => [n.id, n.config]);
       expect(sources(off)).toEqual(sources(on));
+    }
+  });
+
+  it('every node has no more outgoing edges than its kind declares (a proxy calls one downstream)', () => {
+    for (const b of BUILTINS) {
+      for (const variant of b.variants) {
+        const s = b.build(variant);
+        for (const node of s.nodes) {
+          const def = REGISTRY.get(node.kind);
+          if (!def) throw new Error(`${b.id}: unknown kind ${node.kind}`);
+          const out = s.edges.filter((e) => e.source === node.id).length;
+          const max = maxOutputs(def);
+          if (max !== null) expect(out, `${b.id} (${variant}) ${node.id}`).toBeLessThanOrEqual(max);
+          if (outputsOf(def).length === 0) expect(out, `${b.id} ${node.id}`).toBe(0);
+        }
+      }
     }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../engine/index.ts';
 import { REGISTRY } from '../../patterns/index.ts';
-import { hedgeKind } from '../../patterns/hedging/hedge.ts';
+import { hedgeKind } from '../../patterns/hedge/hedge.ts';
 import { HEDGING_DURATION_MS, HEDGING_REPLICAS, hedgedRequestsBuiltin } from './hedged-requests.ts';
 
 function run(variant: 'with' | 'without') {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../engine/index.ts';
 import { REGISTRY } from '../../patterns/index.ts';
-import { loadShedderKind } from '../../patterns/load-shedding/load-shedder.ts';
+import { loadShedderKind } from '../../patterns/load-shedder/load-shedder.ts';
 import {
   loadSheddingBuiltin,
   SHEDDING_CAPACITY_PER_SEC,

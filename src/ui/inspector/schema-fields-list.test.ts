@@ -96,7 +96,7 @@ describe('schemaFields: lists', () => {
   it('makes fallbackOn a list of names with its default causes', () => {
     const on = asList(field('fallback', 'fallbackOn'));
     expect(on.item.type).toBe('text');
-    expect(on.defaultValue).toContain('timeout');
+    expect(on.defaultValue).toContain('caller-gone');
     expect(on.itemNoun).toBe('item');
   });
 
