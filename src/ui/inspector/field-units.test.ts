@@ -20,26 +20,6 @@ describe('unitOf', () => {
     expect(unitOf('workers')).toEqual({ unit: null, scale: 1 });
     expect(unitOf('items')).toEqual({ unit: null, scale: 1 });
   });
-
-  it('shows shares as percentages', () => {
-    for (const name of [
-      'errorRate',
-      'rate',
-      'callProbability',
-      'writeRatio',
-      'hitRatio',
-      'authFailureRate',
-      'failureRateThreshold',
-      'slowCallRateThreshold',
-      'targetUtilization',
-      'scaleDownUtilization',
-      'hedgePercentile',
-    ]) {
-      expect(unitOf(name)).toEqual({ unit: '%', scale: 100 });
-    }
-    // "Rate" alone in a longer name is a rate per second, not a share.
-    expect(unitOf('ratePerSec').unit).toBe('/s');
-  });
 });
 
 describe('percent conversion', () => {

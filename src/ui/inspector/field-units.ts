@@ -1,7 +1,7 @@
 /**
- * Naming conventions of config fields, turned into what the form shows: a unit suffix, a
- * display scale (shares are edited as percentages), a humanised label and a range hint.
- * Pure functions; the form and the fault editors both use them.
+ * Units, display scales, labels and range hints for the form: what a field's schema does not
+ * declare comes from the naming rule (`…Ms`, `…PerSec`, camelCase words). Pure functions; the
+ * form and the fault editors both use them.
  */
 
 export interface UnitInfo {
@@ -11,21 +11,12 @@ export interface UnitInfo {
   scale: number;
 }
 
-const PERCENT_NAMES = new Set(['errorRate', 'rate']);
-
-/** True for fields holding a share in 0–1 that the form shows as a percentage. */
-export function isPercentName(name: string): boolean {
-  return (
-    PERCENT_NAMES.has(name) ||
-    /[a-z](Probability|Ratio|Rate|RateThreshold|Utilization|Percentile)$/.test(name)
-  );
-}
-
-/** The unit of a numeric field, from its name (`…Ms`, `…PerSec`, shares, `percent…`). */
+/**
+ * The unit a numeric field's name implies by the project's naming rule (`…Ms`, `…PerSec`).
+ * Everything else — shares shown as %, multipliers, percentages — a field declares on its
+ * schema (`.meta({ unit, scale })`, or the engine's `share()`).
+ */
 export function unitOf(name: string): UnitInfo {
-  if (isPercentName(name)) return { unit: '%', scale: 100 };
-  // Already stored in percent (0–100), e.g. a strangler route's percentToNew.
-  if (/^percent(?=[A-Z]|$)|[a-z]Percent$/.test(name)) return { unit: '%', scale: 1 };
   if (/[a-z0-9]Ms$/.test(name)) return { unit: 'ms', scale: 1 };
   if (/[a-z0-9]PerSec$/.test(name)) return { unit: '/s', scale: 1 };
   return { unit: null, scale: 1 };
@@ -103,15 +94,8 @@ export function scaleBounds(b: Bounds, scale: number): Bounds {
   };
 }
 
-// Pattern fields still named here until their schemas carry `.meta({ title })`.
-const LABELS: Record<string, string> = {
-  percentToNew: 'To new system',
-};
-
 /** "queueCapacity" → "Queue capacity"; unit suffixes are dropped (the unit is shown apart). */
 export function humanize(name: string): string {
-  const known = LABELS[name];
-  if (known) return known;
   const base = name.replace(/(?<=[a-z0-9])(Ms|PerSec)$/, '');
   const words = base
     .replace(/[-_]+/g, ' ')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configJsonSchema, edgeConfigJsonSchema } from '../../store/index.ts';
+import { configJsonSchema, edgeConfigJsonSchema, KIND_CATALOG } from '../../store/index.ts';
 import {
   describeField,
   schemaFields,
@@ -278,5 +278,49 @@ describe('describeField edge cases', () => {
     expect(describeField('x', 'x', { type: 'number', exclusiveMaximum: 1 })).toMatchObject({
       hint: '< 1',
     });
+  });
+});
+
+/** Every number field of a descriptor tree, with its path. */
+function numbers(fields: readonly FieldDescriptor[]): NumberFieldDescriptor[] {
+  return fields.flatMap((f): NumberFieldDescriptor[] => {
+    switch (f.type) {
+      case 'number':
+        return [f];
+      case 'nullable':
+        return numbers([f.inner]);
+      case 'object':
+        return numbers(f.fields);
+      case 'union':
+        return f.variants.flatMap((v) => numbers(v.fields));
+      case 'list':
+        return numbers([f.item]);
+      default:
+        return [];
+    }
+  });
+}
+
+describe('every registered kind declares how its fields read', () => {
+  const all = KIND_CATALOG.flatMap((k) =>
+    numbers(schemaFields(configJsonSchema(k.kind))).map((f) => ({ kind: k.kind, f })),
+  );
+  it('shows every share (a number within 0–1) as a percentage, from its schema', () => {
+    const shares = all.filter(
+      ({ f }) => f.min !== null && f.min >= 0 && f.max !== null && f.max <= 1,
+    );
+    expect(shares.length).toBeGreaterThan(10);
+    for (const { kind, f } of shares) {
+      expect({ kind, path: f.path, unit: f.unit, scale: f.scale }).toEqual({
+        kind,
+        path: f.path,
+        unit: '%',
+        scale: 100,
+      });
+    }
+  });
+
+  it('titles every field in words, never as its raw name', () => {
+    for (const { kind, f } of all) expect(f.label, `${kind} ${f.path}`).not.toMatch(/[a-z][A-Z]/);
   });
 });

@@ -28,15 +28,6 @@ export type {
 
 type Schema = Record<string, unknown>;
 
-// Pattern fields still named here until their schemas carry `.meta({ noneLabel })`.
-const NONE_LABELS: Record<string, string> = {
-  // A gateway route's bucket holds one second's worth of requests unless told otherwise.
-  burst: 'Same as rate',
-  // The strangler falls back to its outgoing edges by position.
-  legacyTarget: 'First outgoing edge',
-  newTarget: 'Second outgoing edge',
-};
-
 function isSchema(x: unknown): x is Schema {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
@@ -186,10 +177,9 @@ export function describeField(
       {
         ...base,
         type: 'nullable',
+        // The field's own words for "none" (`.meta({ noneLabel })`), else a generic phrase.
         noneLabel:
-          (typeof s['noneLabel'] === 'string' ? s['noneLabel'] : null) ??
-          NONE_LABELS[name] ??
-          `No ${base.label.toLowerCase()}`,
+          typeof s['noneLabel'] === 'string' ? s['noneLabel'] : `No ${base.label.toLowerCase()}`,
         inner: describeField(name, path, innerSchema, required),
       },
       s,
