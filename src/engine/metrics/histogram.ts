@@ -3,8 +3,9 @@
  *
  * Bucket i ≥ 0 holds values in (γ^(i−1), γ^i] with γ = (1+α)/(1−α); its representative value
  * 2·γ^i/(γ+1) is within α relative error of every value in it. Values < 1 µs (in practice 0)
- * have their own exact zero bucket. Counts live in one typed array allocated per histogram,
- * so `record` never allocates; two histograms merge by adding counts.
+ * have their own exact zero bucket. Counts live in one typed array over the touched slot range,
+ * grown (at least doubling) when a value lands outside it; two histograms merge by adding
+ * counts.
  */
 
 /** Relative accuracy α of every quantile (0.5 %). */
@@ -58,9 +59,23 @@ function nearestRank(q: number, n: number): number {
   return Math.max(1, Math.ceil(q * n * (1 - 1e-12)));
 }
 
+/** Empty storage shared by every histogram until its first value. */
+const NO_COUNTS = new Float64Array(0);
+/** Smallest slot range allocated at a time. */
+const MIN_RANGE = 64;
+/**
+ * Distinct slots remembered in a list. A one-second window at a node of a large graph holds a
+ * handful of values spread over hundreds of slots: its summary, merge and reset then visit
+ * those few slots instead of the whole touched range.
+ */
+const SPARSE_SLOTS = 32;
+
 export class LatencyHistogram {
   // Float64 rather than Uint32 counts: exact up to 2^53 and never wraps silently on long runs.
-  private readonly counts = new Float64Array(SLOTS);
+  // `counts[i]` is slot `base + i`; the range grows as values arrive (most runs touch a few
+  // hundred of the ~2770 slots, and a graph of a thousand nodes holds two per node).
+  private counts = NO_COUNTS;
+  private base = 0;
   private total = 0;
   private sum = 0;
   private min = Infinity;
@@ -68,8 +83,14 @@ export class LatencyHistogram {
   /** Touched slot range, so reset/merge/quantiles cost O(touched) rather than O(all slots). */
   private lowSlot = SLOTS;
   private highSlot = -1;
+  /** The distinct non-empty slots while there are at most `sparseSlots` of them; else −1. */
+  private sparseCount = 0;
+  private sparse: Int32Array | null = null;
 
-  /** Records one value (µs). Hot path: one Math.log, no allocation. */
+  /** `sparseSlots` = 0 always walks the touched range (tests compare both walks). */
+  constructor(private readonly sparseSlots = SPARSE_SLOTS) {}
+
+  /** Records one value (µs). Hot path: one Math.log, no allocation once the range is covered. */
   record(valueUs: number): void {
     this.recordMany(valueUs, 1);
   }
@@ -88,39 +109,56 @@ export class LatencyHistogram {
       slot = Math.ceil(Math.log(valueUs) * INV_LN_GAMMA) + 1;
       if (slot > TOP_SLOT) slot = TOP_SLOT;
     }
-    this.counts[slot] = (this.counts[slot] as number) + count;
+    this.add(slot, count);
     this.total += count;
     this.sum += valueUs * count;
     if (valueUs < this.min) this.min = valueUs;
     if (valueUs > this.max) this.max = valueUs;
-    if (slot < this.lowSlot) this.lowSlot = slot;
-    if (slot > this.highSlot) this.highSlot = slot;
   }
 
   /** Adds every value of `other` into this histogram. */
   merge(other: LatencyHistogram): void {
     if (other.total === 0) return;
+    this.cover(other.lowSlot, other.highSlot);
     const src = other.counts;
-    const dst = this.counts;
-    for (let s = other.lowSlot; s <= other.highSlot; s++) {
-      dst[s] = (dst[s] as number) + (src[s] as number);
+    const off = other.base;
+    if (other.sparseCount >= 0) {
+      const list = other.sparse as Int32Array;
+      for (let k = 0; k < other.sparseCount; k++) {
+        const s = list[k] as number;
+        this.add(s, src[s - off] as number);
+      }
+    } else {
+      for (let s = other.lowSlot; s <= other.highSlot; s++) {
+        const c = src[s - off] as number;
+        if (c !== 0) this.add(s, c);
+      }
     }
     this.total += other.total;
     this.sum += other.sum;
     if (other.min < this.min) this.min = other.min;
     if (other.max > this.max) this.max = other.max;
-    if (other.lowSlot < this.lowSlot) this.lowSlot = other.lowSlot;
-    if (other.highSlot > this.highSlot) this.highSlot = other.highSlot;
   }
 
   reset(): void {
-    if (this.highSlot >= 0) this.counts.fill(0, this.lowSlot, this.highSlot + 1);
+    if (this.sparseCount >= 0) {
+      const list = this.sparse as Int32Array;
+      for (let k = 0; k < this.sparseCount; k++) this.counts[(list[k] as number) - this.base] = 0;
+    } else if (this.highSlot >= 0) {
+      this.counts.fill(0, this.lowSlot - this.base, this.highSlot - this.base + 1);
+    }
+    this.sparseCount = 0;
     this.total = 0;
     this.sum = 0;
     this.min = Infinity;
     this.max = -Infinity;
     this.lowSlot = SLOTS;
     this.highSlot = -1;
+  }
+
+  /** Bytes held in typed arrays (the touched range, grown by doubling; none when empty). */
+  bytesUsed(): number {
+    return this.counts.byteLength + (this.sparse?.byteLength ?? 0);
   }
 
   get count(): number {
@@ -152,10 +190,19 @@ export class LatencyHistogram {
     if (Number.isNaN(q)) throw new RangeError('quantile must be a number in [0, 1]');
     if (this.total === 0) return 0;
     const rank = nearestRank(Math.min(1, Math.max(0, q)), this.total);
+    const list = this.sortedSparse();
     let cumulative = 0;
+    if (list) {
+      let k = 0;
+      for (; k < this.sparseCount - 1; k++) {
+        cumulative += this.countAt(list[k] as number);
+        if (cumulative >= rank) break;
+      }
+      return this.valueAtRank(rank, list[k] as number);
+    }
     let slot = this.lowSlot;
     for (; slot < this.highSlot; slot++) {
-      cumulative += this.counts[slot] as number;
+      cumulative += this.countAt(slot);
       if (cumulative >= rank) break;
     }
     return this.valueAtRank(rank, slot);
@@ -168,8 +215,11 @@ export class LatencyHistogram {
     let k = 0;
     let rank = nearestRank(SUMMARY_QUANTILES[0], this.total);
     let cumulative = 0;
-    for (let slot = this.lowSlot; slot <= this.highSlot && k < out.length; slot++) {
-      cumulative += this.counts[slot] as number;
+    const list = this.sortedSparse();
+    const steps = list ? this.sparseCount : this.highSlot - this.lowSlot + 1;
+    for (let i = 0; i < steps && k < out.length; i++) {
+      const slot = list ? (list[i] as number) : this.lowSlot + i;
+      cumulative += this.countAt(slot);
       while (k < out.length && cumulative >= rank) {
         out[k] = this.valueAtRank(rank, slot);
         k++;
@@ -189,16 +239,16 @@ export class LatencyHistogram {
 
   toJSON(): HistogramData {
     let firstLogSlot = Math.max(1, this.lowSlot);
-    while (firstLogSlot <= this.highSlot && this.counts[firstLogSlot] === 0) firstLogSlot++;
+    while (firstLogSlot <= this.highSlot && this.countAt(firstLogSlot) === 0) firstLogSlot++;
     const counts: number[] = [];
-    for (let s = firstLogSlot; s <= this.highSlot; s++) counts.push(this.counts[s] as number);
+    for (let s = firstLogSlot; s <= this.highSlot; s++) counts.push(this.countAt(s));
     return {
       relativeAccuracy: HISTOGRAM_RELATIVE_ACCURACY,
       count: this.total,
       sumUs: this.sum,
       minUs: this.minUs,
       maxUs: this.maxUs,
-      zeroCount: this.counts[0] as number,
+      zeroCount: this.countAt(0),
       offset: counts.length === 0 ? 0 : firstLogSlot - 1,
       counts,
     };
@@ -218,19 +268,12 @@ export class LatencyHistogram {
     const h = new LatencyHistogram();
     if (!isCount(zeroCount)) throw new RangeError('histogram data: bad zeroCount');
     let total = zeroCount;
-    h.counts[0] = zeroCount;
-    if (zeroCount > 0) {
-      h.lowSlot = 0;
-      h.highSlot = 0;
-    }
+    if (zeroCount > 0) h.add(0, zeroCount);
     counts.forEach((c, k) => {
       if (!isCount(c)) throw new RangeError(`histogram data: bad count at bucket ${offset + k}`);
       if (c === 0) return;
-      const slot = offset + k + 1;
-      h.counts[slot] = c;
+      h.add(offset + k + 1, c);
       total += c;
-      if (slot < h.lowSlot) h.lowSlot = slot;
-      if (slot > h.highSlot) h.highSlot = slot;
     });
     if (total !== data.count) {
       throw new RangeError(`histogram data: bucket counts sum to ${total}, count is ${data.count}`);
@@ -245,6 +288,70 @@ export class LatencyHistogram {
       h.max = data.maxUs;
     }
     return h;
+  }
+
+  private countAt(slot: number): number {
+    const i = slot - this.base;
+    return i >= 0 && i < this.counts.length ? (this.counts[i] as number) : 0;
+  }
+
+  /** Adds `count` to one slot, growing the storage and noting a newly touched slot. */
+  private add(slot: number, count: number): void {
+    let i = slot - this.base;
+    if (i < 0 || i >= this.counts.length) {
+      this.cover(slot, slot);
+      i = slot - this.base;
+    }
+    const before = this.counts[i] as number;
+    this.counts[i] = before + count;
+    if (before === 0) {
+      if (this.sparseCount >= 0) {
+        if (this.sparseCount < this.sparseSlots) {
+          this.sparse ??= new Int32Array(this.sparseSlots);
+          this.sparse[this.sparseCount++] = slot;
+        } else {
+          this.sparseCount = -1;
+        }
+      }
+      if (slot < this.lowSlot) this.lowSlot = slot;
+      if (slot > this.highSlot) this.highSlot = slot;
+    }
+  }
+
+  /** Grows the storage (at least doubling, so growth is amortised) to hold slots lo..hi. */
+  private cover(lo: number, hi: number): void {
+    const length = this.counts.length;
+    const end = this.base + length;
+    if (lo >= this.base && hi < end) return;
+    const from = length === 0 ? lo : Math.min(lo, this.base);
+    const to = length === 0 ? hi + 1 : Math.max(hi + 1, end);
+    const size = Math.min(SLOTS, Math.max(to - from, 2 * length, MIN_RANGE));
+    // Room to grow on the side that asked for it.
+    const base = Math.max(0, Math.min(lo < this.base ? to - size : from, SLOTS - size));
+    const counts = new Float64Array(size);
+    if (length > 0) counts.set(this.counts, this.base - base);
+    this.counts = counts;
+    this.base = base;
+  }
+
+  /**
+   * The non-empty slots in increasing order when a short list is cheaper to walk than the
+   * touched range (an insertion sort of ≤ SPARSE_SLOTS slots); null to walk the range.
+   */
+  private sortedSparse(): Int32Array | null {
+    const n = this.sparseCount;
+    if (n < 0 || n * 8 > this.highSlot - this.lowSlot) return null;
+    const list = this.sparse as Int32Array;
+    for (let i = 1; i < n; i++) {
+      const v = list[i] as number;
+      let j = i - 1;
+      while (j >= 0 && (list[j] as number) > v) {
+        list[j + 1] = list[j] as number;
+        j--;
+      }
+      list[j + 1] = v;
+    }
+    return list;
   }
 
   /** Value of `rank` found in `slot`: the extreme ranks are known exactly, the rest clamped. */

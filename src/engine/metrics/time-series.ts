@@ -1,39 +1,37 @@
 /**
- * Per-window metric series whose memory is fixed at construction, whatever the run length.
+ * Per-window metric series whose memory is bounded, whatever the run length.
  *
  * Two tiers over the same base windows (each `windowMs` long):
  * - recent: a ring of the last `recentCapacity` windows at full resolution;
  * - whole run: at most `maxPoints` points on a grid anchored at the first window's start.
  *   A point spans `resolutionMs` = windowMs·2^k. When a window would land past the last
  *   point, adjacent pairs merge (per each field's rule) and the resolution doubles.
- * Storage is struct-of-arrays Float64Arrays; only `ensureField` allocates after construction.
+ * Storage is struct-of-arrays Float64Arrays that start small and double up to those bounds:
+ * a simulation of a thousand nodes should not zero 70 kB per node before its first window.
  */
 
-import { combine, MERGE_RULES, type MergeRule } from './time-series-merge.ts';
+import { combine, MERGE_RULES } from './time-series-merge.ts';
 import { checkTimeSeriesData, dataColumn, type TimeSeriesData } from './time-series-json.ts';
+import type { FieldSpec, SeriesView, TimeSeriesOptions } from './time-series-types.ts';
 
 export type { MergeRule } from './time-series-merge.ts';
 export type { TimeSeriesData } from './time-series-json.ts';
+export type { FieldSpec, SeriesView, TimeSeriesOptions } from './time-series-types.ts';
 
-export interface FieldSpec {
-  name: string;
-  merge: MergeRule;
-  /** For 'weighted-mean': the name of a 'sum' field used as weight. */
-  weight?: string;
+/** Slots per column before the first growth. */
+const INITIAL_SLOTS = 16;
+
+/** Slots allocated for `used` slots in use: a power of two ≥ INITIAL_SLOTS, capped at `cap`. */
+function slotsFor(used: number, cap: number): number {
+  let n = INITIAL_SLOTS;
+  while (n < used) n *= 2;
+  return Math.min(cap, n);
 }
 
-export interface TimeSeriesOptions {
-  windowMs: number;
-  recentCapacity: number;
-  maxPoints: number;
-}
-
-/** Plain arrays, oldest first. */
-export interface SeriesView {
-  startMs: number[];
-  /** Time actually covered by appended windows (less than the span for a partial or gap point). */
-  durationMs: number[];
-  fields: Record<string, number[]>;
+function grown(a: Float64Array, length: number): Float64Array {
+  const b = new Float64Array(length);
+  b.set(a);
+  return b;
 }
 
 /** Relative tolerance when checking that a window start sits on the base-window grid. */
@@ -54,14 +52,16 @@ export class TimeSeries {
   private readonly recentCapacity: number;
   private readonly maxPoints: number;
 
-  private readonly recentStartMs: Float64Array;
-  private readonly recentValues: Float64Array[] = [];
+  /** Ring storage; allocated slots grow with the windows held (the ring wraps only when full). */
+  private recentStartMs: Float64Array;
+  private recentValues: Float64Array[] = [];
   /** Next ring slot to write. */
   private recentHead = 0;
   private recentSize = 0;
 
-  private readonly wholeDurationMs: Float64Array;
-  private readonly wholeValues: Float64Array[] = [];
+  /** Whole-run storage; allocated points grow with the points used, up to maxPoints. */
+  private wholeDurationMs: Float64Array;
+  private wholeValues: Float64Array[] = [];
   /** Points in use; every point at or beyond this index is all zeros. */
   private points = 0;
   private windowsPerPoint = 1;
@@ -80,8 +80,8 @@ export class TimeSeries {
     this.windowMs = options.windowMs;
     this.recentCapacity = options.recentCapacity;
     this.maxPoints = options.maxPoints;
-    this.recentStartMs = new Float64Array(this.recentCapacity);
-    this.wholeDurationMs = new Float64Array(this.maxPoints);
+    this.recentStartMs = new Float64Array(slotsFor(0, this.recentCapacity));
+    this.wholeDurationMs = new Float64Array(slotsFor(0, this.maxPoints));
 
     // Weights may name a field declared later in the same list.
     for (const spec of fields) this.addField(spec, fields);
@@ -158,6 +158,7 @@ export class TimeSeries {
 
     // Recent tier: overwrite the oldest slot.
     const slot = this.recentHead;
+    if (slot === this.recentStartMs.length) this.growRecent(slot + 1);
     this.recentStartMs[slot] = startMs;
     for (let f = 0; f < n; f++) (this.recentValues[f] as Float64Array)[slot] = values[f] as number;
     this.recentHead = slot + 1 === this.recentCapacity ? 0 : slot + 1;
@@ -169,6 +170,7 @@ export class TimeSeries {
       this.halve();
       point = Math.floor(windowIndex / this.windowsPerPoint);
     }
+    if (point >= this.wholeDurationMs.length) this.growWhole(point + 1);
     const pointDurationMs = this.wholeDurationMs[point] as number;
     for (let f = 0; f < n; f++) {
       const w = this.weightIndex[f] as number;
@@ -229,7 +231,10 @@ export class TimeSeries {
     return { startMs: this.recentStartMs[slot] as number, values };
   }
 
-  /** Bytes held in typed arrays; constant after construction unless `ensureField` adds one. */
+  /**
+   * Bytes held in typed arrays. They grow with the windows held and stop growing once both
+   * tiers are full (`recentCapacity` windows, `maxPoints` points), whatever the run length.
+   */
   bytesUsed(): number {
     let bytes =
       this.recentStartMs.byteLength + this.wholeDurationMs.byteLength + this.scratch.byteLength;
@@ -259,6 +264,9 @@ export class TimeSeries {
   static fromJSON(data: TimeSeriesData): TimeSeries {
     const ts = new TimeSeries(data.fields, data.options);
     const { recentSize, points } = checkTimeSeriesData(data);
+    // The same allocation as the series that was saved: sized by what it held.
+    ts.growRecent(recentSize);
+    ts.growWhole(data.windowsPerPoint > 1 ? ts.maxPoints : points);
     ts.originMs = data.originMs ?? 0;
     ts.lastWindowIndex = data.lastWindowIndex;
     ts.windowsPerPoint = data.windowsPerPoint;
@@ -276,8 +284,24 @@ export class TimeSeries {
     return ts;
   }
 
+  private growRecent(used: number): void {
+    const length = slotsFor(used, this.recentCapacity);
+    if (length <= this.recentStartMs.length) return;
+    this.recentStartMs = grown(this.recentStartMs, length);
+    this.recentValues = this.recentValues.map((column) => grown(column, length));
+  }
+
+  private growWhole(used: number): void {
+    const length = slotsFor(used, this.maxPoints);
+    if (length <= this.wholeDurationMs.length) return;
+    this.wholeDurationMs = grown(this.wholeDurationMs, length);
+    this.wholeValues = this.wholeValues.map((column) => grown(column, length));
+  }
+
   /** Merges adjacent point pairs in place; the resolution doubles. */
   private halve(): void {
+    // Once the run outgrows the whole-run tier, it stays full (and `fromJSON` knows its size).
+    this.growWhole(this.maxPoints);
     const n = this.specs.length;
     const durations = this.wholeDurationMs;
     const kept = Math.ceil(this.points / 2);
@@ -333,8 +357,8 @@ export class TimeSeries {
       spec.weight === undefined ? { name: spec.name, merge: spec.merge } : { ...spec },
     );
     this.indexByName.set(spec.name, f);
-    this.recentValues.push(new Float64Array(this.recentCapacity));
-    this.wholeValues.push(new Float64Array(this.maxPoints));
+    this.recentValues.push(new Float64Array(this.recentStartMs.length));
+    this.wholeValues.push(new Float64Array(this.wholeDurationMs.length));
     this.resolveWeights();
   }
 
