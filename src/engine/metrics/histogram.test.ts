@@ -283,11 +283,14 @@ describe('LatencyHistogram merge, reset and JSON', () => {
     );
   });
 
-  it('allocates only around the slots it touches', () => {
+  it('allocates nothing for a few values, then only around the slots it touches', () => {
     const h = new LatencyHistogram();
     expect(h.bytesUsed()).toBe(0);
-    for (let v = 1000; v <= 1100; v += 5) h.record(v); // ~10 slots
-    expect(h.bytesUsed()).toBeLessThan(1024);
+    for (let v = 1000; v <= 2000; v += 50) h.record(v); // ~14 slots: kept in the list
+    expect(h.bytesUsed()).toBe(0);
+    for (let v = 2000; v <= 4000; v += 20) h.record(v); // ~70 more slots: an array over them
+    expect(h.bytesUsed()).toBeGreaterThan(0);
+    expect(h.bytesUsed()).toBeLessThanOrEqual(2048);
     h.record(0);
     h.record(1e12);
     const full = h.bytesUsed();
@@ -295,6 +298,7 @@ describe('LatencyHistogram merge, reset and JSON', () => {
     expect(full).toBeLessThan(24_000);
     h.reset();
     expect(h.bytesUsed()).toBe(full);
+    expect(h.toJSON()).toEqual(new LatencyHistogram().toJSON());
   });
 
   it('stores only the touched bucket range', () => {

@@ -59,23 +59,30 @@ function nearestRank(q: number, n: number): number {
   return Math.max(1, Math.ceil(q * n * (1 - 1e-12)));
 }
 
-/** Empty storage shared by every histogram until its first value. */
+/** Empty storage shared by every histogram until it needs its own. */
 const NO_COUNTS = new Float64Array(0);
-/** Smallest slot range allocated at a time. */
-const MIN_RANGE = 64;
+/** Smallest slot range allocated at a time (1 kB). */
+const MIN_RANGE = 128;
 /**
- * Distinct slots remembered in a list. A one-second window at a node of a large graph holds a
- * handful of values spread over hundreds of slots: its summary, merge and reset then visit
- * those few slots instead of the whole touched range.
+ * Distinct slots a histogram keeps in a short list before it needs an array over its slot
+ * range. A one-second window at a node of a large graph holds a handful of values spread over
+ * hundreds of slots: it never allocates the array, and its summary, merge and reset visit its
+ * few slots instead of the whole range.
  */
-const SPARSE_SLOTS = 32;
+const LISTED_SLOTS = 32;
 
 export class LatencyHistogram {
   // Float64 rather than Uint32 counts: exact up to 2^53 and never wraps silently on long runs.
   // `counts[i]` is slot `base + i`; the range grows as values arrive (most runs touch a few
-  // hundred of the ~2770 slots, and a graph of a thousand nodes holds two per node).
+  // hundred of the ~2770 slots, and a graph of a thousand nodes holds two per node). Unused
+  // while the values fit in the list; kept (zeroed) across `reset`.
   private counts = NO_COUNTS;
   private base = 0;
+  /** Slots and their counts while at most `listedSlots` slots are non-empty. */
+  private listSlots: number[] = [];
+  private listCounts: number[] = [];
+  /** True once the values outgrew the list: `counts` holds them all. */
+  private ranged = false;
   private total = 0;
   private sum = 0;
   private min = Infinity;
@@ -83,12 +90,9 @@ export class LatencyHistogram {
   /** Touched slot range, so reset/merge/quantiles cost O(touched) rather than O(all slots). */
   private lowSlot = SLOTS;
   private highSlot = -1;
-  /** The distinct non-empty slots while there are at most `sparseSlots` of them; else −1. */
-  private sparseCount = 0;
-  private sparse: Int32Array | null = null;
 
-  /** `sparseSlots` = 0 always walks the touched range (tests compare both walks). */
-  constructor(private readonly sparseSlots = SPARSE_SLOTS) {}
+  /** `listedSlots` = 0 always keeps the array over the range (tests compare both ways). */
+  constructor(private readonly listedSlots = LISTED_SLOTS) {}
 
   /** Records one value (µs). Hot path: one Math.log, no allocation once the range is covered. */
   record(valueUs: number): void {
@@ -119,20 +123,17 @@ export class LatencyHistogram {
   /** Adds every value of `other` into this histogram. */
   merge(other: LatencyHistogram): void {
     if (other.total === 0) return;
-    this.cover(other.lowSlot, other.highSlot);
-    const src = other.counts;
-    const off = other.base;
-    if (other.sparseCount >= 0) {
-      const list = other.sparse as Int32Array;
-      for (let k = 0; k < other.sparseCount; k++) {
-        const s = list[k] as number;
-        this.add(s, src[s - off] as number);
-      }
-    } else {
+    if (other.ranged) {
+      if (!this.ranged) this.toRange(other.lowSlot, other.highSlot);
+      else this.cover(other.lowSlot, other.highSlot);
       for (let s = other.lowSlot; s <= other.highSlot; s++) {
-        const c = src[s - off] as number;
+        const c = other.counts[s - other.base] as number;
         if (c !== 0) this.add(s, c);
       }
+    } else {
+      const n = other.listSlots.length;
+      for (let k = 0; k < n; k++)
+        this.add(other.listSlots[k] as number, other.listCounts[k] as number);
     }
     this.total += other.total;
     this.sum += other.sum;
@@ -141,13 +142,10 @@ export class LatencyHistogram {
   }
 
   reset(): void {
-    if (this.sparseCount >= 0) {
-      const list = this.sparse as Int32Array;
-      for (let k = 0; k < this.sparseCount; k++) this.counts[(list[k] as number) - this.base] = 0;
-    } else if (this.highSlot >= 0) {
-      this.counts.fill(0, this.lowSlot - this.base, this.highSlot - this.base + 1);
-    }
-    this.sparseCount = 0;
+    if (this.ranged) this.counts.fill(0, this.lowSlot - this.base, this.highSlot - this.base + 1);
+    this.ranged = false;
+    this.listSlots.length = 0;
+    this.listCounts.length = 0;
     this.total = 0;
     this.sum = 0;
     this.min = Infinity;
@@ -156,9 +154,9 @@ export class LatencyHistogram {
     this.highSlot = -1;
   }
 
-  /** Bytes held in typed arrays (the touched range, grown by doubling; none when empty). */
+  /** Bytes held in the array over the slot range (none while the values fit in the list). */
   bytesUsed(): number {
-    return this.counts.byteLength + (this.sparse?.byteLength ?? 0);
+    return this.counts.byteLength;
   }
 
   get count(): number {
@@ -190,19 +188,20 @@ export class LatencyHistogram {
     if (Number.isNaN(q)) throw new RangeError('quantile must be a number in [0, 1]');
     if (this.total === 0) return 0;
     const rank = nearestRank(Math.min(1, Math.max(0, q)), this.total);
-    const list = this.sortedSparse();
     let cumulative = 0;
-    if (list) {
+    if (!this.ranged) {
+      this.sortList();
+      const last = this.listSlots.length - 1;
       let k = 0;
-      for (; k < this.sparseCount - 1; k++) {
-        cumulative += this.countAt(list[k] as number);
+      for (; k < last; k++) {
+        cumulative += this.listCounts[k] as number;
         if (cumulative >= rank) break;
       }
-      return this.valueAtRank(rank, list[k] as number);
+      return this.valueAtRank(rank, this.listSlots[k] as number);
     }
     let slot = this.lowSlot;
     for (; slot < this.highSlot; slot++) {
-      cumulative += this.countAt(slot);
+      cumulative += this.counts[slot - this.base] as number;
       if (cumulative >= rank) break;
     }
     return this.valueAtRank(rank, slot);
@@ -215,11 +214,13 @@ export class LatencyHistogram {
     let k = 0;
     let rank = nearestRank(SUMMARY_QUANTILES[0], this.total);
     let cumulative = 0;
-    const list = this.sortedSparse();
-    const steps = list ? this.sparseCount : this.highSlot - this.lowSlot + 1;
+    if (!this.ranged) this.sortList();
+    const steps = this.ranged ? this.highSlot - this.lowSlot + 1 : this.listSlots.length;
     for (let i = 0; i < steps && k < out.length; i++) {
-      const slot = list ? (list[i] as number) : this.lowSlot + i;
-      cumulative += this.countAt(slot);
+      const slot = this.ranged ? this.lowSlot + i : (this.listSlots[i] as number);
+      cumulative += this.ranged
+        ? (this.counts[slot - this.base] as number)
+        : (this.listCounts[i] as number);
       while (k < out.length && cumulative >= rank) {
         out[k] = this.valueAtRank(rank, slot);
         k++;
@@ -291,34 +292,56 @@ export class LatencyHistogram {
   }
 
   private countAt(slot: number): number {
+    if (!this.ranged) {
+      const k = this.listSlots.indexOf(slot);
+      return k < 0 ? 0 : (this.listCounts[k] as number);
+    }
     const i = slot - this.base;
     return i >= 0 && i < this.counts.length ? (this.counts[i] as number) : 0;
   }
 
-  /** Adds `count` to one slot, growing the storage and noting a newly touched slot. */
+  /** Adds `count` (> 0) to one slot: in the list while it has room, else in the array. */
   private add(slot: number, count: number): void {
+    if (slot < this.lowSlot) this.lowSlot = slot;
+    if (slot > this.highSlot) this.highSlot = slot;
+    if (!this.ranged) {
+      const slots = this.listSlots;
+      const n = slots.length;
+      for (let k = 0; k < n; k++) {
+        if (slots[k] === slot) {
+          this.listCounts[k] = (this.listCounts[k] as number) + count;
+          return;
+        }
+      }
+      if (n < this.listedSlots) {
+        slots.push(slot);
+        this.listCounts.push(count);
+        return;
+      }
+      this.toRange(this.lowSlot, this.highSlot);
+    }
     let i = slot - this.base;
     if (i < 0 || i >= this.counts.length) {
       this.cover(slot, slot);
       i = slot - this.base;
     }
-    const before = this.counts[i] as number;
-    this.counts[i] = before + count;
-    if (before === 0) {
-      if (this.sparseCount >= 0) {
-        if (this.sparseCount < this.sparseSlots) {
-          this.sparse ??= new Int32Array(this.sparseSlots);
-          this.sparse[this.sparseCount++] = slot;
-        } else {
-          this.sparseCount = -1;
-        }
-      }
-      if (slot < this.lowSlot) this.lowSlot = slot;
-      if (slot > this.highSlot) this.highSlot = slot;
-    }
+    this.counts[i] = (this.counts[i] as number) + count;
   }
 
-  /** Grows the storage (at least doubling, so growth is amortised) to hold slots lo..hi. */
+  /** Moves the listed slots into the array, covering at least lo..hi. */
+  private toRange(lo: number, hi: number): void {
+    this.cover(Math.min(lo, this.lowSlot), Math.max(hi, this.highSlot));
+    const n = this.listSlots.length;
+    for (let k = 0; k < n; k++) {
+      const i = (this.listSlots[k] as number) - this.base;
+      this.counts[i] = (this.counts[i] as number) + (this.listCounts[k] as number);
+    }
+    this.listSlots.length = 0;
+    this.listCounts.length = 0;
+    this.ranged = true;
+  }
+
+  /** Grows the array (at least doubling, so growth is amortised) to hold slots lo..hi. */
   private cover(lo: number, hi: number): void {
     const length = this.counts.length;
     const end = this.base + length;
@@ -334,24 +357,22 @@ export class LatencyHistogram {
     this.base = base;
   }
 
-  /**
-   * The non-empty slots in increasing order when a short list is cheaper to walk than the
-   * touched range (an insertion sort of ≤ SPARSE_SLOTS slots); null to walk the range.
-   */
-  private sortedSparse(): Int32Array | null {
-    const n = this.sparseCount;
-    if (n < 0 || n * 8 > this.highSlot - this.lowSlot) return null;
-    const list = this.sparse as Int32Array;
-    for (let i = 1; i < n; i++) {
-      const v = list[i] as number;
+  /** Sorts the listed slots (and their counts) by slot: an insertion sort of a short list. */
+  private sortList(): void {
+    const slots = this.listSlots;
+    const counts = this.listCounts;
+    for (let i = 1; i < slots.length; i++) {
+      const s = slots[i] as number;
+      const c = counts[i] as number;
       let j = i - 1;
-      while (j >= 0 && (list[j] as number) > v) {
-        list[j + 1] = list[j] as number;
+      while (j >= 0 && (slots[j] as number) > s) {
+        slots[j + 1] = slots[j] as number;
+        counts[j + 1] = counts[j] as number;
         j--;
       }
-      list[j + 1] = v;
+      slots[j + 1] = s;
+      counts[j + 1] = c;
     }
-    return list;
   }
 
   /** Value of `rank` found in `slot`: the extreme ranks are known exactly, the rest clamped. */

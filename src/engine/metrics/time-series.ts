@@ -6,10 +6,12 @@
  * - whole run: at most `maxPoints` points on a grid anchored at the first window's start.
  *   A point spans `resolutionMs` = windowMs·2^k. When a window would land past the last
  *   point, adjacent pairs merge (per each field's rule) and the resolution doubles.
- * Storage is struct-of-arrays Float64Arrays that start small and double up to those bounds:
- * a simulation of a thousand nodes should not zero 70 kB per node before its first window.
+ * Each tier is one column table (`Columns`) that starts at 64 rows and doubles up to those
+ * bounds: a simulation of a thousand nodes should not zero 70 kB per node before its first
+ * window, nor allocate a dozen arrays per node each time a series grows.
  */
 
+import { Columns } from './columns.ts';
 import { combine, MERGE_RULES } from './time-series-merge.ts';
 import { checkTimeSeriesData, dataColumn, type TimeSeriesData } from './time-series-json.ts';
 import type { FieldSpec, SeriesView, TimeSeriesOptions } from './time-series-types.ts';
@@ -18,21 +20,18 @@ export type { MergeRule } from './time-series-merge.ts';
 export type { TimeSeriesData } from './time-series-json.ts';
 export type { FieldSpec, SeriesView, TimeSeriesOptions } from './time-series-types.ts';
 
-/** Slots per column before the first growth. */
-const INITIAL_SLOTS = 16;
+/** Rows per column before the first growth (a minute of one-second windows). */
+const INITIAL_ROWS = 64;
 
-/** Slots allocated for `used` slots in use: a power of two ≥ INITIAL_SLOTS, capped at `cap`. */
-function slotsFor(used: number, cap: number): number {
-  let n = INITIAL_SLOTS;
+/** Rows allocated for `used` rows in use: a power of two ≥ INITIAL_ROWS, capped at `cap`. */
+function rowsFor(used: number, cap: number): number {
+  let n = INITIAL_ROWS;
   while (n < used) n *= 2;
   return Math.min(cap, n);
 }
 
-function grown(a: Float64Array, length: number): Float64Array {
-  const b = new Float64Array(length);
-  b.set(a);
-  return b;
-}
+/** Column 0 of each tier's table: the window start (recent) or the covered time (whole). */
+const TIME = 0;
 
 /** Relative tolerance when checking that a window start sits on the base-window grid. */
 const GRID_TOLERANCE = 1e-9;
@@ -52,16 +51,17 @@ export class TimeSeries {
   private readonly recentCapacity: number;
   private readonly maxPoints: number;
 
-  /** Ring storage; allocated slots grow with the windows held (the ring wraps only when full). */
-  private recentStartMs: Float64Array;
-  private recentValues: Float64Array[] = [];
+  /**
+   * The ring: column 0 the window starts, column f+1 field f. Its rows grow with the windows
+   * held; the ring wraps only once it has all `recentCapacity` rows.
+   */
+  private readonly recentTable: Columns;
   /** Next ring slot to write. */
   private recentHead = 0;
   private recentSize = 0;
 
-  /** Whole-run storage; allocated points grow with the points used, up to maxPoints. */
-  private wholeDurationMs: Float64Array;
-  private wholeValues: Float64Array[] = [];
+  /** Whole-run points: column 0 the time each covers, column f+1 field f. */
+  private readonly wholeTable: Columns;
   /** Points in use; every point at or beyond this index is all zeros. */
   private points = 0;
   private windowsPerPoint = 1;
@@ -80,11 +80,11 @@ export class TimeSeries {
     this.windowMs = options.windowMs;
     this.recentCapacity = options.recentCapacity;
     this.maxPoints = options.maxPoints;
-    this.recentStartMs = new Float64Array(slotsFor(0, this.recentCapacity));
-    this.wholeDurationMs = new Float64Array(slotsFor(0, this.maxPoints));
-
     // Weights may name a field declared later in the same list.
     for (const spec of fields) this.addField(spec, fields);
+    const columns = 1 + this.specs.length;
+    this.recentTable = new Columns(columns, rowsFor(0, this.recentCapacity));
+    this.wholeTable = new Columns(columns, rowsFor(0, this.maxPoints));
     this.scratch = new Float64Array(this.specs.length);
   }
 
@@ -99,6 +99,8 @@ export class TimeSeries {
       return;
     }
     this.addField(spec, this.specs);
+    this.recentTable.addColumn();
+    this.wholeTable.addColumn();
     this.scratch = new Float64Array(this.specs.length);
   }
 
@@ -157,38 +159,37 @@ export class TimeSeries {
     this.lastWindowIndex = windowIndex;
 
     // Recent tier: overwrite the oldest slot.
+    const recent = this.recentTable;
     const slot = this.recentHead;
-    if (slot === this.recentStartMs.length) this.growRecent(slot + 1);
-    this.recentStartMs[slot] = startMs;
-    for (let f = 0; f < n; f++) (this.recentValues[f] as Float64Array)[slot] = values[f] as number;
+    if (slot === recent.rows) recent.growRows(rowsFor(slot + 1, this.recentCapacity));
+    recent.set(TIME, slot, startMs);
+    for (let f = 0; f < n; f++) recent.set(f + 1, slot, values[f] as number);
     this.recentHead = slot + 1 === this.recentCapacity ? 0 : slot + 1;
     if (this.recentSize < this.recentCapacity) this.recentSize++;
 
     // Whole-run tier: halve the resolution until the window's point fits.
+    const whole = this.wholeTable;
     let point = Math.floor(windowIndex / this.windowsPerPoint);
     while (point >= this.maxPoints) {
       this.halve();
       point = Math.floor(windowIndex / this.windowsPerPoint);
     }
-    if (point >= this.wholeDurationMs.length) this.growWhole(point + 1);
-    const pointDurationMs = this.wholeDurationMs[point] as number;
+    if (point >= whole.rows) whole.growRows(rowsFor(point + 1, this.maxPoints));
+    const pointDurationMs = whole.get(TIME, point);
     for (let f = 0; f < n; f++) {
       const w = this.weightIndex[f] as number;
-      const column = this.wholeValues[f] as Float64Array;
       this.scratch[f] = combine(
         (this.specs[f] as FieldSpec).merge,
-        column[point] as number,
+        whole.get(f + 1, point),
         pointDurationMs,
-        w >= 0 ? ((this.wholeValues[w] as Float64Array)[point] as number) : 0,
+        w >= 0 ? whole.get(w + 1, point) : 0,
         values[f] as number,
         this.windowMs,
         w >= 0 ? (values[w] as number) : 0,
       );
     }
-    for (let f = 0; f < n; f++) {
-      (this.wholeValues[f] as Float64Array)[point] = this.scratch[f] as number;
-    }
-    this.wholeDurationMs[point] = pointDurationMs + this.windowMs;
+    for (let f = 0; f < n; f++) whole.set(f + 1, point, this.scratch[f] as number);
+    whole.set(TIME, point, pointDurationMs + this.windowMs);
     if (point + 1 > this.points) this.points = point + 1;
   }
 
@@ -198,10 +199,10 @@ export class TimeSeries {
     const first = (this.recentHead - this.recentSize + this.recentCapacity) % this.recentCapacity;
     for (let i = 0; i < this.recentSize; i++) {
       const slot = (first + i) % this.recentCapacity;
-      view.startMs.push(this.recentStartMs[slot] as number);
+      view.startMs.push(this.recentTable.get(TIME, slot));
       view.durationMs.push(this.windowMs);
       this.specs.forEach((spec, f) => {
-        view.fields[spec.name]?.push((this.recentValues[f] as Float64Array)[slot] as number);
+        view.fields[spec.name]?.push(this.recentTable.get(f + 1, slot));
       });
     }
     return view;
@@ -213,9 +214,9 @@ export class TimeSeries {
     const spanMs = this.resolutionMs;
     for (let p = 0; p < this.points; p++) {
       view.startMs.push(this.originMs + p * spanMs);
-      view.durationMs.push(this.wholeDurationMs[p] as number);
+      view.durationMs.push(this.wholeTable.get(TIME, p));
       this.specs.forEach((spec, f) => {
-        view.fields[spec.name]?.push((this.wholeValues[f] as Float64Array)[p] as number);
+        view.fields[spec.name]?.push(this.wholeTable.get(f + 1, p));
       });
     }
     return view;
@@ -226,9 +227,9 @@ export class TimeSeries {
     const slot = (this.recentHead - 1 + this.recentCapacity) % this.recentCapacity;
     const values: Record<string, number> = {};
     this.specs.forEach((spec, f) => {
-      values[spec.name] = (this.recentValues[f] as Float64Array)[slot] as number;
+      values[spec.name] = this.recentTable.get(f + 1, slot);
     });
-    return { startMs: this.recentStartMs[slot] as number, values };
+    return { startMs: this.recentTable.get(TIME, slot), values };
   }
 
   /**
@@ -236,11 +237,7 @@ export class TimeSeries {
    * tiers are full (`recentCapacity` windows, `maxPoints` points), whatever the run length.
    */
   bytesUsed(): number {
-    let bytes =
-      this.recentStartMs.byteLength + this.wholeDurationMs.byteLength + this.scratch.byteLength;
-    for (const a of this.recentValues) bytes += a.byteLength;
-    for (const a of this.wholeValues) bytes += a.byteLength;
-    return bytes;
+    return this.recentTable.byteLength + this.wholeTable.byteLength + this.scratch.byteLength;
   }
 
   toJSON(): TimeSeriesData {
@@ -265,72 +262,53 @@ export class TimeSeries {
     const ts = new TimeSeries(data.fields, data.options);
     const { recentSize, points } = checkTimeSeriesData(data);
     // The same allocation as the series that was saved: sized by what it held.
-    ts.growRecent(recentSize);
-    ts.growWhole(data.windowsPerPoint > 1 ? ts.maxPoints : points);
+    ts.recentTable.growRows(rowsFor(recentSize, ts.recentCapacity));
+    ts.wholeTable.growRows(data.windowsPerPoint > 1 ? ts.maxPoints : rowsFor(points, ts.maxPoints));
     ts.originMs = data.originMs ?? 0;
     ts.lastWindowIndex = data.lastWindowIndex;
     ts.windowsPerPoint = data.windowsPerPoint;
-    ts.recentStartMs.set(data.recent.startMs);
+    ts.recentTable.setColumn(TIME, data.recent.startMs);
     ts.recentSize = recentSize;
     ts.recentHead = recentSize % ts.recentCapacity;
-    ts.wholeDurationMs.set(data.whole.durationMs);
+    ts.wholeTable.setColumn(TIME, data.whole.durationMs);
     ts.points = points;
     ts.specs.forEach((spec, f) => {
-      (ts.recentValues[f] as Float64Array).set(
-        dataColumn(data.recent.fields, spec.name, recentSize),
-      );
-      (ts.wholeValues[f] as Float64Array).set(dataColumn(data.whole.fields, spec.name, points));
+      ts.recentTable.setColumn(f + 1, dataColumn(data.recent.fields, spec.name, recentSize));
+      ts.wholeTable.setColumn(f + 1, dataColumn(data.whole.fields, spec.name, points));
     });
     return ts;
-  }
-
-  private growRecent(used: number): void {
-    const length = slotsFor(used, this.recentCapacity);
-    if (length <= this.recentStartMs.length) return;
-    this.recentStartMs = grown(this.recentStartMs, length);
-    this.recentValues = this.recentValues.map((column) => grown(column, length));
-  }
-
-  private growWhole(used: number): void {
-    const length = slotsFor(used, this.maxPoints);
-    if (length <= this.wholeDurationMs.length) return;
-    this.wholeDurationMs = grown(this.wholeDurationMs, length);
-    this.wholeValues = this.wholeValues.map((column) => grown(column, length));
   }
 
   /** Merges adjacent point pairs in place; the resolution doubles. */
   private halve(): void {
     // Once the run outgrows the whole-run tier, it stays full (and `fromJSON` knows its size).
-    this.growWhole(this.maxPoints);
+    const whole = this.wholeTable;
+    whole.growRows(this.maxPoints);
     const n = this.specs.length;
-    const durations = this.wholeDurationMs;
     const kept = Math.ceil(this.points / 2);
     for (let k = 0; k < kept; k++) {
       const a = 2 * k;
       const b = a + 1;
-      const da = durations[a] as number;
-      const db = b < this.points ? (durations[b] as number) : 0;
+      const hasB = b < this.points;
+      const da = whole.get(TIME, a);
+      const db = hasB ? whole.get(TIME, b) : 0;
       for (let f = 0; f < n; f++) {
         const w = this.weightIndex[f] as number;
-        const column = this.wholeValues[f] as Float64Array;
-        const weights = w >= 0 ? (this.wholeValues[w] as Float64Array) : undefined;
         this.scratch[f] = combine(
           (this.specs[f] as FieldSpec).merge,
-          column[a] as number,
+          whole.get(f + 1, a),
           da,
-          weights ? (weights[a] as number) : 0,
-          b < this.points ? (column[b] as number) : 0,
+          w >= 0 ? whole.get(w + 1, a) : 0,
+          hasB ? whole.get(f + 1, b) : 0,
           db,
-          weights && b < this.points ? (weights[b] as number) : 0,
+          w >= 0 && hasB ? whole.get(w + 1, b) : 0,
         );
       }
-      for (let f = 0; f < n; f++)
-        (this.wholeValues[f] as Float64Array)[k] = this.scratch[f] as number;
-      durations[k] = da + db;
+      for (let f = 0; f < n; f++) whole.set(f + 1, k, this.scratch[f] as number);
+      whole.set(TIME, k, da + db);
     }
     // Keep the invariant that unused points are zero.
-    durations.fill(0, kept, this.points);
-    for (const column of this.wholeValues) column.fill(0, kept, this.points);
+    whole.clearRows(kept, this.points);
     this.points = kept;
     this.windowsPerPoint *= 2;
   }
@@ -357,8 +335,6 @@ export class TimeSeries {
       spec.weight === undefined ? { name: spec.name, merge: spec.merge } : { ...spec },
     );
     this.indexByName.set(spec.name, f);
-    this.recentValues.push(new Float64Array(this.recentStartMs.length));
-    this.wholeValues.push(new Float64Array(this.wholeDurationMs.length));
     this.resolveWeights();
   }
 
