@@ -5,10 +5,8 @@ import type { LatencySummaryMs } from './metrics/histogram.ts';
 import type { SeriesView } from './metrics/time-series.ts';
 import { edgeConfigSchema } from './model/config-schemas.ts';
 import { issueMessage } from './model/zod-messages.ts';
-import type { NodeRuntime } from './model/kind.ts';
 import type { SimFault, SimScenario } from './model/scenario-types.ts';
-import type { ConservationReport } from './conservation.ts';
-import { closeWindow, closeWindowsUpTo } from './simulation-windows.ts';
+import { assertConserved, type ConservationReport } from './conservation.ts';
 import { defaultRegistry, SimulationCore, type SimulationOptions } from './simulation.ts';
 import { summarize, type SimSummary } from './summary.ts';
 import { buildFrame, type TelemetryFrame } from './telemetry.ts';
@@ -101,7 +99,7 @@ function checkLiveFault(core: SimulationCore, f: SimFault): string[] {
   if (edgeFault && !core.edgeIndex.has(f.target))
     errors.push(`${at}.target: no edge with id "${f.target}"`);
   if (!edgeFault && node === undefined) errors.push(`${at}.target: no node with id "${f.target}"`);
-  if (f.type === 'traffic-spike' && node !== undefined && !core.isSource[node]) {
+  if (f.type === 'traffic-spike' && node !== undefined && !core.graph.isSource[node]) {
     errors.push(`${at}.target: a traffic spike needs a client, and "${f.target}" is not one`);
   }
   const def = node === undefined ? undefined : core.def(node);
@@ -155,8 +153,7 @@ export function createSimulation(
 
   function finish(): void {
     if (core.finished) return;
-    closeWindowsUpTo(core, core.durationUs);
-    if (core.durationUs > core.windowStartUs) closeWindow(core, core.durationUs);
+    core.metrics.closeRun(core.durationUs);
     core.nowUs = core.durationUs;
     core.finished = true;
     core.assertConservation();
@@ -165,29 +162,29 @@ export function createSimulation(
   function advanceTo(timeMs: number): void {
     const targetUs = Math.min(core.durationUs, Math.max(core.nowUs, msToUs(timeMs)));
     core.runUntil(targetUs);
-    closeWindowsUpTo(core, targetUs);
+    core.metrics.closeUpTo(targetUs);
     core.nowUs = targetUs;
     if (targetUs >= core.durationUs) finish();
   }
 
   function patchNode(nodeId: string, config: Record<string, unknown>): PatchResult {
-    const index = core.nodeIndex.get(nodeId);
+    const index = core.graph.nodeIndex.get(nodeId);
     if (index === undefined) return { ok: false, errors: [`no node with id "${nodeId}"`] };
-    const node = core.nodes[index] as NodeRuntime;
-    const parsed = core
+    const node = core.graph.node(index);
+    const parsed = core.graph
       .def(index)
       .configSchema.safeParse({ ...node.config, ...config }, { error: issueMessage });
     if (!parsed.success)
       return { ok: false, errors: issuesToMessages(parsed.error, `${nodeId}.config`) };
     const previous = node.config;
     node.config = parsed.data as Record<string, unknown>;
-    core.def(index).onConfigChange?.(core, node, previous);
+    core.graph.def(index).onConfigChange?.(core, node, previous);
     return { ok: true };
   }
 
   function patchEdge(edgeId: string, config: Record<string, unknown>): PatchResult {
-    const index = core.edgeIndex.get(edgeId);
-    const edge = index === undefined ? undefined : core.edges[index];
+    const index = core.graph.edgeIndex.get(edgeId);
+    const edge = index === undefined ? undefined : core.graph.edge(index);
     if (!edge) return { ok: false, errors: [`no edge with id "${edgeId}"`] };
     const parsed = edgeConfigSchema.safeParse(
       { ...edge.config, ...config },
@@ -225,9 +222,10 @@ export function createSimulation(
     advanceTo,
     runToEnd: () => advanceTo(scenario.durationMs),
     drainFrame() {
-      core.assertConservation();
+      // Counters, not the walk over every live call: frames come tens of times a second.
+      assertConserved(core.conservationByCounters());
       const frame = buildFrame(core, windowsAtLastFrame);
-      windowsAtLastFrame = core.windowsClosed;
+      windowsAtLastFrame = core.metrics.windowsClosed;
       return frame;
     },
     summary: () => summarize(core),
@@ -235,14 +233,14 @@ export function createSimulation(
       structuredClone({
         timeMs: core.nowUs / US_PER_MS,
         events: core.events,
-        nodes: core.nodes.map((n, i) => ({
+        nodes: core.graph.nodes.map((n, i) => ({
           id: n.id,
           kind: n.kind,
           config: n.config,
           state: n.state,
-          arrivals: core.stat(i).arrivals,
-          ok: core.stat(i).ok,
-          failed: core.stat(i).failed,
+          arrivals: core.metrics.node(i).arrivals,
+          ok: core.metrics.node(i).ok,
+          failed: core.metrics.node(i).failed,
         })),
         activeFaults: core.faultList
           .filter((_, i) => core.faultStatus[i] === 'active')
@@ -273,12 +271,12 @@ export function createSimulation(
       }
     },
     nodeDetail(nodeId) {
-      const index = core.nodeIndex.get(nodeId);
+      const index = core.graph.nodeIndex.get(nodeId);
       if (index === undefined) throw new Error(`no node with id "${nodeId}"`);
-      const s = core.stat(index);
+      const s = core.metrics.node(index);
       return {
         id: nodeId,
-        kind: core.nodes[index]?.kind ?? '',
+        kind: core.graph.node(index).kind,
         arrivals: s.arrivals,
         ok: s.ok,
         failed: { ...s.failed },
@@ -295,9 +293,9 @@ export function createSimulation(
       };
     },
     series(nodeId, range) {
-      const index = core.nodeIndex.get(nodeId);
+      const index = core.graph.nodeIndex.get(nodeId);
       if (index === undefined) throw new Error(`no node with id "${nodeId}"`);
-      const s = core.stat(index).series;
+      const s = core.metrics.node(index).series;
       return range === 'recent' ? s.recent() : s.whole();
     },
     conservation: () => core.conservation(),

@@ -4,10 +4,10 @@ import { Cause, type NodeFaultState } from './model/context.ts';
 import { foldEdgeFaults, foldNodeFaults, isEdgeFault } from './model/fault-state.ts';
 import type { NodeRuntime } from './model/kind.ts';
 import type { SimFault } from './model/scenario-types.ts';
-import type { SimulationCore } from './simulation.ts';
+import type { FaultHost as SimulationCore } from './fault-host.ts';
 import { EV_FAULT, PRIORITY_FAULT } from './simulation-constants.ts';
 
-export type FaultStatus = 'scheduled' | 'active' | 'ended' | 'removed';
+export type { FaultStatus } from './fault-host.ts';
 
 /** Registers a fault and schedules its start and end events. */
 export function addFault(core: SimulationCore, fault: SimFault): void {
@@ -72,7 +72,7 @@ function refreshFaultTarget(core: SimulationCore, fault: SimFault): void {
     const e = core.edges[core.edgeIndex.get(fault.target) ?? -1];
     if (e) {
       e.faults = foldEdgeFaults(activeFaultsOn(core, fault.target));
-      e.stats.dirty = true;
+      core.edgeStat(e.index).dirty = true;
     }
     return;
   }

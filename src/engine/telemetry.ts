@@ -1,6 +1,7 @@
+import type { MetricWindows } from './metrics/metric-windows.ts';
 import type { NodeFaultState } from './model/context.ts';
-import type { NodeRuntime, NodeStateLabel } from './model/kind.ts';
-import type { SimulationCore } from './simulation.ts';
+import type { NodeStateLabel } from './model/kind.ts';
+import type { SimGraph } from './simulation-graph.ts';
 
 export function nodeFaultWords(f: NodeFaultState): string[] {
   const words: string[] = [];
@@ -60,14 +61,27 @@ export interface TelemetryFrame {
   edges: EdgeFrame[];
 }
 
-export function buildFrame(core: SimulationCore, windowsBefore: number): TelemetryFrame {
+/** What a frame reads from a running simulation. */
+export interface FrameSource {
+  readonly graph: SimGraph;
+  readonly metrics: MetricWindows;
+  readonly nowUs: number;
+  readonly events: number;
+  readonly finished: boolean;
+  readonly scenario: { readonly durationMs: number };
+  faults(node: number): NodeFaultState;
+}
+
+export function buildFrame(core: FrameSource, windowsBefore: number): TelemetryFrame {
+  const { graph, metrics } = core;
+  const newWindows = metrics.windowsClosed !== windowsBefore;
   const nodes: NodeFrame[] = [];
-  core.stats.forEach((s, i) => {
-    if (!s.dirty && core.windowsClosed === windowsBefore) return;
+  metrics.nodes.forEach((s, i) => {
+    if (!s.dirty && !newWindows) return;
     s.dirty = false;
     const latest = s.series.latestWindow();
     nodes.push({
-      id: core.ids[i] as string,
+      id: graph.nodeId(i),
       arrivals: s.arrivals,
       ok: s.ok,
       failed: { ...s.failed },
@@ -78,33 +92,34 @@ export function buildFrame(core: SimulationCore, windowsBefore: number): Telemet
       window: latest ? latest.values : null,
       metrics: { ...s.custom },
       faults: nodeFaultWords(core.faults(i)),
-      state: core.def(i).stateLabel?.(core.nodes[i] as NodeRuntime) ?? null,
+      state: graph.def(i).stateLabel?.(graph.node(i)) ?? null,
     });
   });
   const edges: EdgeFrame[] = [];
-  for (const e of core.edges) {
-    if (!e.stats.dirty && core.windowsClosed === windowsBefore) continue;
-    e.stats.dirty = false;
+  metrics.edges.forEach((s, i) => {
+    if (!s.dirty && !newWindows) return;
+    s.dirty = false;
+    const e = graph.edge(i);
     edges.push({
       id: e.id,
-      calls: e.stats.calls,
-      ok: e.stats.ok,
-      failed: e.stats.failed,
-      dropped: e.stats.dropped,
-      windowCalls: e.stats.lastWindowCalls,
-      windowFailed: e.stats.lastWindowFailed,
+      calls: s.calls,
+      ok: s.ok,
+      failed: s.failed,
+      dropped: s.dropped,
+      windowCalls: s.lastWindowCalls,
+      windowFailed: s.lastWindowFailed,
       faults: [
         ...(e.faults.partitioned ? ['partition'] : []),
         ...(e.faults.addLatencyUs > 0 ? ['slow'] : []),
       ],
     });
-  }
+  });
   return {
     timeMs: core.nowUs / 1000,
     durationMs: core.scenario.durationMs,
     events: core.events,
     done: core.finished,
-    windowsClosed: core.windowsClosed - windowsBefore,
+    windowsClosed: metrics.windowsClosed - windowsBefore,
     nodes,
     edges,
   };

@@ -1,5 +1,5 @@
 import { LatencyHistogram } from './histogram.ts';
-import { TimeSeries, type FieldSpec } from './time-series.ts';
+import { TimeSeries, type FieldSpec, type TimeSeriesOptions } from './time-series.ts';
 
 /** Per-window fields every node and client records (DESIGN.md §3 "Metrics"). */
 export const NODE_SERIES_FIELDS: readonly FieldSpec[] = [
@@ -21,11 +21,7 @@ export const FAILED_FIELD_PREFIX = 'failed:';
 /** Series fields named `metric:<name>` hold a kind-declared counter's growth per window. */
 export const METRIC_FIELD_PREFIX = 'metric:';
 
-export interface SeriesOptions {
-  windowMs: number;
-  recentCapacity: number;
-  maxPoints: number;
-}
+export type SeriesOptions = TimeSeriesOptions;
 
 /**
  * Counters, gauges and the latency histogram of one node (or client), plus its windowed
@@ -211,26 +207,5 @@ export class NodeStats {
     this.wBusyArea += busyDt;
     this.wCapArea += capDt;
     this.lastGaugeUs = nowUs;
-  }
-}
-
-/** Traffic over one edge, for edge thickness and colour on the canvas. */
-export class EdgeStats {
-  calls = 0;
-  ok = 0;
-  failed = 0;
-  dropped = 0;
-  windowCalls = 0;
-  windowFailed = 0;
-  /** Calls and failures in the last closed window. */
-  lastWindowCalls = 0;
-  lastWindowFailed = 0;
-  dirty = true;
-
-  closeWindow(): void {
-    this.lastWindowCalls = this.windowCalls;
-    this.lastWindowFailed = this.windowFailed;
-    this.windowCalls = 0;
-    this.windowFailed = 0;
   }
 }
