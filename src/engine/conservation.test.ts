@@ -7,37 +7,45 @@ import { CallPool, CallPhase } from './model/call.ts';
 import { NodeStats } from './metrics/node-stats.ts';
 import { checkConservation } from './conservation.ts';
 
+const RUNS = 500;
+
 describe('conservation: sent = succeeded + failed by cause + in flight', () => {
-  it('holds at every frame and at the end over 500 random topologies and fault schedules', () => {
-    let totalSent = 0;
-    fc.assert(
-      fc.property(
-        randomTopology,
-        fc.array(fc.integer({ min: 1, max: 3000 }), { maxLength: 4 }),
-        (spec, frames) => {
-          const sim = createSimulation(buildScenario(spec));
-          for (const t of [...frames].sort((a, b) => a - b)) {
-            sim.advanceTo(t);
-            sim.drainFrame(); // throws ConservationError on any broken identity
-          }
-          sim.runToEnd();
-          const s = sim.summary();
-          expect(s.conservation.ok).toBe(true);
-          for (const [id, c] of Object.entries(s.clients)) {
-            const failed = Object.values(c.failed).reduce((a, b) => a + b, 0);
-            expect(c.sent, id).toBe(c.succeeded + failed + c.inFlight);
-            totalSent += c.sent;
-          }
-          for (const [id, n] of Object.entries(s.nodes)) {
-            const failed = Object.values(n.failed).reduce((a, b) => a + b, 0);
-            expect(n.arrivals, id).toBe(n.completed + failed + (s.conservation.inFlight[id] ?? -1));
-          }
-        },
-      ),
-      { numRuns: 500 },
-    );
-    expect(totalSent).toBeGreaterThan(100_000); // the runs carried real traffic
-  });
+  it(
+    `holds at every frame and at the end over ${RUNS} random topologies and fault schedules`,
+    () => {
+      let totalSent = 0;
+      fc.assert(
+        fc.property(
+          randomTopology,
+          fc.array(fc.integer({ min: 1, max: 3000 }), { maxLength: 4 }),
+          (spec, frames) => {
+            const sim = createSimulation(buildScenario(spec));
+            for (const t of [...frames].sort((a, b) => a - b)) {
+              sim.advanceTo(t);
+              sim.drainFrame(); // throws ConservationError on any broken identity
+            }
+            sim.runToEnd();
+            const s = sim.summary();
+            expect(s.conservation.ok).toBe(true);
+            for (const [id, c] of Object.entries(s.clients)) {
+              const failed = Object.values(c.failed).reduce((a, b) => a + b, 0);
+              expect(c.sent, id).toBe(c.succeeded + failed + c.inFlight);
+              totalSent += c.sent;
+            }
+            for (const [id, n] of Object.entries(s.nodes)) {
+              const failed = Object.values(n.failed).reduce((a, b) => a + b, 0);
+              expect(n.arrivals, id).toBe(
+                n.completed + failed + (s.conservation.inFlight[id] ?? -1),
+              );
+            }
+          },
+        ),
+        { numRuns: RUNS },
+      );
+      expect(totalSent).toBeGreaterThan(100_000); // the runs carried real traffic
+    },
+    RUNS * 100,
+  );
 
   it('detects a lost call: the check counts in-flight from the live calls themselves', () => {
     const stats = [new NodeStats({ windowMs: 1000, recentCapacity: 4, maxPoints: 8 })];
