@@ -295,7 +295,7 @@ export function createSimulation(
     series(nodeId, range) {
       const index = core.graph.nodeIndex.get(nodeId);
       if (index === undefined) throw new Error(`no node with id "${nodeId}"`);
-      const s = core.metrics.node(index).series;
+      const s = core.metrics.series(index);
       return range === 'recent' ? s.recent() : s.whole();
     },
     conservation: () => core.conservation(),

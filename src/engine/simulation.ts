@@ -186,9 +186,7 @@ export class SimulationCore implements FaultHost {
     call.slot = -1;
     call.callerSlot = -1;
     const stats = this.metrics.edge(edge);
-    stats.calls++;
-    stats.windowCalls++;
-    stats.dirty = true;
+    stats.sent(this.nowUs);
     call.traceId = -1;
     if (this.tracing && this.hopsEvery > 0 && request.id % this.hopsEvery === 0) {
       call.traceId = this.nextTraceId++;
@@ -235,12 +233,7 @@ export class SimulationCore implements FaultHost {
     this.inFlight.answered(call);
     const e = this.graph.edge(call.edge);
     const stats = this.metrics.edge(call.edge);
-    stats.dirty = true;
-    if (ok) stats.ok++;
-    else {
-      stats.failed++;
-      stats.windowFailed++;
-    }
+    stats.answered(this.nowUs, ok);
     call.ok = ok;
     call.cause = outcomeCause;
     if (e.faults.partitioned) {
@@ -287,7 +280,7 @@ export class SimulationCore implements FaultHost {
   }
 
   count(node: number, metric: string, amount = 1): void {
-    this.metrics.node(node).count(metric, amount);
+    this.metrics.node(node).count(this.nowUs, metric, amount);
   }
 
   trace(node: number, type: string, request?: RequestInfo, cause?: string, detail?: string): void {

@@ -79,7 +79,7 @@ export function buildFrame(core: FrameSource, windowsBefore: number): TelemetryF
   metrics.nodes.forEach((s, i) => {
     if (!s.dirty && !newWindows) return;
     s.dirty = false;
-    const latest = s.series.latestWindow();
+    const latest = metrics.series(i).latestWindow();
     nodes.push({
       id: graph.nodeId(i),
       arrivals: s.arrivals,
@@ -96,24 +96,26 @@ export function buildFrame(core: FrameSource, windowsBefore: number): TelemetryF
     });
   });
   const edges: EdgeFrame[] = [];
-  metrics.edges.forEach((s, i) => {
-    if (!s.dirty && !newWindows) return;
+  for (let i = 0; i < graph.edgeCount; i++) {
+    const s = metrics.edge(i);
+    if (!s.dirty && !newWindows) continue;
     s.dirty = false;
     const e = graph.edge(i);
+    const last = metrics.lastEdgeWindow(i);
     edges.push({
       id: e.id,
       calls: s.calls,
       ok: s.ok,
       failed: s.failed,
       dropped: s.dropped,
-      windowCalls: s.lastWindowCalls,
-      windowFailed: s.lastWindowFailed,
+      windowCalls: last.calls,
+      windowFailed: last.failed,
       faults: [
         ...(e.faults.partitioned ? ['partition'] : []),
         ...(e.faults.addLatencyUs > 0 ? ['slow'] : []),
       ],
     });
-  });
+  }
   return {
     timeMs: core.nowUs / 1000,
     durationMs: core.scenario.durationMs,

@@ -1,6 +1,7 @@
 import { US_PER_MS } from '../kernel/time.ts';
 import { EdgeStats } from './edge-stats.ts';
 import { NodeStats } from './node-stats.ts';
+import type { TimeSeries } from './time-series.ts';
 
 export interface WindowOptions {
   /** Length of one window, whole µs. */
@@ -13,13 +14,16 @@ export interface WindowOptions {
 
 /**
  * The run's metrics: every node's and edge's counters, and the 1-second windows they are
- * cut into. Owns the open window; the event loop asks it to close windows as time passes.
+ * cut into. The event loop tells it when time passes a window's end; each node and edge
+ * then closes its own windows when next touched or read (see NodeStats), so passing a
+ * boundary costs nothing per node.
  */
 export class MetricWindows {
   readonly windowUs: number;
   /** End of the open window: the event loop calls `closeUpTo` once time reaches it. */
   closesAtUs: number;
-  private openStartUs = 0;
+  /** Every window that ends at or before this time has closed. */
+  private closedUpToUs = 0;
   private closed = 0;
   private readonly nodeStats: NodeStats[] = [];
   private readonly edgeStats: EdgeStats[] = [];
@@ -33,14 +37,15 @@ export class MetricWindows {
       maxPoints: options.maxSeriesPoints,
     };
     for (let i = 0; i < nodeCount; i++) this.nodeStats.push(new NodeStats(series));
-    for (let i = 0; i < edgeCount; i++) this.edgeStats.push(new EdgeStats());
+    for (let i = 0; i < edgeCount; i++) this.edgeStats.push(new EdgeStats(options.windowUs));
   }
 
-  /** Counters and series of node `index`. */
+  /** Counters of node `index`, to record into (at the current time). */
   node(index: number): NodeStats {
     return this.nodeStats[index] as NodeStats;
   }
 
+  /** Counters of edge `index`, to record into (at the current time). */
   edge(index: number): EdgeStats {
     return this.edgeStats[index] as EdgeStats;
   }
@@ -49,8 +54,18 @@ export class MetricWindows {
     return this.nodeStats;
   }
 
-  get edges(): readonly EdgeStats[] {
-    return this.edgeStats;
+  /** Node `index`'s series, every window that has ended closed. */
+  series(index: number): TimeSeries {
+    return this.node(index).seriesUpTo(this.closedUpToUs);
+  }
+
+  /** Calls and failed calls over edge `index` in the last closed window. */
+  lastEdgeWindow(index: number): { calls: number; failed: number } {
+    const e = this.edge(index);
+    return {
+      calls: e.lastWindowCalls(this.closedUpToUs),
+      failed: e.lastWindowFailed(this.closedUpToUs),
+    };
   }
 
   /** Windows closed so far (a frame says how many closed since the previous one). */
@@ -58,23 +73,24 @@ export class MetricWindows {
     return this.closed;
   }
 
-  /** Closes every full window that ends at or before `timeUs`. */
+  /** Time has reached `timeUs`: every window that ends by then is over. */
   closeUpTo(timeUs: number): void {
-    while (this.closesAtUs <= timeUs) this.close(this.closesAtUs);
+    while (this.closesAtUs <= timeUs) {
+      this.closedUpToUs = this.closesAtUs;
+      this.closesAtUs += this.windowUs;
+      this.closed++;
+    }
   }
 
   /** Closes the windows of a run that ends at `endUs`; the last one may be cut short. */
   closeRun(endUs: number): void {
     this.closeUpTo(endUs);
-    if (endUs > this.openStartUs) this.close(endUs);
-  }
-
-  private close(endUs: number): void {
-    const startMs = this.openStartUs / US_PER_MS;
-    for (const s of this.nodeStats) s.closeWindow(startMs, endUs);
-    for (const e of this.edgeStats) e.closeWindow();
-    this.openStartUs = endUs;
-    this.closesAtUs = endUs + this.windowUs;
-    this.closed++;
+    if (endUs > this.closedUpToUs) {
+      this.closedUpToUs = endUs;
+      this.closesAtUs = endUs + this.windowUs;
+      this.closed++;
+    }
+    for (const s of this.nodeStats) s.closeRun(endUs);
+    for (const e of this.edgeStats) e.closeRun(endUs);
   }
 }
