@@ -19,9 +19,9 @@ export interface WindowOptions {
  * boundary costs nothing per node.
  */
 export class MetricWindows {
-  readonly windowUs: number;
-  /** End of the open window: the event loop calls `closeUpTo` once time reaches it. */
-  closesAtUs: number;
+  private readonly windowUs: number;
+  /** End of the open window. */
+  private nextEndUs: number;
   /** Every window that ends at or before this time has closed. */
   private closedUpToUs = 0;
   private closed = 0;
@@ -30,7 +30,7 @@ export class MetricWindows {
 
   constructor(nodeCount: number, edgeCount: number, options: WindowOptions) {
     this.windowUs = options.windowUs;
-    this.closesAtUs = options.windowUs;
+    this.nextEndUs = options.windowUs;
     const series = {
       windowMs: options.windowUs / US_PER_MS,
       recentCapacity: options.recentWindows,
@@ -68,6 +68,11 @@ export class MetricWindows {
     };
   }
 
+  /** End of the open window: the event loop calls `closeUpTo` once time reaches it. */
+  get closesAtUs(): number {
+    return this.nextEndUs;
+  }
+
   /** Windows closed so far (a frame says how many closed since the previous one). */
   get windowsClosed(): number {
     return this.closed;
@@ -75,9 +80,9 @@ export class MetricWindows {
 
   /** Time has reached `timeUs`: every window that ends by then is over. */
   closeUpTo(timeUs: number): void {
-    while (this.closesAtUs <= timeUs) {
-      this.closedUpToUs = this.closesAtUs;
-      this.closesAtUs += this.windowUs;
+    while (this.nextEndUs <= timeUs) {
+      this.closedUpToUs = this.nextEndUs;
+      this.nextEndUs += this.windowUs;
       this.closed++;
     }
   }
@@ -87,7 +92,7 @@ export class MetricWindows {
     this.closeUpTo(endUs);
     if (endUs > this.closedUpToUs) {
       this.closedUpToUs = endUs;
-      this.closesAtUs = endUs + this.windowUs;
+      this.nextEndUs = endUs + this.windowUs;
       this.closed++;
     }
     for (const s of this.nodeStats) s.closeRun(endUs);

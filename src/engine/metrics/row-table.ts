@@ -31,6 +31,13 @@ export class RowTable {
     this.data[row * this.width + column] = value;
   }
 
+  /** Copies `values` into one row from column `at` (one copy for a Float64Array). */
+  setRow(row: number, at: number, values: ArrayLike<number>): void {
+    const offset = row * this.width + at;
+    if (values instanceof Float64Array) this.data.set(values, offset);
+    else for (let c = 0; c < values.length; c++) this.data[offset + c] = values[c] as number;
+  }
+
   /** Zeroes rows [from, to). */
   clearRows(from: number, to: number): void {
     this.data.fill(0, from * this.width, to * this.width);

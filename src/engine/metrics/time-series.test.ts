@@ -252,7 +252,7 @@ describe('TimeSeries whole-run tier', () => {
     ts.append(0, values);
     completed += 5;
     // Storage starts small: a short run does not pay for the whole capacity.
-    expect(ts.bytesUsed()).toBeLessThan(fullBytes / 20);
+    expect(ts.bytesUsed()).toBeLessThan(fullBytes / 10);
     let bytesWhenFull = 0;
     for (let i = 1; i < 86_400; i++) {
       values[0] = i % 7;

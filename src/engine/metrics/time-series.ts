@@ -24,8 +24,8 @@ export type { MergeRule } from './time-series-merge.ts';
 export type { TimeSeriesData } from './time-series-json.ts';
 export type { FieldSpec, SeriesView, TimeSeriesOptions } from './time-series-types.ts';
 
-/** Rows of a table before its first growth. */
-const INITIAL_ROWS = 32;
+/** Rows of a table before its first growth (a minute of one-second windows). */
+const INITIAL_ROWS = 64;
 
 /** Rows allocated for `used` rows in use: a power of two ≥ INITIAL_ROWS, capped at `cap`. */
 function rowsFor(used: number, cap: number): number {
@@ -145,7 +145,7 @@ export class TimeSeries {
     const slot = this.recentHead;
     if (slot === recent.rows) recent.growRows(rowsFor(slot + 1, this.recentCapacity));
     recent.set(slot, TIME, startMs);
-    for (let f = 0; f < n; f++) recent.set(slot, f + 1, values[f] as number);
+    recent.setRow(slot, 1, values);
     this.recentHead = slot + 1 === this.recentCapacity ? 0 : slot + 1;
     if (this.recentSize < this.recentCapacity) this.recentSize++;
 
