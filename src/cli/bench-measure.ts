@@ -141,13 +141,19 @@ export function repeat<T>(warmups: number, runs: number, once: () => T): T[] {
 }
 
 /**
- * Several cases measured in turn — a, b, a, b, … — so a slow spell of a shared machine hits
- * every case alike; returns each case's samples in run order (pairs line up by index).
+ * Several cases measured in turn, so a slow spell of a shared machine hits every case alike,
+ * and in alternating order — a b, b a, a b, … — so neither gains from always running
+ * second. Returns each case's samples in run order (pairs line up by index).
  */
 export function alternate<T>(warmups: number, runs: number, cases: readonly (() => T)[]): T[][] {
   for (let i = 0; i < warmups; i++) for (const once of cases) once();
   const samples = cases.map((): T[] => []);
-  for (let i = 0; i < runs; i++) cases.forEach((once, c) => samples[c]?.push(once()));
+  const order = cases.map((_, c) => c);
+  for (let i = 0; i < runs; i++) {
+    for (const c of i % 2 === 0 ? order : [...order].reverse()) {
+      samples[c]?.push((cases[c] as () => T)());
+    }
+  }
   return samples;
 }
 

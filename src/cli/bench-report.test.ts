@@ -3,7 +3,7 @@ import { alternate, pairedRatios } from './bench-measure.ts';
 import { formatRatio, judgeRatio } from './bench-report.ts';
 
 describe('bench comparisons', () => {
-  it('alternate runs the cases in turn after the warm-ups and keeps each case’s samples', () => {
+  it('alternate runs the cases in turn, in alternating order, after the warm-ups', () => {
     const calls: string[] = [];
     const cases = ['a', 'b'].map((name) => {
       let n = 0;
@@ -16,7 +16,7 @@ describe('bench comparisons', () => {
       ['a1', 'a2', 'a3'],
       ['b1', 'b2', 'b3'],
     ]);
-    expect(calls.join('')).toBe('abababab');
+    expect(calls.join('')).toBe('ab' + 'ab' + 'ba' + 'ab');
   });
 
   it('pairs runs by index: the median and range of the per-run ratios', () => {
