@@ -6,7 +6,7 @@ import type { SeriesView } from './metrics/time-series.ts';
 import { edgeConfigSchema } from './model/config-schemas.ts';
 import { issueMessage } from './model/zod-messages.ts';
 import type { SimFault, SimScenario } from './model/scenario-types.ts';
-import { assertConserved, type ConservationReport } from './conservation.ts';
+import type { ConservationReport } from './conservation.ts';
 import { defaultRegistry, SimulationCore, type SimulationOptions } from './simulation.ts';
 import { summarize, type SimSummary } from './summary.ts';
 import { buildFrame, type TelemetryFrame } from './telemetry.ts';
@@ -223,7 +223,7 @@ export function createSimulation(
     runToEnd: () => advanceTo(scenario.durationMs),
     drainFrame() {
       // Counters, not the walk over every live call: frames come tens of times a second.
-      assertConserved(core.conservationByCounters());
+      core.assertCountersConserved();
       const frame = buildFrame(core, windowsAtLastFrame);
       windowsAtLastFrame = core.metrics.windowsClosed;
       return frame;

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { countersHold } from './conservation.ts';
+import { createSimulation } from './create-simulation.ts';
 import { BUILTIN_REGISTRY } from './model/builtin-kinds.ts';
 import type { RequestInfo } from './model/call.ts';
 import { createRegistry, type KindDefinition } from './model/kind.ts';
@@ -65,6 +67,9 @@ describe('in-flight counters', () => {
               core.runUntil(t);
               const walked = core.conservation();
               expect(core.conservationByCounters()).toEqual(walked);
+              expect(countersHold(core.graph.isSource, core.metrics.nodes, core.inFlight)).toBe(
+                walked.ok,
+              );
               checks++;
               for (const n of Object.values(walked.inFlight)) inFlightSeen += n;
             }
@@ -152,5 +157,33 @@ describe('in-flight counters', () => {
       }
     }
     expect(broken).toBeGreaterThan(50);
+  });
+
+  it('make a frame throw when an identity breaks, with the figures', () => {
+    const registry = createRegistry([impatientKind, serviceKind]);
+    const sim = createSimulation(
+      buildScenario(
+        {
+          durationMs: 3000,
+          nodes: [
+            { id: 'i', kind: 'impatient' },
+            {
+              id: 's',
+              kind: 'service',
+              config: { serviceTime: { type: 'constant', valueMs: 40 } },
+            },
+          ],
+          edges: [{ id: 'e', source: 'i', target: 's' }],
+        },
+        registry,
+      ),
+      { registry },
+    );
+    sim.advanceTo(10);
+    expect(() => sim.drainFrame()).not.toThrow();
+    // Every call takes 40 ms and is abandoned after 20: from then on some are abandoned and
+    // not yet resolved, which neither check counts in flight.
+    sim.advanceTo(500);
+    expect(() => sim.drainFrame()).toThrow(/Conservation violated: i: sent \d+ ≠ succeeded 0/);
   });
 });

@@ -14,6 +14,7 @@ import {
   assertConserved,
   checkConservation,
   checkCounters,
+  countersHold,
   type ConservationReport,
 } from './conservation.ts';
 import type { FaultHost, FaultStatus } from './fault-host.ts';
@@ -417,6 +418,13 @@ export class SimulationCore implements FaultHost {
   conservationByCounters(): ConservationReport {
     const { ids, isSource } = this.graph;
     return checkCounters(ids, isSource, this.metrics.nodes, this.inFlight, this.nowUs / 1000);
+  }
+
+  /** The frame check: throws the counters' report if an identity is broken. */
+  assertCountersConserved(): void {
+    const { isSource } = this.graph;
+    if (!countersHold(isSource, this.metrics.nodes, this.inFlight))
+      assertConserved(this.conservationByCounters());
   }
 
   /** Runs the full conservation check and throws if any identity is broken. */

@@ -276,6 +276,23 @@ describe('TimeSeries whole-run tier', () => {
 });
 
 describe('TimeSeries fields', () => {
+  it('latestWindow is the last window, one object until the next window or field', () => {
+    const ts = new TimeSeries(FIELDS, { windowMs: 1000, recentCapacity: 3, maxPoints: 4 });
+    expect(ts.latestWindow()).toBeUndefined();
+    const values = new Float64Array(FIELDS.length);
+    values[0] = 7;
+    ts.append(0, values);
+    const first = ts.latestWindow();
+    expect(first?.values[FIELDS[0]?.name ?? '']).toBe(7);
+    expect(ts.latestWindow()).toBe(first); // frames ask many times a window: built once
+    values[0] = 9;
+    ts.append(1000, values);
+    expect(ts.latestWindow()).toEqual({ startMs: 1000, values: expect.any(Object) });
+    expect(ts.latestWindow()?.values[FIELDS[0]?.name ?? '']).toBe(9);
+    ts.ensureField({ name: 'extra', merge: 'sum' });
+    expect(ts.latestWindow()?.values['extra']).toBe(0);
+  });
+
   it('ensureField adds a field that reads 0 before it existed', () => {
     const ts = new TimeSeries([{ name: 'ok', merge: 'sum' }], {
       windowMs: 1000,

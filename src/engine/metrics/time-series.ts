@@ -69,6 +69,8 @@ export class TimeSeries {
 
   private originMs = 0;
   private lastWindowIndex = -1;
+  /** `latestWindow()`'s answer until the next window (frames ask for it many times a window). */
+  private latest: { startMs: number; values: Record<string, number> } | undefined;
 
   constructor(fields: readonly FieldSpec[], options: TimeSeriesOptions) {
     if (!(options.windowMs > 0 && Number.isFinite(options.windowMs))) {
@@ -93,6 +95,7 @@ export class TimeSeries {
       return;
     }
     this.layout = this.layout.with(spec);
+    this.latest = undefined;
     this.recentTable?.addColumn();
     this.wholeTable?.addColumn();
   }
@@ -138,6 +141,7 @@ export class TimeSeries {
       this.buildWhole();
     if (this.lastWindowIndex < 0) this.originMs = startMs;
     this.lastWindowIndex = windowIndex;
+    this.latest = undefined;
 
     // Recent tier: overwrite the oldest slot.
     this.recentTable ??= new RowTable(1 + n, rowsFor(1, this.recentCapacity));
@@ -210,15 +214,17 @@ export class TimeSeries {
     return view;
   }
 
+  /** The last window appended: read-only (the same object until the next window). */
   latestWindow(): { startMs: number; values: Record<string, number> } | undefined {
     const table = this.recentTable;
     if (!table || this.recentSize === 0) return undefined;
+    if (this.latest) return this.latest;
     const slot = (this.recentHead - 1 + this.recentCapacity) % this.recentCapacity;
     const values: Record<string, number> = {};
     this.layout.specs.forEach((spec, f) => {
       values[spec.name] = table.get(slot, f + 1);
     });
-    return { startMs: table.get(slot, TIME), values };
+    return (this.latest = { startMs: table.get(slot, TIME), values });
   }
 
   /**
