@@ -50,10 +50,10 @@ export interface HistogramData {
   counts: number[];
 }
 
-/** Representative value of the value in `slot` (≥ 1): 2·γ^i/(γ+1) for log bucket i. */
-function slotValueUs(slot: number): number {
-  return slot === 0 ? 0 : (2 * Math.pow(GAMMA, slot - 1)) / (GAMMA + 1);
-}
+/** Representative value of the values in each slot: 0, then 2·γ^i/(γ+1) for log bucket i. */
+const SLOT_VALUES_US = Float64Array.from({ length: SLOTS }, (_, slot) =>
+  slot === 0 ? 0 : (2 * Math.pow(GAMMA, slot - 1)) / (GAMMA + 1),
+);
 
 /** Nearest rank of quantile q among n values; the tiny shrink stops 0.95·100 = 95.000…01 → 96. */
 function nearestRank(q: number, n: number): number {
@@ -79,9 +79,10 @@ export class LatencyHistogram {
   // while the values fit in the list; kept (zeroed) across `reset`.
   private counts = NO_COUNTS;
   private base = 0;
-  /** Slots and their counts while at most `listedSlots` slots are non-empty. */
-  private listSlots: number[] = [];
-  private listCounts: number[] = [];
+  /** Slots and their counts while at most `listedSlots` slots are non-empty (`listSize`). */
+  private readonly listSlots: number[] = [];
+  private readonly listCounts: number[] = [];
+  private listSize = 0;
   /** True once the values outgrew the list: `counts` holds them all. */
   private ranged = false;
   private total = 0;
@@ -132,7 +133,7 @@ export class LatencyHistogram {
         if (c !== 0) this.add(s, c);
       }
     } else {
-      const n = other.listSlots.length;
+      const n = other.listSize;
       for (let k = 0; k < n; k++)
         this.add(other.listSlots[k] as number, other.listCounts[k] as number);
     }
@@ -145,8 +146,7 @@ export class LatencyHistogram {
   reset(): void {
     if (this.ranged) this.counts.fill(0, this.lowSlot - this.base, this.highSlot - this.base + 1);
     this.ranged = false;
-    this.listSlots.length = 0;
-    this.listCounts.length = 0;
+    this.listSize = 0;
     this.total = 0;
     this.sum = 0;
     this.min = Infinity;
@@ -192,7 +192,7 @@ export class LatencyHistogram {
     let cumulative = 0;
     if (!this.ranged) {
       this.sortList();
-      const last = this.listSlots.length - 1;
+      const last = this.listSize - 1;
       let k = 0;
       for (; k < last; k++) {
         cumulative += this.listCounts[k] as number;
@@ -235,7 +235,7 @@ export class LatencyHistogram {
     let rank = nearestRank(SUMMARY_QUANTILES[0], this.total);
     let cumulative = 0;
     if (!this.ranged) this.sortList();
-    const steps = this.ranged ? this.highSlot - this.lowSlot + 1 : this.listSlots.length;
+    const steps = this.ranged ? this.highSlot - this.lowSlot + 1 : this.listSize;
     const quantiles = SUMMARY_QUANTILES.length;
     for (let i = 0; i < steps && k < quantiles; i++) {
       const slot = this.ranged ? this.lowSlot + i : (this.listSlots[i] as number);
@@ -308,8 +308,10 @@ export class LatencyHistogram {
 
   private countAt(slot: number): number {
     if (!this.ranged) {
-      const k = this.listSlots.indexOf(slot);
-      return k < 0 ? 0 : (this.listCounts[k] as number);
+      for (let k = 0; k < this.listSize; k++) {
+        if (this.listSlots[k] === slot) return this.listCounts[k] as number;
+      }
+      return 0;
     }
     const i = slot - this.base;
     return i >= 0 && i < this.counts.length ? (this.counts[i] as number) : 0;
@@ -321,7 +323,7 @@ export class LatencyHistogram {
     if (slot > this.highSlot) this.highSlot = slot;
     if (!this.ranged) {
       const slots = this.listSlots;
-      const n = slots.length;
+      const n = this.listSize;
       for (let k = 0; k < n; k++) {
         if (slots[k] === slot) {
           this.listCounts[k] = (this.listCounts[k] as number) + count;
@@ -329,8 +331,10 @@ export class LatencyHistogram {
         }
       }
       if (n < this.listedSlots) {
-        slots.push(slot);
-        this.listCounts.push(count);
+        // Past entries stay allocated after a reset: the list is reused window after window.
+        slots[n] = slot;
+        this.listCounts[n] = count;
+        this.listSize = n + 1;
         return;
       }
       this.toRange(this.lowSlot, this.highSlot);
@@ -346,13 +350,11 @@ export class LatencyHistogram {
   /** Moves the listed slots into the array, covering at least lo..hi. */
   private toRange(lo: number, hi: number): void {
     this.cover(Math.min(lo, this.lowSlot), Math.max(hi, this.highSlot));
-    const n = this.listSlots.length;
-    for (let k = 0; k < n; k++) {
+    for (let k = 0; k < this.listSize; k++) {
       const i = (this.listSlots[k] as number) - this.base;
       this.counts[i] = (this.counts[i] as number) + (this.listCounts[k] as number);
     }
-    this.listSlots.length = 0;
-    this.listCounts.length = 0;
+    this.listSize = 0;
     this.ranged = true;
   }
 
@@ -379,7 +381,7 @@ export class LatencyHistogram {
   private sortList(): void {
     const slots = this.listSlots;
     const counts = this.listCounts;
-    for (let i = 1; i < slots.length; i++) {
+    for (let i = 1; i < this.listSize; i++) {
       const s = slots[i] as number;
       const c = counts[i] as number;
       let j = i - 1;
@@ -397,7 +399,7 @@ export class LatencyHistogram {
   private valueAtRank(rank: number, slot: number): number {
     if (rank >= this.total) return this.max;
     if (rank <= 1) return this.min;
-    const valueUs = slotValueUs(slot);
+    const valueUs = SLOT_VALUES_US[slot] as number;
     return valueUs < this.min ? this.min : valueUs > this.max ? this.max : valueUs;
   }
 }
