@@ -157,11 +157,11 @@ export function alternate<T>(warmups: number, runs: number, cases: readonly (() 
   return samples;
 }
 
-/** The median and the range of per-run ratios `top[i] / bottom[i]`. */
+/** Per-run ratios `top[i] / bottom[i]`, their median and their range. */
 export function pairedRatios(
   top: readonly number[],
   bottom: readonly number[],
-): { median: number; min: number; max: number } {
-  const ratios = top.map((t, i) => t / (bottom[i] as number));
-  return { median: median(ratios), min: Math.min(...ratios), max: Math.max(...ratios) };
+): { median: number; min: number; max: number; runs: number[] } {
+  const runs = top.map((t, i) => t / (bottom[i] as number));
+  return { median: median(runs), min: Math.min(...runs), max: Math.max(...runs), runs };
 }

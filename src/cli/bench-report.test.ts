@@ -20,13 +20,18 @@ describe('bench comparisons', () => {
   });
 
   it('pairs runs by index: the median and range of the per-run ratios', () => {
-    expect(pairedRatios([8, 9, 6], [10, 10, 10])).toEqual({ median: 0.8, min: 0.6, max: 0.9 });
+    expect(pairedRatios([8, 9, 6], [10, 10, 10])).toEqual({
+      median: 0.8,
+      min: 0.6,
+      max: 0.9,
+      runs: [0.8, 0.9, 0.6],
+    });
   });
 
   it('judges a ratio against its bound and prints one PASS/FAIL line', () => {
     const ok = judgeRatio(
       'chain-1000 / chain-10 events/s',
-      { median: 0.84, min: 0.79, max: 0.88 },
+      { median: 0.84, min: 0.79, max: 0.88, runs: [0.84, 0.79, 0.88] },
       'at-least',
       0.7,
     );
@@ -36,7 +41,7 @@ describe('bench comparisons', () => {
     );
     const slow = judgeRatio(
       'frames on / off',
-      { median: 1.2, min: 1.1, max: 1.3 },
+      { median: 1.2, min: 1.1, max: 1.3, runs: [1.2, 1.1, 1.3] },
       'at-most',
       1.15,
     );

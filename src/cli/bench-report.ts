@@ -16,6 +16,8 @@ export interface RatioVerdict {
   median: number;
   min: number;
   max: number;
+  /** The ratio of each pair of runs, in run order. */
+  runs: number[];
   /** `at-least`: the median must reach the target; `at-most`: it must not exceed it. */
   bound: 'at-least' | 'at-most';
   target: number;
@@ -24,7 +26,7 @@ export interface RatioVerdict {
 
 export function judgeRatio(
   name: string,
-  ratios: { median: number; min: number; max: number },
+  ratios: { median: number; min: number; max: number; runs: number[] },
   bound: RatioVerdict['bound'],
   target: number,
 ): RatioVerdict {
