@@ -1,6 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createSimulation, type SimScenario } from '../engine/index.ts';
+import { createSimulation, type KindRegistry, type SimScenario } from '../engine/index.ts';
 import { runHoldModel, type HoldModelOptions } from './bare-kernel.ts';
 
 /** One timed run. */
@@ -74,11 +74,12 @@ export function summarizeSamples(samples: readonly Sample[]): Measurement {
 export function runEngineOnce(
   scenario: SimScenario,
   gc: (() => void) | undefined,
+  registry?: KindRegistry,
 ): { sample: Sample; facts: EngineFacts } {
   gc?.();
   let peak = heapMb();
   const started = performance.now();
-  const sim = createSimulation(scenario);
+  const sim = createSimulation(scenario, registry ? { registry } : {});
   for (let i = 1; i <= HEAP_SAMPLES; i++) {
     sim.advanceTo((scenario.durationMs * i) / HEAP_SAMPLES);
     peak = Math.max(peak, heapMb());
@@ -98,6 +99,31 @@ export function runEngineOnce(
   };
 }
 
+/**
+ * Runs the engine as a live view drives it: a step of `frameMs` virtual time at a time, and,
+ * with `frames`, a telemetry frame after each step (which checks conservation). Without
+ * frames the steps are the same, so the difference is the frames' cost alone.
+ */
+export function runSteppedOnce(
+  scenario: SimScenario,
+  options: { frameMs: number; frames: boolean; registry?: KindRegistry },
+  gc: (() => void) | undefined,
+): Sample {
+  gc?.();
+  let peak = heapMb();
+  const started = performance.now();
+  const sim = createSimulation(scenario, options.registry ? { registry: options.registry } : {});
+  for (let i = 1; !sim.done; i++) {
+    sim.advanceTo(i * options.frameMs);
+    if (options.frames) sim.drainFrame();
+    if (i % 256 === 0) peak = Math.max(peak, heapMb());
+  }
+  const wallMs = performance.now() - started;
+  peak = Math.max(peak, heapMb());
+  const requests = Object.values(sim.summary().clients).reduce((a, c) => a + c.sent, 0);
+  return { wallMs, events: sim.events, requests, peakHeapMb: peak };
+}
+
 export function runBareOnce(options: HoldModelOptions, gc: (() => void) | undefined): Sample {
   gc?.();
   let peak = heapMb();
@@ -112,4 +138,30 @@ export function runBareOnce(options: HoldModelOptions, gc: (() => void) | undefi
 export function repeat<T>(warmups: number, runs: number, once: () => T): T[] {
   for (let i = 0; i < warmups; i++) once();
   return Array.from({ length: runs }, once);
+}
+
+/**
+ * Several cases measured in turn, so a slow spell of a shared machine hits every case alike,
+ * and in alternating order — a b, b a, a b, … — so neither gains from always running
+ * second. Returns each case's samples in run order (pairs line up by index).
+ */
+export function alternate<T>(warmups: number, runs: number, cases: readonly (() => T)[]): T[][] {
+  for (let i = 0; i < warmups; i++) for (const once of cases) once();
+  const samples = cases.map((): T[] => []);
+  const order = cases.map((_, c) => c);
+  for (let i = 0; i < runs; i++) {
+    for (const c of i % 2 === 0 ? order : [...order].reverse()) {
+      samples[c]?.push((cases[c] as () => T)());
+    }
+  }
+  return samples;
+}
+
+/** Per-run ratios `top[i] / bottom[i]`, their median and their range. */
+export function pairedRatios(
+  top: readonly number[],
+  bottom: readonly number[],
+): { median: number; min: number; max: number; runs: number[] } {
+  const runs = top.map((t, i) => t / (bottom[i] as number));
+  return { median: median(runs), min: Math.min(...runs), max: Math.max(...runs), runs };
 }

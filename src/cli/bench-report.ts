@@ -4,6 +4,36 @@ import { fixed, formatTable, type Column } from './text-table.ts';
 /** DESIGN.md §7: the engine must stay within a small factor of the bare heap. */
 export const TARGETS = { chainEventsPerSec: 1_500_000, ratioToBare: 0.4 } as const;
 
+/**
+ * Cost per node, not per call: 1000 nodes keep ≥ 70 % of 10 nodes' events/s at the same event
+ * rate; telemetry frames add ≤ 15 % to a retry storm's wall time.
+ */
+export const SCALE_TARGETS = { largeToSmall: 0.7, framesOnToOff: 1.15 } as const;
+
+/** A paired comparison: the median and range of per-run ratios, against a target. */
+export interface RatioVerdict {
+  name: string;
+  median: number;
+  min: number;
+  max: number;
+  /** The ratio of each pair of runs, in run order. */
+  runs: number[];
+  /** `at-least`: the median must reach the target; `at-most`: it must not exceed it. */
+  bound: 'at-least' | 'at-most';
+  target: number;
+  ok: boolean;
+}
+
+export function judgeRatio(
+  name: string,
+  ratios: { median: number; min: number; max: number; runs: number[] },
+  bound: RatioVerdict['bound'],
+  target: number,
+): RatioVerdict {
+  const ok = bound === 'at-least' ? ratios.median >= target : ratios.median <= target;
+  return { name, ...ratios, bound, target, ok };
+}
+
 export interface BenchRow {
   name: string;
   description: string;
@@ -19,6 +49,8 @@ export interface BenchVerdict {
   ratioToBare: number;
   eventsPerSecOk: boolean;
   ratioOk: boolean;
+  /** The per-node and frame-cost comparisons. */
+  ratios: RatioVerdict[];
   pass: boolean;
 }
 
@@ -31,7 +63,11 @@ export interface BenchReport {
   verdict: BenchVerdict;
 }
 
-export function judge(chain: Measurement, bare: Measurement): BenchVerdict {
+export function judge(
+  chain: Measurement,
+  bare: Measurement,
+  ratios: readonly RatioVerdict[] = [],
+): BenchVerdict {
   const ratio = chain.eventsPerSec / bare.eventsPerSec;
   const eventsPerSecOk = chain.eventsPerSec >= TARGETS.chainEventsPerSec;
   const ratioOk = ratio >= TARGETS.ratioToBare;
@@ -41,12 +77,21 @@ export function judge(chain: Measurement, bare: Measurement): BenchVerdict {
     ratioToBare: ratio,
     eventsPerSecOk,
     ratioOk,
-    pass: eventsPerSecOk && ratioOk,
+    ratios: [...ratios],
+    pass: eventsPerSecOk && ratioOk && ratios.every((r) => r.ok),
   };
 }
 
 const millions = (x: number) => `${fixed(x / 1e6, 2)} M`;
 const mark = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+const percent = (x: number) => `${fixed(x * 100, 0)}%`;
+
+/** `name: 84% (runs 79–88%) (target ≥ 70%) PASS` */
+export function formatRatio(r: RatioVerdict): string {
+  const sign = r.bound === 'at-least' ? '≥' : '≤';
+  const range = `runs ${percent(r.min)}–${percent(r.max)}`;
+  return `${r.name}: ${percent(r.median)} (${range}) (target ${sign} ${percent(r.target)}) ${mark(r.ok)}`;
+}
 
 export function formatBenchReport(report: BenchReport): string {
   const columns: Column[] = [
@@ -78,6 +123,7 @@ export function formatBenchReport(report: BenchReport): string {
     '',
     `chain-5 events/s: ${millions(v.chainEventsPerSec)} (target ≥ ${millions(TARGETS.chainEventsPerSec)}) ${mark(v.eventsPerSecOk)}`,
     `chain-5 / bare kernel: ${fixed(v.ratioToBare * 100, 0)}% (target ≥ ${TARGETS.ratioToBare * 100}%) ${mark(v.ratioOk)}`,
+    ...v.ratios.map(formatRatio),
     `Verdict: ${mark(v.pass)}${report.quick ? ' (quick run: a smoke test, not a measurement)' : ''}`,
     '',
   ].join('\n');

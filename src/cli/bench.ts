@@ -1,4 +1,5 @@
-// Entry point of `npm run bench`: the engine on chain-5 and fanout-20 against the bare heap.
+// Entry point of `npm run bench`: the engine on chain-5 and fanout-20 against the bare heap,
+// then its cost per node and the cost of frames (bench-scale.ts).
 // Progress goes to stderr so `--json` leaves stdout machine-readable.
 import {
   findGc,
@@ -11,6 +12,7 @@ import {
   type Sample,
 } from './bench-measure.ts';
 import { formatBenchReport, judge, type BenchReport, type BenchRow } from './bench-report.ts';
+import { measureScale } from './bench-scale.ts';
 import { benchScenarios } from './bench-scenarios.ts';
 import { BENCH_USAGE, parseBenchArgs } from './parse-args.ts';
 
@@ -86,13 +88,16 @@ function main(argv: readonly string[]): number {
     likeForLike ??= measurement;
   }
 
+  const scale = measureScale({ quick: args.quick, warmups, runs, gc, log });
+  rows.push(...scale.rows);
+
   const report: BenchReport = {
     node: process.versions.node,
     gcExposed: gc !== undefined,
     quick: args.quick,
     warmups,
     rows,
-    verdict: judge(chain, likeForLike as Measurement),
+    verdict: judge(chain, likeForLike as Measurement, scale.ratios),
   };
   process.stdout.write(
     args.json ? `${JSON.stringify(report, null, 2)}\n` : formatBenchReport(report),

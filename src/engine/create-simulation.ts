@@ -7,10 +7,8 @@ import { edgeConfigSchema } from './model/config-schemas.ts';
 import { issueMessage } from './model/zod-messages.ts';
 import { kindsHonouring, parseFault } from './model/fault-parse.ts';
 import { faultTargetProblem, type FaultTargetFacts } from './model/fault-type.ts';
-import type { NodeRuntime } from './model/kind.ts';
 import type { SimFault, SimScenario } from './model/scenario-types.ts';
 import type { ConservationReport } from './conservation.ts';
-import { closeWindow, closeWindowsUpTo } from './simulation-windows.ts';
 import { defaultRegistry, SimulationCore, type SimulationOptions } from './simulation.ts';
 import { summarize, type SimSummary } from './summary.ts';
 import { buildFrame, type TelemetryFrame } from './telemetry.ts';
@@ -122,13 +120,13 @@ function checkLiveFault(
 
 /** What a live fault's target is, as the target rules see it. */
 function targetFacts(core: SimulationCore, target: string): FaultTargetFacts {
-  const node = core.nodeIndex.get(target);
-  const facts: FaultTargetFacts = { isEdge: core.edgeIndex.has(target) };
+  const node = core.graph.nodeIndex.get(target);
+  const facts: FaultTargetFacts = { isEdge: core.graph.edgeIndex.has(target) };
   if (node !== undefined) {
-    const def = core.def(node);
+    const def = core.graph.def(node);
     facts.node = {
       kind: def.kind,
-      isSource: core.isSource[node] === true,
+      isSource: core.graph.isSource[node] === true,
       kindFaults: (def.kindFaults ?? []).map((f) => f.type),
     };
   }
@@ -144,8 +142,7 @@ export function createSimulation(
 
   function finish(): void {
     if (core.finished) return;
-    closeWindowsUpTo(core, core.durationUs);
-    if (core.durationUs > core.windowStartUs) closeWindow(core, core.durationUs);
+    core.metrics.closeRun(core.durationUs);
     core.nowUs = core.durationUs;
     core.finished = true;
     core.assertConservation();
@@ -154,29 +151,29 @@ export function createSimulation(
   function advanceTo(timeMs: number): void {
     const targetUs = Math.min(core.durationUs, Math.max(core.nowUs, msToUs(timeMs)));
     core.runUntil(targetUs);
-    closeWindowsUpTo(core, targetUs);
+    core.metrics.closeUpTo(targetUs);
     core.nowUs = targetUs;
     if (targetUs >= core.durationUs) finish();
   }
 
   function patchNode(nodeId: string, config: Record<string, unknown>): PatchResult {
-    const index = core.nodeIndex.get(nodeId);
+    const index = core.graph.nodeIndex.get(nodeId);
     if (index === undefined) return { ok: false, errors: [`no node with id "${nodeId}"`] };
-    const node = core.nodes[index] as NodeRuntime;
-    const parsed = core
+    const node = core.graph.node(index);
+    const parsed = core.graph
       .def(index)
       .configSchema.safeParse({ ...node.config, ...config }, { error: issueMessage });
     if (!parsed.success)
       return { ok: false, errors: issuesToMessages(parsed.error.issues, `${nodeId}.config`) };
     const previous = node.config;
     node.config = parsed.data as Record<string, unknown>;
-    core.def(index).onConfigChange?.(core, node, previous);
+    core.graph.def(index).onConfigChange?.(core, node, previous);
     return { ok: true };
   }
 
   function patchEdge(edgeId: string, config: Record<string, unknown>): PatchResult {
-    const index = core.edgeIndex.get(edgeId);
-    const edge = index === undefined ? undefined : core.edges[index];
+    const index = core.graph.edgeIndex.get(edgeId);
+    const edge = index === undefined ? undefined : core.graph.edge(index);
     if (!edge) return { ok: false, errors: [`no edge with id "${edgeId}"`] };
     const parsed = edgeConfigSchema.safeParse(
       { ...edge.config, ...config },
@@ -214,9 +211,10 @@ export function createSimulation(
     advanceTo,
     runToEnd: () => advanceTo(scenario.durationMs),
     drainFrame() {
-      core.assertConservation();
+      // Counters, not the walk over every live call: frames come tens of times a second.
+      core.assertCountersConserved();
       const frame = buildFrame(core, windowsAtLastFrame);
-      windowsAtLastFrame = core.windowsClosed;
+      windowsAtLastFrame = core.metrics.windowsClosed;
       return frame;
     },
     summary: () => summarize(core),
@@ -224,14 +222,14 @@ export function createSimulation(
       structuredClone({
         timeMs: core.nowUs / US_PER_MS,
         events: core.events,
-        nodes: core.nodes.map((n, i) => ({
+        nodes: core.graph.nodes.map((n, i) => ({
           id: n.id,
           kind: n.kind,
           config: n.config,
           state: n.state,
-          arrivals: core.stat(i).arrivals,
-          ok: core.stat(i).ok,
-          failed: core.stat(i).failed,
+          arrivals: core.metrics.node(i).arrivals,
+          ok: core.metrics.node(i).ok,
+          failed: core.metrics.node(i).failed,
         })),
         activeFaults: core.faultBook.activeIds(),
       }),
@@ -254,12 +252,12 @@ export function createSimulation(
       }
     },
     nodeDetail(nodeId) {
-      const index = core.nodeIndex.get(nodeId);
+      const index = core.graph.nodeIndex.get(nodeId);
       if (index === undefined) throw new Error(`no node with id "${nodeId}"`);
-      const s = core.stat(index);
+      const s = core.metrics.node(index);
       return {
         id: nodeId,
-        kind: core.nodes[index]?.kind ?? '',
+        kind: core.graph.node(index).kind,
         arrivals: s.arrivals,
         ok: s.ok,
         failed: { ...s.failed },
@@ -276,9 +274,9 @@ export function createSimulation(
       };
     },
     series(nodeId, range) {
-      const index = core.nodeIndex.get(nodeId);
+      const index = core.graph.nodeIndex.get(nodeId);
       if (index === undefined) throw new Error(`no node with id "${nodeId}"`);
-      const s = core.stat(index).series;
+      const s = core.metrics.series(index);
       return range === 'recent' ? s.recent() : s.whole();
     },
     conservation: () => core.conservation(),

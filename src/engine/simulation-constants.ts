@@ -1,9 +1,3 @@
-import type { Sampler } from './kernel/distributions.ts';
-import type { RandomStream } from './kernel/rng.ts';
-import type { EdgeStats } from './metrics/node-stats.ts';
-import type { EdgeFaultState } from './model/fault-state.ts';
-import type { EdgeConfig } from './model/scenario-types.ts';
-
 // Event types. Timers use TIMER_BASE + tag so a kind can keep several kinds of timer.
 export const EV_CALL_ARRIVE = 1;
 export const EV_RESPONSE_ARRIVE = 2;
@@ -24,15 +18,4 @@ export class LivelockError extends Error {
     );
     this.name = 'LivelockError';
   }
-}
-
-export interface EdgeRuntime {
-  id: string;
-  source: number;
-  target: number;
-  config: EdgeConfig;
-  latency: Sampler | null;
-  rng: RandomStream;
-  faults: EdgeFaultState;
-  stats: EdgeStats;
 }

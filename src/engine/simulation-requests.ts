@@ -1,54 +1,68 @@
 import type { RequestInfo } from './model/call.ts';
 import { ConservationError } from './conservation.ts';
-import type { SimulationCore } from './simulation.ts';
+import type { InFlightCounters } from './in-flight-counters.ts';
+import type { MetricWindows } from './metrics/metric-windows.ts';
 import { isSampled } from './simulation-trace.ts';
 
-// Creating and resolving client requests: counted once each, traced when sampled or failed.
-
-export function createRequest(
-  core: SimulationCore,
-  client: number,
-  deadlineUs: number,
-  key: number,
-  userId: number,
-): RequestInfo {
-  const request: RequestInfo = {
-    id: core.nextRequestId++,
-    client,
-    createdUs: core.nowUs,
-    deadlineUs,
-    attempt: 1,
-    key,
-    userId,
-    attrs: null,
-    resolved: false,
-  };
-  core.stat(client).recordArrival(core.nowUs);
-  if (core.tracing && isSampled(core.hopsEvery, request))
-    core.trace(client, 'request.sent', request);
-  return request;
+/** What creating and resolving requests needs from the core (clock and trace stream). */
+export interface RequestHost {
+  readonly nowUs: number;
+  readonly tracing: boolean;
+  readonly hopsEvery: number;
+  nodeId(node: number): string;
+  trace(node: number, type: string, request?: RequestInfo, cause?: string, detail?: string): void;
 }
 
-export function resolveRequest(
-  core: SimulationCore,
-  request: RequestInfo,
-  ok: boolean,
-  cause: string,
-): void {
-  if (request.resolved) {
-    throw new ConservationError(
-      `request ${request.id} of ${core.ids[request.client]} resolved twice`,
-    );
+/** Creates and resolves client requests: counted once each, traced when sampled or failed. */
+export class Requests {
+  private nextId = 0;
+
+  constructor(
+    private readonly host: RequestHost,
+    private readonly metrics: MetricWindows,
+    private readonly inFlight: InFlightCounters,
+  ) {}
+
+  create(client: number, deadlineUs: number, key: number, userId: number): RequestInfo {
+    const host = this.host;
+    const request: RequestInfo = {
+      id: this.nextId++,
+      client,
+      createdUs: host.nowUs,
+      deadlineUs,
+      attempt: 1,
+      key,
+      userId,
+      attrs: null,
+      resolved: false,
+      openRootCalls: 0,
+    };
+    this.metrics.node(client).recordArrival(host.nowUs);
+    if (host.tracing && isSampled(host.hopsEvery, request))
+      host.trace(client, 'request.sent', request);
+    return request;
   }
-  request.resolved = true;
-  core.stat(request.client).recordOutcome(ok, cause, core.nowUs - request.createdUs, core.nowUs);
-  // Failures are always traced; routine successes only for sampled requests (readable logs).
-  if (core.tracing && (!ok || isSampled(core.hopsEvery, request))) {
-    core.trace(
-      request.client,
-      ok ? 'request.succeeded' : 'request.failed',
-      request,
-      ok ? undefined : cause,
-    );
+
+  resolve(request: RequestInfo, ok: boolean, cause: string): void {
+    const host = this.host;
+    if (request.resolved) {
+      throw new ConservationError(
+        `request ${request.id} of ${host.nodeId(request.client)} resolved twice`,
+      );
+    }
+    request.resolved = true;
+    this.inFlight.resolved(request);
+    this.metrics
+      .node(request.client)
+      .recordOutcome(ok, cause, host.nowUs - request.createdUs, host.nowUs);
+    // Failures are always traced; routine successes only for sampled requests (readable logs).
+    if (host.tracing && (!ok || isSampled(host.hopsEvery, request))) {
+      host.trace(
+        request.client,
+        ok ? 'request.succeeded' : 'request.failed',
+        request,
+        ok ? undefined : cause,
+      );
+    }
   }
 }

@@ -1,24 +1,29 @@
 import { EventQueue } from './kernel/event-queue.ts';
 import { createStream, type RandomStream } from './kernel/rng.ts';
-import { msToUs, US_PER_MS } from './kernel/time.ts';
+import { msToUs } from './kernel/time.ts';
+import type { EdgeStats } from './metrics/edge-stats.ts';
+import { MetricWindows } from './metrics/metric-windows.ts';
 import type { NodeStats } from './metrics/node-stats.ts';
 import { CallPhase, CallPool, type Call, type RequestInfo } from './model/call.ts';
 import { Cause, type NodeFaultState, type SimContext } from './model/context.ts';
 import type { CauseClass } from './model/causes.ts';
+import type { EdgeFaultState } from './model/fault-state.ts';
 import type { AnyKindDefinition, KindRegistry, NodeRuntime } from './model/kind.ts';
 import type { EdgeConfig, SimScenario } from './model/scenario-types.ts';
-import type { EdgeFaultState } from './model/fault-state.ts';
 import {
   ConservationError,
   assertConserved,
-  checkSubject,
+  checkConservation,
+  checkCounters,
+  countersHold,
   type ConservationReport,
 } from './conservation.ts';
+import { FaultBook, type FaultBookHost } from './fault-book.ts';
+import { InFlightCounters } from './in-flight-counters.ts';
 import { BUILTIN_REGISTRY } from './model/builtin-kinds.ts';
-import { buildGraph } from './simulation-graph.ts';
-import { closeWindowsUpTo } from './simulation-windows.ts';
+import { SimGraph, type EdgeRuntime } from './simulation-graph.ts';
 import type { SimulationOptions } from './simulation-options.ts';
-import { createRequest, resolveRequest } from './simulation-requests.ts';
+import { Requests } from './simulation-requests.ts';
 import {
   EV_CALL_ARRIVE,
   EV_FAULT,
@@ -28,9 +33,7 @@ import {
   MAX_EVENTS_PER_INSTANT,
   PRIORITY_FAULT,
   PRIORITY_NORMAL,
-  type EdgeRuntime,
 } from './simulation-constants.ts';
-import { FaultBook, type FaultBookHost } from './fault-book.ts';
 import { emitHop, emitTrace, hashEvent } from './simulation-trace.ts';
 
 export { LivelockError } from './simulation-constants.ts';
@@ -39,8 +42,10 @@ export type { FaultStatus } from './fault-book.ts';
 export type { SimulationOptions } from './simulation-options.ts';
 
 /**
- * The simulation core: owns the clock, the event queue, the call pool and the metrics, and
- * is the `SimContext` kinds act through. `createSimulation` wraps it in the public API.
+ * The simulation core: owns the clock, the event queue and the call pool, and is the
+ * `SimContext` kinds act through. Its helpers own their own state — the graph indexes
+ * (`SimGraph`), the metric windows (`MetricWindows`), the in-flight counters and the
+ * requests — and the core asks them. `createSimulation` wraps it in the public API.
  */
 export class SimulationCore implements SimContext, FaultBookHost {
   nowUs = 0;
@@ -57,27 +62,16 @@ export class SimulationCore implements SimContext, FaultBookHost {
 
   readonly queue = new EventQueue(4096);
   readonly pool = new CallPool();
-  readonly nodes: NodeRuntime[] = [];
-  readonly defs: AnyKindDefinition[] = [];
-  readonly stats: NodeStats[] = [];
-  readonly ids: string[] = [];
-  readonly isSource: boolean[] = [];
-  readonly edges: EdgeRuntime[] = [];
-  readonly edgeIndex = new Map<string, number>();
-  readonly nodeIndex = new Map<string, number>();
-  readonly out: number[][] = [];
+  readonly graph: SimGraph;
+  readonly metrics: MetricWindows;
+  readonly inFlight: InFlightCounters;
+  private readonly requests: Requests;
   /** Every fault of the run and the state it puts each node and edge in. */
   readonly faultBook: FaultBook;
   /** Per node: the fold of its active faults (the book's array, read on the hot path). */
   readonly nodeFaults: readonly NodeFaultState[];
-  readonly streams: Map<string, RandomStream>[] = [];
-  nextRequestId = 0;
-  readonly windowUs: number;
-  /** Start of the open metrics window (closed by simulation-windows.ts). */
-  windowStartUs = 0;
-  windowsClosed = 0;
+  private readonly streams: Map<string, RandomStream>[];
   finished = false;
-  lastReport: ConservationReport | null = null;
 
   constructor(
     readonly scenario: SimScenario,
@@ -86,20 +80,52 @@ export class SimulationCore implements SimContext, FaultBookHost {
   ) {
     this.seed = scenario.seed >>> 0;
     this.durationUs = msToUs(scenario.durationMs);
-    this.windowUs = msToUs(options.windowMs ?? 1000);
     this.tracing = options.trace !== undefined;
     this.hopsEvery = Math.max(0, Math.floor(options.traceHopsEvery ?? 0));
-    const seriesOptions = {
-      windowMs: this.windowUs / US_PER_MS,
-      recentCapacity: options.recentWindows ?? 300,
-      maxPoints: options.maxSeriesPoints ?? 512,
-    };
-    buildGraph(this, seriesOptions);
-    this.faultBook = new FaultBook(this, this.nodes.length, this.edges.length);
+    const graph = (this.graph = new SimGraph(scenario, registry, this.seed));
+    this.metrics = new MetricWindows(graph.nodeCount, graph.edgeCount, {
+      windowUs: msToUs(options.windowMs ?? 1000),
+      recentWindows: options.recentWindows ?? 300,
+      maxSeriesPoints: options.maxSeriesPoints ?? 512,
+    });
+    this.inFlight = new InFlightCounters(graph.nodeCount);
+    this.requests = new Requests(this, this.metrics, this.inFlight);
+    this.faultBook = new FaultBook(this, graph.nodeCount, graph.edgeCount);
     this.nodeFaults = this.faultBook.nodeStates;
-    for (const node of this.nodes) node.state = this.def(node.index).init(this, node);
+    this.streams = graph.nodes.map(() => new Map<string, RandomStream>());
+    for (const node of graph.nodes) node.state = graph.def(node.index).init(this, node);
     for (const f of scenario.faults) this.faultBook.add(f);
-    for (const node of this.nodes) this.def(node.index).start?.(this, node);
+    for (const node of graph.nodes) graph.def(node.index).start?.(this, node);
+  }
+
+  // ---- the graph and metrics, as the core's callers read them --------------------------
+
+  get nodes(): readonly NodeRuntime[] {
+    return this.graph.nodes;
+  }
+
+  get edges(): readonly EdgeRuntime[] {
+    return this.graph.edges;
+  }
+
+  get nodeIndex(): ReadonlyMap<string, number> {
+    return this.graph.nodeIndex;
+  }
+
+  get edgeIndex(): ReadonlyMap<string, number> {
+    return this.graph.edgeIndex;
+  }
+
+  def(node: number): AnyKindDefinition {
+    return this.graph.def(node);
+  }
+
+  stat(node: number): NodeStats {
+    return this.metrics.node(node);
+  }
+
+  edgeStat(edge: number): EdgeStats {
+    return this.metrics.edge(edge);
   }
 
   // ---- SimContext -------------------------------------------------------------------
@@ -108,26 +134,26 @@ export class SimulationCore implements SimContext, FaultBookHost {
     const map = this.streams[node] as Map<string, RandomStream>;
     let s = map.get(purpose);
     if (!s) {
-      s = createStream(this.seed, this.ids[node] as string, purpose);
+      s = createStream(this.seed, this.graph.nodeId(node), purpose);
       map.set(purpose, s);
     }
     return s;
   }
 
   nodeId(node: number): string {
-    return this.ids[node] as string;
+    return this.graph.nodeId(node);
   }
 
   outEdges(node: number): readonly number[] {
-    return this.out[node] as number[];
+    return this.graph.outEdges(node);
   }
 
   edgeConfig(edge: number): EdgeConfig {
-    return (this.edges[edge] as EdgeRuntime).config;
+    return this.graph.edge(edge).config;
   }
 
   edgeTarget(edge: number): number {
-    return (this.edges[edge] as EdgeRuntime).target;
+    return this.graph.edge(edge).target;
   }
 
   faults(node: number): NodeFaultState {
@@ -139,15 +165,15 @@ export class SimulationCore implements SimContext, FaultBookHost {
   }
 
   createRequest(client: number, deadlineUs: number, key: number, userId: number): RequestInfo {
-    return createRequest(this, client, deadlineUs, key, userId);
+    return this.requests.create(client, deadlineUs, key, userId);
   }
 
   resolveRequest(request: RequestInfo, ok: boolean, cause: string): void {
-    resolveRequest(this, request, ok, cause);
+    this.requests.resolve(request, ok, cause);
   }
 
   send(from: number, edge: number, request: RequestInfo, parent: Call | null): Call {
-    const e = this.edges[edge] as EdgeRuntime;
+    const e = this.graph.edge(edge);
     const call = this.pool.allocate();
     call.request = request;
     call.from = from;
@@ -166,21 +192,22 @@ export class SimulationCore implements SimContext, FaultBookHost {
     call.failCause = '';
     call.slot = -1;
     call.callerSlot = -1;
-    e.stats.calls++;
-    e.stats.windowCalls++;
-    e.stats.dirty = true;
+    const stats = this.metrics.edge(edge);
+    stats.sent(this.nowUs);
     call.traceId = -1;
     if (this.tracing && this.hopsEvery > 0 && request.id % this.hopsEvery === 0) {
       call.traceId = this.nextTraceId++;
-      this.traceHop('call.sent', from, call, this.ids[e.target]);
+      this.traceHop('call.sent', from, call, this.graph.nodeId(e.target));
     }
     if (e.faults.partitioned) {
       call.phase = CallPhase.Lost;
-      e.stats.dropped++;
+      this.inFlight.sent(call);
+      stats.dropped++;
       if (this.tracing) this.trace(from, 'call.dropped', request, 'partition', e.id);
       return call;
     }
     call.phase = CallPhase.Outbound;
+    this.inFlight.sent(call);
     this.queue.push(
       this.nowUs + this.edgeDelayUs(e),
       PRIORITY_NORMAL,
@@ -194,7 +221,7 @@ export class SimulationCore implements SimContext, FaultBookHost {
   respond(call: Call, ok: boolean, cause = ''): void {
     if (call.phase !== CallPhase.AtNode || call.parked) {
       throw new ConservationError(
-        `call ${call.id} at ${this.ids[call.to]} answered when it was not waiting for an answer`,
+        `call ${call.id} at ${this.graph.nodeId(call.to)} answered when it was not waiting for an answer`,
       );
     }
     const node = call.to;
@@ -206,22 +233,21 @@ export class SimulationCore implements SimContext, FaultBookHost {
     }
     const outcomeCause = ok ? '' : cause || Cause.Error;
     if (call.traceId >= 0)
-      this.traceHop('call.answered', node, call, this.ids[call.from], outcomeCause);
-    this.stat(node).recordOutcome(ok, outcomeCause, this.nowUs - call.arrivedUs, this.nowUs);
-    const e = this.edges[call.edge] as EdgeRuntime;
-    e.stats.dirty = true;
-    if (ok) e.stats.ok++;
-    else {
-      e.stats.failed++;
-      e.stats.windowFailed++;
-    }
+      this.traceHop('call.answered', node, call, this.graph.nodeId(call.from), outcomeCause);
+    this.metrics
+      .node(node)
+      .recordOutcome(ok, outcomeCause, this.nowUs - call.arrivedUs, this.nowUs);
+    this.inFlight.answered(call);
+    const e = this.graph.edge(call.edge);
+    const stats = this.metrics.edge(call.edge);
+    stats.answered(this.nowUs, ok);
     call.ok = ok;
     call.cause = outcomeCause;
     if (e.faults.partitioned) {
       call.phase = CallPhase.Lost;
-      e.stats.dropped++;
+      stats.dropped++;
       if (this.tracing) this.trace(node, 'call.dropped', call.request, 'partition', e.id);
-      if (call.abandoned) this.pool.release(call);
+      if (call.abandoned) this.release(call);
       return;
     }
     call.phase = CallPhase.Returning;
@@ -235,10 +261,11 @@ export class SimulationCore implements SimContext, FaultBookHost {
   }
 
   abandon(call: Call): void {
+    this.inFlight.abandoning(call);
     call.abandoned = true;
     if (this.tracing)
-      this.trace(call.from, 'call.timeout', call.request, Cause.Timeout, this.ids[call.to]);
-    if (call.phase === CallPhase.Lost) this.pool.release(call);
+      this.trace(call.from, 'call.timeout', call.request, Cause.Timeout, this.nodeId(call.to));
+    if (call.phase === CallPhase.Lost) this.release(call);
   }
 
   isLive(call: Call, gen: number): boolean {
@@ -256,19 +283,20 @@ export class SimulationCore implements SimContext, FaultBookHost {
   }
 
   setGauges(node: number, busy: number, capacity: number, queueDepth: number): void {
-    this.stat(node).setGauges(this.nowUs, busy, capacity, queueDepth);
+    this.metrics.node(node).setGauges(this.nowUs, busy, capacity, queueDepth);
   }
 
   count(node: number, metric: string, amount = 1): void {
-    this.stat(node).count(metric, amount);
+    this.metrics.node(node).count(this.nowUs, metric, amount);
   }
 
   trace(node: number, type: string, request?: RequestInfo, cause?: string, detail?: string): void {
-    emitTrace(this.options.trace, this.nowUs, this.ids[node] ?? '', type, request, cause, detail);
+    const id = this.graph.ids[node] ?? '';
+    emitTrace(this.options.trace, this.nowUs, id, type, request, cause, detail);
   }
 
   private traceHop(type: string, node: number, call: Call, peer?: string, cause?: string): void {
-    emitHop(this.options.trace, this.nowUs, type, this.ids[node] ?? '', call, peer, cause);
+    emitHop(this.options.trace, this.nowUs, type, this.graph.ids[node] ?? '', call, peer, cause);
   }
 
   // ---- event loop -------------------------------------------------------------------
@@ -298,7 +326,7 @@ export class SimulationCore implements SimContext, FaultBookHost {
         this.eventsThisInstant = 0;
       }
       q.pop();
-      if (t >= this.windowStartUs + this.windowUs) closeWindowsUpTo(this, t);
+      if (t >= this.metrics.closesAtUs) this.metrics.closeUpTo(t);
       this.nowUs = t;
       this.events++;
       ran++;
@@ -318,8 +346,7 @@ export class SimulationCore implements SimContext, FaultBookHost {
       } else {
         this.timerToken = b;
       }
-      const node = this.nodes[target] as NodeRuntime;
-      this.def(target).onTimer?.(this, node, type - EV_TIMER_BASE, call);
+      this.graph.def(target).onTimer?.(this, this.graph.node(target), type - EV_TIMER_BASE, call);
     } else if (type === EV_CALL_ARRIVE) {
       const call = this.pool.get(target, a);
       if (call) this.arrive(call);
@@ -335,13 +362,14 @@ export class SimulationCore implements SimContext, FaultBookHost {
     const node = call.to;
     call.phase = CallPhase.AtNode;
     call.arrivedUs = this.nowUs;
-    this.stat(node).recordArrival(this.nowUs);
-    if (call.traceId >= 0) this.traceHop('call.arrived', node, call, this.ids[call.from]);
+    this.inFlight.arrived(call);
+    this.metrics.node(node).recordArrival(this.nowUs);
+    if (call.traceId >= 0) this.traceHop('call.arrived', node, call, this.nodeId(call.from));
     const f = this.nodeFaults[node] as NodeFaultState;
-    const def = this.def(node);
+    const def = this.graph.def(node);
     if (f.crashed) this.respond(call, false, Cause.Refused);
     else if (f.hung) call.parked = true;
-    else if (def.onCall) def.onCall(this, this.nodes[node] as NodeRuntime, call);
+    else if (def.onCall) def.onCall(this, this.graph.node(node), call);
     else this.respond(call, false, Cause.NoRoute);
   }
 
@@ -351,17 +379,22 @@ export class SimulationCore implements SimContext, FaultBookHost {
         call.abandoned ? 'call.returned-late' : 'call.returned',
         call.from,
         call,
-        this.ids[call.to],
+        this.nodeId(call.to),
         call.cause,
       );
     }
     if (call.abandoned) {
-      this.stat(call.from).lateResponses++;
+      this.metrics.node(call.from).lateResponses++;
       if (this.tracing)
-        this.trace(call.from, 'call.late-response', call.request, undefined, this.ids[call.to]);
+        this.trace(call.from, 'call.late-response', call.request, undefined, this.nodeId(call.to));
     } else {
-      this.def(call.from).onResponse?.(this, this.nodes[call.from] as NodeRuntime, call);
+      this.graph.def(call.from).onResponse?.(this, this.graph.node(call.from), call);
     }
+    this.release(call);
+  }
+
+  private release(call: Call): void {
+    this.inFlight.releasing(call);
     this.pool.release(call);
   }
 
@@ -376,27 +409,26 @@ export class SimulationCore implements SimContext, FaultBookHost {
   }
 
   nodeIndexOf(id: string): number | undefined {
-    return this.nodeIndex.get(id);
+    return this.graph.nodeIndex.get(id);
   }
 
   edgeIndexOf(id: string): number | undefined {
-    return this.edgeIndex.get(id);
+    return this.graph.edgeIndex.get(id);
   }
 
   edgeSource(edge: number): number {
-    return (this.edges[edge] as EdgeRuntime).source;
+    return this.graph.edge(edge).source;
   }
 
   nodeFaultsChanged(node: number, crashedNow: boolean): void {
-    this.stat(node).dirty = true;
+    this.metrics.node(node).dirty = true;
     if (crashedNow) this.failParkedCalls(node);
-    this.def(node).onFaultChange?.(this, this.nodes[node] as NodeRuntime);
+    this.graph.def(node).onFaultChange?.(this, this.graph.node(node));
   }
 
   edgeFaultsChanged(edge: number, state: EdgeFaultState): void {
-    const e = this.edges[edge] as EdgeRuntime;
-    e.faults = state;
-    e.stats.dirty = true;
+    this.graph.edge(edge).faults = state;
+    this.metrics.edge(edge).dirty = true;
   }
 
   traceFault(node: number, type: string, detail: string): void {
@@ -415,21 +447,28 @@ export class SimulationCore implements SimContext, FaultBookHost {
 
   // ---- checks -------------------------------------------------------------------------
 
+  /** The full check: walks every live call (the end of a run, tests, summaries). */
   conservation(): ConservationReport {
-    return (this.lastReport = checkSubject(this));
+    const { ids, isSource } = this.graph;
+    return checkConservation(ids, isSource, this.metrics.nodes, this.pool, this.nowUs / 1000);
   }
 
-  /** Runs the conservation check and throws if any identity is broken. */
+  /** The check at a frame: in flight from the counters kept as calls move, O(nodes). */
+  conservationByCounters(): ConservationReport {
+    const { ids, isSource } = this.graph;
+    return checkCounters(ids, isSource, this.metrics.nodes, this.inFlight, this.nowUs / 1000);
+  }
+
+  /** The frame check: throws the counters' report if an identity is broken. */
+  assertCountersConserved(): void {
+    const { isSource } = this.graph;
+    if (!countersHold(isSource, this.metrics.nodes, this.inFlight))
+      assertConserved(this.conservationByCounters());
+  }
+
+  /** Runs the full conservation check and throws if any identity is broken. */
   assertConservation(): ConservationReport {
     return assertConserved(this.conservation());
-  }
-
-  def(node: number): AnyKindDefinition {
-    return this.defs[node] as AnyKindDefinition;
-  }
-
-  stat(node: number): NodeStats {
-    return this.stats[node] as NodeStats;
   }
 }
 

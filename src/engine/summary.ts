@@ -1,6 +1,7 @@
 import type { ConservationReport } from './conservation.ts';
 import type { LatencySummaryMs } from './metrics/histogram.ts';
-import type { SimulationCore } from './simulation.ts';
+import type { MetricWindows } from './metrics/metric-windows.ts';
+import type { SimGraph } from './simulation-graph.ts';
 
 export interface ClientSummary {
   sent: number;
@@ -51,13 +52,25 @@ function latency(s: LatencySummaryMs): LatencySummaryMs {
   };
 }
 
-export function summarize(core: SimulationCore): SimSummary {
+/** What a summary reads from a running simulation. */
+export interface SummarySource {
+  readonly graph: SimGraph;
+  readonly metrics: MetricWindows;
+  readonly nowUs: number;
+  readonly seed: number;
+  readonly events: number;
+  readonly scenario: { readonly durationMs: number };
+  conservation(): ConservationReport;
+}
+
+export function summarize(core: SummarySource): SimSummary {
   const conservation = core.conservation();
   const clients: Record<string, ClientSummary> = {};
   const nodes: Record<string, NodeSummary> = {};
-  core.ids.forEach((id, i) => {
-    const s = core.stat(i);
-    if (core.isSource[i]) {
+  const { graph, metrics } = core;
+  graph.ids.forEach((id, i) => {
+    const s = metrics.node(i);
+    if (graph.isSource[i]) {
       clients[id] = {
         sent: s.arrivals,
         succeeded: s.ok,

@@ -1,5 +1,8 @@
-import type { NodeRuntime, NodeStateLabel } from './model/kind.ts';
-import type { SimulationCore } from './simulation.ts';
+import type { FaultBook } from './fault-book.ts';
+import type { MetricWindows } from './metrics/metric-windows.ts';
+import type { NodeFaultState } from './model/context.ts';
+import type { NodeStateLabel } from './model/kind.ts';
+import type { SimGraph } from './simulation-graph.ts';
 
 export interface NodeFrame {
   id: string;
@@ -52,14 +55,28 @@ export interface TelemetryFrame {
   edges: EdgeFrame[];
 }
 
-export function buildFrame(core: SimulationCore, windowsBefore: number): TelemetryFrame {
+/** What a frame reads from a running simulation. */
+export interface FrameSource {
+  readonly graph: SimGraph;
+  readonly metrics: MetricWindows;
+  readonly nowUs: number;
+  readonly events: number;
+  readonly finished: boolean;
+  readonly scenario: { readonly durationMs: number };
+  readonly faultBook: FaultBook;
+  faults(node: number): NodeFaultState;
+}
+
+export function buildFrame(core: FrameSource, windowsBefore: number): TelemetryFrame {
+  const { graph, metrics } = core;
+  const newWindows = metrics.windowsClosed !== windowsBefore;
   const nodes: NodeFrame[] = [];
-  core.stats.forEach((s, i) => {
-    if (!s.dirty && core.windowsClosed === windowsBefore) return;
+  metrics.nodes.forEach((s, i) => {
+    if (!s.dirty && !newWindows) return;
     s.dirty = false;
-    const latest = s.series.latestWindow();
+    const latest = metrics.series(i).latestWindow();
     nodes.push({
-      id: core.ids[i] as string,
+      id: graph.nodeId(i),
       arrivals: s.arrivals,
       ok: s.ok,
       failed: { ...s.failed },
@@ -72,31 +89,34 @@ export function buildFrame(core: SimulationCore, windowsBefore: number): Telemet
       faults: core.faultBook.nodeWords[i] as string[],
       crashed: core.faults(i).crashed,
       hung: core.faults(i).hung,
-      state: core.def(i).stateLabel?.(core.nodes[i] as NodeRuntime) ?? null,
+      state: graph.def(i).stateLabel?.(graph.node(i)) ?? null,
     });
   });
   const edges: EdgeFrame[] = [];
-  core.edges.forEach((e, i) => {
-    if (!e.stats.dirty && core.windowsClosed === windowsBefore) return;
-    e.stats.dirty = false;
+  for (let i = 0; i < graph.edgeCount; i++) {
+    const s = metrics.edge(i);
+    if (!s.dirty && !newWindows) continue;
+    s.dirty = false;
+    const e = graph.edge(i);
+    const last = metrics.lastEdgeWindow(i);
     edges.push({
       id: e.id,
-      calls: e.stats.calls,
-      ok: e.stats.ok,
-      failed: e.stats.failed,
-      dropped: e.stats.dropped,
-      windowCalls: e.stats.lastWindowCalls,
-      windowFailed: e.stats.lastWindowFailed,
+      calls: s.calls,
+      ok: s.ok,
+      failed: s.failed,
+      dropped: s.dropped,
+      windowCalls: last.calls,
+      windowFailed: last.failed,
       faults: core.faultBook.edgeWords[i] as string[],
       partitioned: e.faults.partitioned,
     });
-  });
+  }
   return {
     timeMs: core.nowUs / 1000,
     durationMs: core.scenario.durationMs,
     events: core.events,
     done: core.finished,
-    windowsClosed: core.windowsClosed - windowsBefore,
+    windowsClosed: metrics.windowsClosed - windowsBefore,
     nodes,
     edges,
   };

@@ -73,6 +73,58 @@ describe('EventQueue', () => {
     );
   });
 
+  it('pops zero-delay pushes (kept apart from the heap) in exactly the heap order', () => {
+    // Pushes at the time of the last pop go to a FIFO beside the heap; every pop must still
+    // take the smallest (time, priority, seq) of all pending events, whatever the mix.
+    const op = fc.oneof(
+      fc.record({ pop: fc.constant(true as const) }),
+      fc.record({
+        pop: fc.constant(false as const),
+        delay: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 0, max: 5 })),
+        priority: fc.integer({ min: 0, max: 2 }),
+        cancel: fc.boolean(),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 400 }), (ops) => {
+        const q = new EventQueue(2);
+        const pending: { t: number; p: number; seq: number; id: number }[] = [];
+        let now = 0;
+        let id = 0;
+        const popped: number[] = [];
+        const expected: number[] = [];
+        const popBoth = () => {
+          pending.sort((x, y) => x.t - y.t || x.p - y.p || x.seq - y.seq);
+          const next = pending.shift();
+          expect(q.pop()).toBe(next !== undefined);
+          if (!next) return;
+          expected.push(next.id);
+          popped.push(q.top.target);
+          now = q.top.timeUs;
+        };
+        for (const o of ops) {
+          if (o.pop) {
+            popBoth();
+          } else {
+            const seq = q.push(now + o.delay, o.priority, 0, id);
+            // A cancelled event is never popped: leave it out of the reference.
+            if (o.cancel && id % 3 === 0) q.cancel(seq);
+            else pending.push({ t: now + o.delay, p: o.priority, seq, id });
+            id++;
+          }
+          expect(q.size).toBe(pending.length);
+          expect(q.peekTimeUs()).toBe(
+            pending.length ? Math.min(...pending.map((e) => e.t)) : Infinity,
+          );
+        }
+        while (pending.length) popBoth();
+        expect(popped).toEqual(expected);
+        expect(q.pop()).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  }, 30_000);
+
   it('skips cancelled events lazily and reports live size', () => {
     const q = new EventQueue();
     const a = q.push(10, 0, 0, 1);

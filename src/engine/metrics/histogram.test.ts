@@ -265,6 +265,52 @@ describe('LatencyHistogram merge, reset and JSON', () => {
     );
   });
 
+  it('walks its few non-empty slots or its whole range to the same figures', () => {
+    // A window at a node of a large graph holds a handful of values spread over hundreds of
+    // slots; summaries, merges and resets visit only those slots, with identical results.
+    const spread = fc.array(fc.oneof(fc.constant(0), fc.nat({ max: 1e8 })), { maxLength: 40 });
+    fc.assert(
+      fc.property(spread, spread, (xs, ys) => {
+        const listed = new LatencyHistogram();
+        const ranged = new LatencyHistogram(0);
+        const run = new LatencyHistogram();
+        for (const [h, into] of [
+          [listed, run],
+          [ranged, new LatencyHistogram(0)],
+        ] as const) {
+          for (const x of xs) h.record(x);
+          into.merge(h);
+          h.reset();
+          for (const y of ys) h.record(y);
+        }
+        for (const q of [0, 0.25, 0.5, 0.95, 0.99, 0.999, 1])
+          expect(listed.quantileUs(q)).toBe(ranged.quantileUs(q));
+        expect(listed.summaryMs()).toEqual(ranged.summaryMs());
+        expect(listed.toJSON()).toEqual(ranged.toJSON());
+        expect(run.toJSON()).toEqual(histogramOf(xs).toJSON());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('allocates nothing for a few values, then only around the slots it touches', () => {
+    const h = new LatencyHistogram();
+    expect(h.bytesUsed()).toBe(0);
+    for (let v = 1000; v <= 2000; v += 50) h.record(v); // ~14 slots: kept in the list
+    expect(h.bytesUsed()).toBe(0);
+    for (let v = 2000; v <= 4000; v += 20) h.record(v); // ~70 more slots: an array over them
+    expect(h.bytesUsed()).toBeGreaterThan(0);
+    expect(h.bytesUsed()).toBeLessThanOrEqual(2048);
+    h.record(0);
+    h.record(1e12);
+    const full = h.bytesUsed();
+    expect(full).toBeGreaterThan(20_000); // the whole range, once values span it
+    expect(full).toBeLessThan(24_000);
+    h.reset();
+    expect(h.bytesUsed()).toBe(full);
+    expect(h.toJSON()).toEqual(new LatencyHistogram().toJSON());
+  });
+
   it('stores only the touched bucket range', () => {
     const data = histogramOf([0, 0, 1000, 1010, 2000]).toJSON();
     expect(data.zeroCount).toBe(2);

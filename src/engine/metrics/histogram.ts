@@ -3,8 +3,9 @@
  *
  * Bucket i ≥ 0 holds values in (γ^(i−1), γ^i] with γ = (1+α)/(1−α); its representative value
  * 2·γ^i/(γ+1) is within α relative error of every value in it. Values < 1 µs (in practice 0)
- * have their own exact zero bucket. Counts live in one typed array allocated per histogram,
- * so `record` never allocates; two histograms merge by adding counts.
+ * have their own exact zero bucket. Counts live in one typed array over the touched slot range,
+ * grown (at least doubling) when a value lands outside it; two histograms merge by adding
+ * counts.
  */
 
 /** Relative accuracy α of every quantile (0.5 %). */
@@ -21,6 +22,7 @@ const SLOTS = LOG_BUCKETS + 1;
 const TOP_SLOT = SLOTS - 1;
 
 const SUMMARY_QUANTILES = [0.5, 0.95, 0.99, 0.999] as const;
+const SUMMARY_SCRATCH = new Float64Array(6);
 
 /** Latency summary in milliseconds; all 0 when the histogram is empty. */
 export interface LatencySummaryMs {
@@ -48,19 +50,41 @@ export interface HistogramData {
   counts: number[];
 }
 
-/** Representative value of the value in `slot` (≥ 1): 2·γ^i/(γ+1) for log bucket i. */
-function slotValueUs(slot: number): number {
-  return slot === 0 ? 0 : (2 * Math.pow(GAMMA, slot - 1)) / (GAMMA + 1);
-}
+/** Representative value of the values in each slot: 0, then 2·γ^i/(γ+1) for log bucket i. */
+const SLOT_VALUES_US = Float64Array.from({ length: SLOTS }, (_, slot) =>
+  slot === 0 ? 0 : (2 * Math.pow(GAMMA, slot - 1)) / (GAMMA + 1),
+);
 
 /** Nearest rank of quantile q among n values; the tiny shrink stops 0.95·100 = 95.000…01 → 96. */
 function nearestRank(q: number, n: number): number {
   return Math.max(1, Math.ceil(q * n * (1 - 1e-12)));
 }
 
+/** Empty storage shared by every histogram until it needs its own. */
+const NO_COUNTS = new Float64Array(0);
+/** Smallest slot range allocated at a time (2 kB). */
+const MIN_RANGE = 256;
+/**
+ * Distinct slots a histogram keeps in a short list before it needs an array over its slot
+ * range. A one-second window at a node of a large graph holds a handful of values spread over
+ * hundreds of slots: it never allocates the array, and its summary, merge and reset visit its
+ * few slots instead of the whole range.
+ */
+const LISTED_SLOTS = 32;
+
 export class LatencyHistogram {
   // Float64 rather than Uint32 counts: exact up to 2^53 and never wraps silently on long runs.
-  private readonly counts = new Float64Array(SLOTS);
+  // `counts[i]` is slot `base + i`; the range grows as values arrive (most runs touch a few
+  // hundred of the ~2770 slots, and a graph of a thousand nodes holds two per node). Unused
+  // while the values fit in the list; kept (zeroed) across `reset`.
+  private counts = NO_COUNTS;
+  private base = 0;
+  /** Slots and their counts while at most `listedSlots` slots are non-empty (`listSize`). */
+  private readonly listSlots: number[] = [];
+  private readonly listCounts: number[] = [];
+  private listSize = 0;
+  /** True once the values outgrew the list: `counts` holds them all. */
+  private ranged = false;
   private total = 0;
   private sum = 0;
   private min = Infinity;
@@ -69,7 +93,10 @@ export class LatencyHistogram {
   private lowSlot = SLOTS;
   private highSlot = -1;
 
-  /** Records one value (µs). Hot path: one Math.log, no allocation. */
+  /** `listedSlots` = 0 always keeps the array over the range (tests compare both ways). */
+  constructor(private readonly listedSlots = LISTED_SLOTS) {}
+
+  /** Records one value (µs). Hot path: one Math.log, no allocation once the range is covered. */
   record(valueUs: number): void {
     this.recordMany(valueUs, 1);
   }
@@ -88,39 +115,49 @@ export class LatencyHistogram {
       slot = Math.ceil(Math.log(valueUs) * INV_LN_GAMMA) + 1;
       if (slot > TOP_SLOT) slot = TOP_SLOT;
     }
-    this.counts[slot] = (this.counts[slot] as number) + count;
+    this.add(slot, count);
     this.total += count;
     this.sum += valueUs * count;
     if (valueUs < this.min) this.min = valueUs;
     if (valueUs > this.max) this.max = valueUs;
-    if (slot < this.lowSlot) this.lowSlot = slot;
-    if (slot > this.highSlot) this.highSlot = slot;
   }
 
   /** Adds every value of `other` into this histogram. */
   merge(other: LatencyHistogram): void {
     if (other.total === 0) return;
-    const src = other.counts;
-    const dst = this.counts;
-    for (let s = other.lowSlot; s <= other.highSlot; s++) {
-      dst[s] = (dst[s] as number) + (src[s] as number);
+    if (other.ranged) {
+      if (!this.ranged) this.toRange(other.lowSlot, other.highSlot);
+      else this.cover(other.lowSlot, other.highSlot);
+      for (let s = other.lowSlot; s <= other.highSlot; s++) {
+        const c = other.counts[s - other.base] as number;
+        if (c !== 0) this.add(s, c);
+      }
+    } else {
+      const n = other.listSize;
+      for (let k = 0; k < n; k++)
+        this.add(other.listSlots[k] as number, other.listCounts[k] as number);
     }
     this.total += other.total;
     this.sum += other.sum;
     if (other.min < this.min) this.min = other.min;
     if (other.max > this.max) this.max = other.max;
-    if (other.lowSlot < this.lowSlot) this.lowSlot = other.lowSlot;
-    if (other.highSlot > this.highSlot) this.highSlot = other.highSlot;
   }
 
   reset(): void {
-    if (this.highSlot >= 0) this.counts.fill(0, this.lowSlot, this.highSlot + 1);
+    if (this.ranged) this.counts.fill(0, this.lowSlot - this.base, this.highSlot - this.base + 1);
+    this.ranged = false;
+    this.listSize = 0;
     this.total = 0;
     this.sum = 0;
     this.min = Infinity;
     this.max = -Infinity;
     this.lowSlot = SLOTS;
     this.highSlot = -1;
+  }
+
+  /** Bytes held in the array over the slot range (none while the values fit in the list). */
+  bytesUsed(): number {
+    return this.counts.byteLength;
   }
 
   get count(): number {
@@ -153,52 +190,81 @@ export class LatencyHistogram {
     if (this.total === 0) return 0;
     const rank = nearestRank(Math.min(1, Math.max(0, q)), this.total);
     let cumulative = 0;
+    if (!this.ranged) {
+      this.sortList();
+      const last = this.listSize - 1;
+      let k = 0;
+      for (; k < last; k++) {
+        cumulative += this.listCounts[k] as number;
+        if (cumulative >= rank) break;
+      }
+      return this.valueAtRank(rank, this.listSlots[k] as number);
+    }
     let slot = this.lowSlot;
     for (; slot < this.highSlot; slot++) {
-      cumulative += this.counts[slot] as number;
+      cumulative += this.counts[slot - this.base] as number;
       if (cumulative >= rank) break;
     }
     return this.valueAtRank(rank, slot);
   }
 
   summaryMs(): LatencySummaryMs {
-    if (this.total === 0) return { mean: 0, p50: 0, p95: 0, p99: 0, p999: 0, max: 0 };
+    const out = SUMMARY_SCRATCH;
+    this.summaryInto(out);
+    return {
+      mean: out[0] as number,
+      p50: out[1] as number,
+      p95: out[2] as number,
+      p99: out[3] as number,
+      p999: out[4] as number,
+      max: out[5] as number,
+    };
+  }
+
+  /**
+   * The summary in milliseconds into `out[at…at+5]`: mean, p50, p95, p99, p99.9, max (all 0
+   * when empty). Allocates nothing: a thousand nodes close a window each simulated second.
+   */
+  summaryInto(out: Float64Array, at = 0): void {
+    if (this.total === 0) {
+      out.fill(0, at, at + 6);
+      return;
+    }
     // One pass over the buckets for all four quantiles (they are in increasing order).
-    const out = [0, 0, 0, 0];
     let k = 0;
     let rank = nearestRank(SUMMARY_QUANTILES[0], this.total);
     let cumulative = 0;
-    for (let slot = this.lowSlot; slot <= this.highSlot && k < out.length; slot++) {
-      cumulative += this.counts[slot] as number;
-      while (k < out.length && cumulative >= rank) {
-        out[k] = this.valueAtRank(rank, slot);
+    if (!this.ranged) this.sortList();
+    const steps = this.ranged ? this.highSlot - this.lowSlot + 1 : this.listSize;
+    const quantiles = SUMMARY_QUANTILES.length;
+    for (let i = 0; i < steps && k < quantiles; i++) {
+      const slot = this.ranged ? this.lowSlot + i : (this.listSlots[i] as number);
+      cumulative += this.ranged
+        ? (this.counts[slot - this.base] as number)
+        : (this.listCounts[i] as number);
+      while (k < quantiles && cumulative >= rank) {
+        out[at + 1 + k] = this.valueAtRank(rank, slot) / 1000;
         k++;
         const q = SUMMARY_QUANTILES[k];
         if (q !== undefined) rank = nearestRank(q, this.total);
       }
     }
-    return {
-      mean: this.meanUs() / 1000,
-      p50: (out[0] as number) / 1000,
-      p95: (out[1] as number) / 1000,
-      p99: (out[2] as number) / 1000,
-      p999: (out[3] as number) / 1000,
-      max: this.max / 1000,
-    };
+    out[at] = this.meanUs() / 1000;
+    out[at + 5] = this.max / 1000;
   }
 
   toJSON(): HistogramData {
     let firstLogSlot = Math.max(1, this.lowSlot);
-    while (firstLogSlot <= this.highSlot && this.counts[firstLogSlot] === 0) firstLogSlot++;
+    while (firstLogSlot <= this.highSlot && this.countAt(firstLogSlot) === 0) firstLogSlot++;
     const counts: number[] = [];
-    for (let s = firstLogSlot; s <= this.highSlot; s++) counts.push(this.counts[s] as number);
+    for (let s = firstLogSlot; s <= this.highSlot; s++) counts.push(this.countAt(s));
     return {
       relativeAccuracy: HISTOGRAM_RELATIVE_ACCURACY,
       count: this.total,
       sumUs: this.sum,
       minUs: this.minUs,
       maxUs: this.maxUs,
-      zeroCount: this.counts[0] as number,
+      zeroCount: this.countAt(0),
       offset: counts.length === 0 ? 0 : firstLogSlot - 1,
       counts,
     };
@@ -218,19 +284,12 @@ export class LatencyHistogram {
     const h = new LatencyHistogram();
     if (!isCount(zeroCount)) throw new RangeError('histogram data: bad zeroCount');
     let total = zeroCount;
-    h.counts[0] = zeroCount;
-    if (zeroCount > 0) {
-      h.lowSlot = 0;
-      h.highSlot = 0;
-    }
+    if (zeroCount > 0) h.add(0, zeroCount);
     counts.forEach((c, k) => {
       if (!isCount(c)) throw new RangeError(`histogram data: bad count at bucket ${offset + k}`);
       if (c === 0) return;
-      const slot = offset + k + 1;
-      h.counts[slot] = c;
+      h.add(offset + k + 1, c);
       total += c;
-      if (slot < h.lowSlot) h.lowSlot = slot;
-      if (slot > h.highSlot) h.highSlot = slot;
     });
     if (total !== data.count) {
       throw new RangeError(`histogram data: bucket counts sum to ${total}, count is ${data.count}`);
@@ -247,11 +306,100 @@ export class LatencyHistogram {
     return h;
   }
 
+  private countAt(slot: number): number {
+    if (!this.ranged) {
+      for (let k = 0; k < this.listSize; k++) {
+        if (this.listSlots[k] === slot) return this.listCounts[k] as number;
+      }
+      return 0;
+    }
+    const i = slot - this.base;
+    return i >= 0 && i < this.counts.length ? (this.counts[i] as number) : 0;
+  }
+
+  /** Adds `count` (> 0) to one slot: in the list while it has room, else in the array. */
+  private add(slot: number, count: number): void {
+    if (slot < this.lowSlot) this.lowSlot = slot;
+    if (slot > this.highSlot) this.highSlot = slot;
+    if (!this.ranged) {
+      const slots = this.listSlots;
+      const n = this.listSize;
+      for (let k = 0; k < n; k++) {
+        if (slots[k] === slot) {
+          this.listCounts[k] = (this.listCounts[k] as number) + count;
+          return;
+        }
+      }
+      if (n < this.listedSlots) {
+        // Past entries stay allocated after a reset: the list is reused window after window.
+        slots[n] = slot;
+        this.listCounts[n] = count;
+        this.listSize = n + 1;
+        return;
+      }
+      this.toRange(this.lowSlot, this.highSlot);
+    }
+    let i = slot - this.base;
+    if (i < 0 || i >= this.counts.length) {
+      this.cover(slot, slot);
+      i = slot - this.base;
+    }
+    this.counts[i] = (this.counts[i] as number) + count;
+  }
+
+  /** Moves the listed slots into the array, covering at least lo..hi. */
+  private toRange(lo: number, hi: number): void {
+    this.cover(Math.min(lo, this.lowSlot), Math.max(hi, this.highSlot));
+    for (let k = 0; k < this.listSize; k++) {
+      const i = (this.listSlots[k] as number) - this.base;
+      this.counts[i] = (this.counts[i] as number) + (this.listCounts[k] as number);
+    }
+    this.listSize = 0;
+    this.ranged = true;
+  }
+
+  /**
+   * Grows the array to hold slots lo..hi, fourfold at least: a node's latencies span a few
+   * hundred slots, reached in one or two steps (each step is fresh memory to fault in).
+   */
+  private cover(lo: number, hi: number): void {
+    const length = this.counts.length;
+    const end = this.base + length;
+    if (lo >= this.base && hi < end) return;
+    const from = length === 0 ? lo : Math.min(lo, this.base);
+    const to = length === 0 ? hi + 1 : Math.max(hi + 1, end);
+    const size = Math.min(SLOTS, Math.max(to - from, 4 * length, MIN_RANGE));
+    // Room to grow on the side that asked for it.
+    const base = Math.max(0, Math.min(lo < this.base ? to - size : from, SLOTS - size));
+    const counts = new Float64Array(size);
+    if (length > 0) counts.set(this.counts, this.base - base);
+    this.counts = counts;
+    this.base = base;
+  }
+
+  /** Sorts the listed slots (and their counts) by slot: an insertion sort of a short list. */
+  private sortList(): void {
+    const slots = this.listSlots;
+    const counts = this.listCounts;
+    for (let i = 1; i < this.listSize; i++) {
+      const s = slots[i] as number;
+      const c = counts[i] as number;
+      let j = i - 1;
+      while (j >= 0 && (slots[j] as number) > s) {
+        slots[j + 1] = slots[j] as number;
+        counts[j + 1] = counts[j] as number;
+        j--;
+      }
+      slots[j + 1] = s;
+      counts[j + 1] = c;
+    }
+  }
+
   /** Value of `rank` found in `slot`: the extreme ranks are known exactly, the rest clamped. */
   private valueAtRank(rank: number, slot: number): number {
     if (rank >= this.total) return this.max;
     if (rank <= 1) return this.min;
-    const valueUs = slotValueUs(slot);
+    const valueUs = SLOT_VALUES_US[slot] as number;
     return valueUs < this.min ? this.min : valueUs > this.max ? this.max : valueUs;
   }
 }

@@ -1,4 +1,4 @@
-import type { FieldSpec, TimeSeriesOptions } from './time-series.ts';
+import type { FieldSpec, TimeSeriesOptions } from './time-series-types.ts';
 
 export interface TimeSeriesData {
   fields: FieldSpec[];

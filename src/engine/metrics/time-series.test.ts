@@ -249,19 +249,27 @@ describe('TimeSeries whole-run tier', () => {
 
   it('keeps memory flat over a 24-hour run of one-second windows', budget(86_400, 0.03), () => {
     const ts = new TimeSeries(FIELDS, { windowMs: 1000, recentCapacity: 300, maxPoints: 600 });
+    // Both tiers full: one start (or duration) column plus one column per field.
+    const fullBytes = 8 * (300 + 600) * (FIELDS.length + 1);
     const values = new Float64Array(FIELDS.length);
     let completed = 0;
     values.set([5, 1, 2, 0.5, 12]);
     ts.append(0, values);
     completed += 5;
-    const bytesAfterFirst = ts.bytesUsed();
+    // Storage starts small: a short run does not pay for the whole capacity.
+    expect(ts.bytesUsed()).toBeLessThan(fullBytes / 10);
+    let bytesWhenFull = 0;
     for (let i = 1; i < 86_400; i++) {
       values[0] = i % 7;
       completed += i % 7;
       ts.append(i * 1000, values);
       expect(ts.pointCount).toBeLessThanOrEqual(600);
+      // Until the ring wraps, the whole-run tier is read from it: one table of 128 rows.
+      if (i === 99) expect(ts.bytesUsed()).toBe(8 * 128 * (FIELDS.length + 1));
+      if (i === 600) bytesWhenFull = ts.bytesUsed();
     }
-    expect(ts.bytesUsed()).toBe(bytesAfterFirst);
+    expect(bytesWhenFull).toBe(fullBytes);
+    expect(ts.bytesUsed()).toBe(fullBytes);
     expect(ts.resolutionMs).toBe(256_000);
     const whole = ts.whole();
     expect(whole.startMs.length).toBe(ts.pointCount);
@@ -273,6 +281,23 @@ describe('TimeSeries whole-run tier', () => {
 });
 
 describe('TimeSeries fields', () => {
+  it('latestWindow is the last window, one object until the next window or field', () => {
+    const ts = new TimeSeries(FIELDS, { windowMs: 1000, recentCapacity: 3, maxPoints: 4 });
+    expect(ts.latestWindow()).toBeUndefined();
+    const values = new Float64Array(FIELDS.length);
+    values[0] = 7;
+    ts.append(0, values);
+    const first = ts.latestWindow();
+    expect(first?.values[FIELDS[0]?.name ?? '']).toBe(7);
+    expect(ts.latestWindow()).toBe(first); // frames ask many times a window: built once
+    values[0] = 9;
+    ts.append(1000, values);
+    expect(ts.latestWindow()).toEqual({ startMs: 1000, values: expect.any(Object) });
+    expect(ts.latestWindow()?.values[FIELDS[0]?.name ?? '']).toBe(9);
+    ts.ensureField({ name: 'extra', merge: 'sum' });
+    expect(ts.latestWindow()?.values['extra']).toBe(0);
+  });
+
   it('ensureField adds a field that reads 0 before it existed', () => {
     const ts = new TimeSeries([{ name: 'ok', merge: 'sum' }], {
       windowMs: 1000,

@@ -21,6 +21,8 @@ export interface RequestInfo {
   attrs: Record<string, string | number> | null;
   /** Set once the client counted its outcome; a second resolution is a conservation bug. */
   resolved: boolean;
+  /** Engine bookkeeping: live root calls carrying it, not abandoned (while unresolved). */
+  openRootCalls: number;
 }
 
 export const CallPhase = {
@@ -78,6 +80,7 @@ const NO_REQUEST: RequestInfo = {
   userId: -1,
   attrs: null,
   resolved: true,
+  openRootCalls: 0,
 };
 
 export class CallPool {

@@ -12,6 +12,7 @@ const request = (attrs: RequestInfo['attrs']): RequestInfo => ({
   userId: -1,
   attrs,
   resolved: false,
+  openRootCalls: 0,
 });
 
 describe('formats', () => {

@@ -20,6 +20,7 @@ export const request = (over: Partial<RequestInfo> = {}): RequestInfo => ({
   userId: -1,
   attrs: null,
   resolved: false,
+  openRootCalls: 0,
   ...over,
 });
 
