@@ -3,7 +3,6 @@ import type { FaultBand } from './fault-bands.ts';
 import { formatSeconds } from './format.ts';
 
 /** Everything here is a module constant so charts get the same props object every render. */
-export const CHART_HEIGHT = 130;
 export const CHART_MARGIN = { top: 6, right: 10, bottom: 0, left: 0 } as const;
 export const AXIS_TICK = { fontSize: 11, fill: 'var(--chart-axis)' } as const;
 export const Y_AXIS_WIDTH = 44;

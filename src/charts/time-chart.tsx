@@ -1,11 +1,11 @@
 import { Area, AreaChart, CartesianGrid, Legend, Line, LineChart, Tooltip, YAxis } from 'recharts';
 import type { YAxisProps } from 'recharts';
 import type { ChartRow } from './chart-rows.ts';
-import { ChartFrame } from './chart-frame.tsx';
+import { CHART_FIGURES, CHART_HEIGHT, type ChartName } from './chart-figures.ts';
+import { ChartFrame, PendingChart } from './chart-frame.tsx';
 import {
   ALL_TICKS,
   AXIS_TICK,
-  CHART_HEIGHT,
   CHART_MARGIN,
   GRID_STROKE,
   LEGEND_STYLE,
@@ -52,8 +52,8 @@ type Plot =
 
 type Props = TimeChartProps &
   Plot & {
-    testId: string;
-    title: string;
+    /** Which of the four figures (its title and test id). */
+    figure: ChartName;
     yAxis: YAxisSpec;
     tooltipFormatter: (value: unknown) => string;
     /** The latest row in words, for the visually-hidden summary. */
@@ -61,8 +61,6 @@ type Props = TimeChartProps &
     /** Off for a single, self-explanatory series. */
     legend?: boolean;
   };
-
-const PENDING_STYLE = { height: CHART_HEIGHT } as const;
 
 function lines(series: readonly LineSeries[]) {
   return series.map((s) => (
@@ -106,17 +104,14 @@ export function TimeChart(props: Props) {
   const { rows, domain, bands } = props;
   const summary = `${props.describe(rows.at(-1))} ${bandsSummary(bands)}`.trim();
   const Chart = props.shape === 'line' ? LineChart : AreaChart;
+  const { testId, title } = CHART_FIGURES[props.figure];
   if (rows.length === 0) {
     // Rows reach the charts one frame apart (use-staggered.ts), and so does their first,
     // costliest render: until its turn, a chart keeps its place with an empty plot.
-    return (
-      <ChartFrame testId={props.testId} title={props.title} summary={summary}>
-        <div className="chart__pending" style={PENDING_STYLE} />
-      </ChartFrame>
-    );
+    return <PendingChart testId={testId} title={title} summary={summary} />;
   }
   return (
-    <ChartFrame testId={props.testId} title={props.title} summary={summary}>
+    <ChartFrame testId={testId} title={title} summary={summary}>
       <Chart responsive width="100%" height={CHART_HEIGHT} data={rows} margin={CHART_MARGIN}>
         <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" />
         {timeAxis(domain)}
