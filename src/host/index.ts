@@ -11,7 +11,6 @@ export {
 } from './sim-host.ts';
 export { createHost, type CreateHostOptions } from './create-host.ts';
 export { createWorkerHost, type WorkerHostOptions, type WorkerLike } from './worker-host.ts';
-export { createInlineHost, type InlineHostOptions } from './inline-host.ts';
 export {
   createTicker,
   browserTickerEnv,
