@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { COMPILE_HINT, compileHint, SIDE_EFFECT_FREE_BARRELS } from './vite.config.ts';
+import { SIDE_EFFECT_FREE_BARRELS } from './vite.config.ts';
 
 const ROOT = import.meta.dirname;
 
@@ -39,30 +39,4 @@ describe('build config', () => {
       expect(nonReexports(path)).toEqual([]);
     },
   );
-});
-
-describe('compile hint plugin', () => {
-  type Handler = (options: unknown, bundle: Record<string, unknown>) => void;
-  const handler = () => {
-    const hook = compileHint().generateBundle as { handler: Handler };
-    return hook.handler;
-  };
-
-  it('puts the hint on the first line of the entry chunk only, and shifts its map', () => {
-    const bundle: Record<string, unknown> = {
-      'assets/index.js': { type: 'chunk', isEntry: true, fileName: 'assets/index.js', code: 'a()' },
-      'assets/index.js.map': {
-        type: 'asset',
-        source: JSON.stringify({ version: 3, mappings: 'AAAA' }),
-      },
-      'assets/lazy.js': { type: 'chunk', isEntry: false, fileName: 'assets/lazy.js', code: 'b()' },
-    };
-    handler()({}, bundle);
-    expect((bundle['assets/index.js'] as { code: string }).code).toBe(`${COMPILE_HINT}\na()`);
-    expect(JSON.parse((bundle['assets/index.js.map'] as { source: string }).source)).toEqual({
-      version: 3,
-      mappings: ';AAAA',
-    });
-    expect((bundle['assets/lazy.js'] as { code: string }).code).toBe('b()');
-  });
 });

@@ -20,7 +20,7 @@ export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
  * time before the canvas is drawn: -10 %, measured A/B). The hint counts only on the file's
  * first line, so it goes in last, after Vite's own preamble.
  */
-export function compileHint(): Plugin {
+function compileHint(): Plugin {
   return {
     name: 'faultline:compile-hint',
     apply: 'build',
@@ -29,14 +29,8 @@ export function compileHint(): Plugin {
       order: 'post',
       handler(_options, bundle) {
         for (const chunk of Object.values(bundle)) {
-          if (chunk.type !== 'chunk' || !chunk.isEntry) continue;
-          chunk.code = `${COMPILE_HINT}\n${chunk.code}`;
-          // With `npx vite build --sourcemap`, the map's lines start one lower too.
-          const map = bundle[`${chunk.fileName}.map`];
-          if (map?.type === 'asset' && typeof map.source === 'string') {
-            const json = JSON.parse(map.source) as { mappings: string };
-            map.source = JSON.stringify({ ...json, mappings: `;${json.mappings}` });
-          }
+          if (chunk.type === 'chunk' && chunk.isEntry)
+            chunk.code = `${COMPILE_HINT}\n${chunk.code}`;
         }
       },
     },
