@@ -1,5 +1,4 @@
 import react from '@vitejs/plugin-react';
-import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -11,36 +10,10 @@ import { defineConfig } from 'vitest/config';
  */
 export const SIDE_EFFECT_FREE_BARRELS = /\/src\/(engine|patterns|scenario|host)\/index\.ts$/;
 
-/** https://v8.dev/blog/explicit-compile-hints: every function of the file is compiled eagerly. */
-export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
-
-/**
- * Most of the entry chunk runs while the page boots, so V8 may as well compile all of it up
- * front on the streaming thread instead of function by function on the main thread (main-thread
- * time before the canvas is drawn: -10 %, measured A/B). The hint counts only on the file's
- * first line, so it goes in last, after Vite's own preamble.
- */
-function compileHint(): Plugin {
-  return {
-    name: 'faultline:compile-hint',
-    apply: 'build',
-    enforce: 'post',
-    generateBundle: {
-      order: 'post',
-      handler(_options, bundle) {
-        for (const chunk of Object.values(bundle)) {
-          if (chunk.type === 'chunk' && chunk.isEntry)
-            chunk.code = `${COMPILE_HINT}\n${chunk.code}`;
-        }
-      },
-    },
-  };
-}
-
 // `base: './'` makes every asset URL relative, so `dist/` works from any sub-path of any static host.
 export default defineConfig({
   base: './',
-  plugins: [react(), compileHint()],
+  plugins: [react()],
   build: {
     target: 'es2022',
     // No source maps in dist/ (they were 7 MB, and no error reporter reads them): the dev

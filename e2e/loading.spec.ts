@@ -1,5 +1,4 @@
 import { expect, test, type Page, type Route } from '@playwright/test';
-import { COMPILE_HINT } from '../vite.config.ts';
 import { AppPage } from './support/app-page.ts';
 
 // Chunks the page loads on demand, by the name the build gives them (their source module's).
@@ -29,22 +28,6 @@ async function play(page: Page) {
   await page.getByTestId('play').click();
   await expect(page.getByTestId('run-status')).toHaveText('Playing');
 }
-
-test("the entry script starts with V8's compile hint, so it compiles off the main thread", async ({
-  page,
-  request,
-}) => {
-  const entries: string[] = [];
-  page.on('request', (r) => {
-    if (r.resourceType() === 'script' && /\/assets\/index-[^/]*\.js$/.test(r.url())) {
-      entries.push(r.url());
-    }
-  });
-  await new AppPage(page).open();
-  expect(entries).toHaveLength(1);
-  const code = await (await request.get(entries[0] ?? '')).text();
-  expect(code.split('\n', 1)[0]).toBe(COMPILE_HINT);
-});
 
 test.describe('parts loaded on demand', () => {
   test('while the charts load, their place is kept and nothing below moves', async ({ page }) => {
