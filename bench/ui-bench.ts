@@ -1,5 +1,5 @@
-// Entry point of `npm run bench:ui`: the built site in headless Chromium — live fps and long
-// tasks at 20/100/300 nodes, a sustained run, and run-to-end against the CLI engine.
+// Entry point of `npm run bench:ui`: the built site in headless Chromium — the first load, live
+// fps and long tasks at 20/100/300 nodes, a sustained run, and run-to-end against the CLI.
 // Progress goes to stderr so `--json` leaves stdout machine-readable. Always exits 0 once it
 // has measured: a benchmark reports, it does not gate.
 import { chromium, type Browser } from '@playwright/test';
@@ -27,6 +27,7 @@ import {
   topLoafScripts,
   windowMetrics,
 } from './page-metrics.ts';
+import { measureFirstCanvas, measureInitialJs, type FirstLoadResult } from './first-load.ts';
 import { layeredScenario, mm1Scenario } from './ui-scenarios.ts';
 import {
   formatUiReport,
@@ -48,6 +49,8 @@ const SUSTAINED_NODES = 100;
 const SUSTAINED_SPEED = 20;
 const SUSTAINED_SECONDS = { full: 60, quick: 20 } as const;
 const IDLE_MS = 2000;
+/** (d) fresh pages per measurement: the first load varies more than a steady frame rate. */
+const FIRST_LOAD_RUNS = { full: 7, quick: 1 } as const;
 /**
  * (c) clicks Run to end this long after the page is ready, as a person would: the CLI's own
  * time excludes its start-up (npm, tsx, module loading), and this excludes the page's (the
@@ -146,6 +149,20 @@ async function measureLoad(site: Site, nodes: number, runs: number): Promise<Loa
     result.error = `(a) ${nodes} nodes: ${message(e)}`;
   }
   result.topLoafScripts = topLoafScripts(spans);
+  return result;
+}
+
+async function measureFirstLoad(site: Site, o: Options): Promise<FirstLoadResult> {
+  const result: FirstLoadResult = { firstCanvasMs: [], firstPaintMs: [] };
+  try {
+    log('(d) initial JS: size-limit…');
+    result.initialJs = await measureInitialJs(ROOT);
+    const runs = o.quick ? FIRST_LOAD_RUNS.quick : FIRST_LOAD_RUNS.full;
+    log(`(d) first load: ${runs} fresh page(s)…`);
+    await measureFirstCanvas(site.browser, site.url, runs, result);
+  } catch (e) {
+    result.error = `(d): ${message(e)}`;
+  }
   return result;
 }
 
@@ -255,6 +272,7 @@ async function main(argv: string[]): Promise<number> {
     const site: Site = { browser, url: server.url, pageErrors: [] };
     log(`UI bench: ${choice.executablePath} (Chromium ${browser.version()}), site at ${site.url}`);
     const idle = await idleFps(site);
+    const firstLoad = await measureFirstLoad(site, options);
     const load: LoadResult[] = [];
     for (const nodes of LOAD_SIZES) load.push(await measureLoad(site, nodes, options.runs));
     const sustained = await measureSustained(site, options);
@@ -266,6 +284,7 @@ async function main(argv: string[]): Promise<number> {
       quick: options.quick,
       runsPerMeasurement: options.runs,
       idleFps: idle,
+      firstLoad,
       load,
       sustained,
       runToEnd,

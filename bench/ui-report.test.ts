@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runToEndRatios, type RunToEndResult } from './ui-report.ts';
+import { judgeUi, runToEndRatios, type RunToEndResult, type UiBenchReport } from './ui-report.ts';
 
 const cli = (reportedMs: number) => ({ wallMs: 1000, reportedMs, exitCode: 0, events: 10 });
 
@@ -23,5 +23,37 @@ describe('run-to-end ratios', () => {
 
   it('is NaN where a side was not measured', () => {
     expect(runToEndRatios(result([300], [], [250], [100])).warm).toBeNaN();
+  });
+});
+
+describe('UI verdicts', () => {
+  const run = (fps: number, maxLongTaskMs = 0) =>
+    ({ fps, maxLongTaskMs }) as UiBenchReport['load'][number]['runs'][number];
+  const report = (fps300: number[], fps100: number[]): UiBenchReport => ({
+    chromium: '156',
+    node: '20',
+    cpus: 2,
+    quick: false,
+    runsPerMeasurement: 3,
+    idleFps: 60,
+    firstLoad: { firstCanvasMs: [], firstPaintMs: [] },
+    load: [
+      { nodes: 100, edges: 130, speed: 10, runs: fps100.map((f) => run(f)), topLoafScripts: [] },
+      { nodes: 300, edges: 390, speed: 10, runs: fps300.map((f) => run(f)), topLoafScripts: [] },
+    ],
+    sustained: { scenario: '', speed: 20, wallSeconds: 60, runs: [] },
+    runToEnd: result([], [], [], []),
+    pageErrors: [],
+  });
+
+  it('judges 300 nodes against ≥ 45 fps and 100 nodes against ≥ 55 fps, on medians', () => {
+    expect(judgeUi(report([44, 46, 47], [56, 50, 58]))).toMatchObject({
+      fps300: true,
+      fps100: true,
+    });
+    expect(judgeUi(report([44, 46, 40], [54, 50, 58]))).toMatchObject({
+      fps300: false,
+      fps100: false,
+    });
   });
 });

@@ -2,11 +2,15 @@
 import { median } from '../src/cli/bench-measure.ts';
 import { fixed, formatTable, type Column } from '../src/cli/text-table.ts';
 import type { SpawnRun } from './cli-timing.ts';
+import { firstLoadSection, firstLoadVerdictLines } from './first-load-report.ts';
+import type { FirstLoadResult } from './first-load.ts';
 import { LONG_TASK_MS, type LoafScript, type WindowMetrics } from './page-metrics.ts';
 
 export const UI_TARGETS = {
   /** (a) at 100 nodes and (b) in the last 5 s. */
   minFps: 55,
+  /** (a) at 300 nodes. */
+  minFps300: 45,
   /** (a) at 100 nodes: no long task (a task over 50 ms). */
   maxLongTaskMs: LONG_TASK_MS,
   /**
@@ -56,6 +60,7 @@ export interface UiBenchReport {
   runsPerMeasurement: number;
   /** rAF rate of an idle page (loaded, not playing): the ceiling of this browser setup. */
   idleFps: number;
+  firstLoad: FirstLoadResult;
   load: LoadResult[];
   sustained: SustainedResult;
   runToEnd: RunToEndResult;
@@ -66,6 +71,7 @@ const med = <T>(items: readonly T[], pick: (x: T) => number) => median(items.map
 const mark = (ok: boolean | undefined) => (ok === undefined ? 'n/a' : ok ? 'PASS' : 'FAIL');
 
 export interface UiVerdicts {
+  fps300: boolean | undefined;
   fps100: boolean | undefined;
   longTasks100: boolean | undefined;
   sustainedLastFps: boolean | undefined;
@@ -83,9 +89,11 @@ export function runToEndRatios(r: RunToEndResult): { fresh: number; warm: number
 export function judgeUi(r: UiBenchReport): UiVerdicts {
   const at100 = r.load.find((l) => l.nodes === 100);
   const has100 = at100 !== undefined && at100.runs.length > 0;
+  const at300 = r.load.find((l) => l.nodes === 300);
   const s = r.sustained.runs;
   const { fresh, warm } = runToEndRatios(r.runToEnd);
   return {
+    fps300: at300?.runs.length ? med(at300.runs, (m) => m.fps) >= UI_TARGETS.minFps300 : undefined,
     fps100: has100 ? med(at100.runs, (m) => m.fps) >= UI_TARGETS.minFps : undefined,
     longTasks100: has100
       ? med(at100.runs, (m) => m.maxLongTaskMs) <= UI_TARGETS.maxLongTaskMs
@@ -104,6 +112,7 @@ function loadTable(load: readonly LoadResult[]): string[] {
     { header: 'edges', align: 'right' },
     { header: 'runs', align: 'right' },
     { header: 'fps', align: 'right' },
+    { header: 'fps min–max', align: 'right' },
     { header: 'long tasks', align: 'right' },
     { header: 'max long task ms', align: 'right' },
     { header: 'worst run ms', align: 'right' },
@@ -119,6 +128,9 @@ function loadTable(load: readonly LoadResult[]): string[] {
       med(l.runs, (m) => m.fps),
       1,
     ),
+    l.runs.length
+      ? `${fixed(Math.min(...l.runs.map((m) => m.fps)), 1)}–${fixed(Math.max(...l.runs.map((m) => m.fps)), 1)}`
+      : '-',
     fixed(
       med(l.runs, (m) => m.longTasks),
       0,
@@ -210,10 +222,14 @@ function runToEndTable(r: RunToEndResult): string[] {
 export function formatUiReport(r: UiBenchReport): string {
   const v = judgeUi(r);
   const at100 = r.load.find((l) => l.nodes === 100);
+  const at300 = r.load.find((l) => l.nodes === 300);
   const { fresh, warm } = runToEndRatios(r.runToEnd);
-  const errors = [r.sustained.error, r.runToEnd.error, ...r.load.map((l) => l.error)].filter(
-    (e): e is string => e !== undefined,
-  );
+  const errors = [
+    r.firstLoad.error,
+    r.sustained.error,
+    r.runToEnd.error,
+    ...r.load.map((l) => l.error),
+  ].filter((e): e is string => e !== undefined);
   const loafs = r.load.flatMap((l) =>
     l.topLoafScripts.slice(0, 3).map((s) => {
       const where = `${s.invoker} @ ${s.source}`;
@@ -223,6 +239,8 @@ export function formatUiReport(r: UiBenchReport): string {
   return [
     `Faultline UI bench (Chromium ${r.chromium} headless, Node ${r.node}, ${r.cpus} CPUs, medians of ${r.runsPerMeasurement} run(s), fresh page each)`,
     `Idle page rAF rate: ${fixed(r.idleFps, 1)} fps (the ceiling for every fps figure below)`,
+    '',
+    ...firstLoadSection(r.firstLoad),
     '',
     `(a) Live run at ${r.load[0]?.speed ?? 10}×: 2 s warm-up, then 5 s measured (layered clients → gateways → services → databases, 1000 req/s)`,
     ...loadTable(r.load),
@@ -236,6 +254,8 @@ export function formatUiReport(r: UiBenchReport): string {
     ...(loafs.length ? ['Top scripts inside long animation frames (a):', ...loafs, ''] : []),
     ...(errors.length ? ['Errors:', ...errors.map((e) => `  ${e}`), ''] : []),
     ...(r.pageErrors.length ? ['Page errors:', ...r.pageErrors.map((e) => `  ${e}`), ''] : []),
+    ...firstLoadVerdictLines(r.firstLoad),
+    `(a) fps at 300 nodes: ${fixed(at300 ? med(at300.runs, (m) => m.fps) : NaN, 1)} (target ≥ ${UI_TARGETS.minFps300}) ${mark(v.fps300)}`,
     `(a) fps at 100 nodes: ${fixed(at100 ? med(at100.runs, (m) => m.fps) : NaN, 1)} (target ≥ ${UI_TARGETS.minFps}) ${mark(v.fps100)}`,
     `(a) longest task at 100 nodes: ${fixed(at100 ? med(at100.runs, (m) => m.maxLongTaskMs) : NaN, 0)} ms (target: none over ${UI_TARGETS.maxLongTaskMs} ms) ${mark(v.longTasks100)}`,
     `(b) fps in the last 5 s: ${fixed(

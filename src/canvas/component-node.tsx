@@ -5,6 +5,7 @@ import type { NodeFrame } from '../store/index.ts';
 import { kindInfo, useApp, useTelemetry } from '../store/index.ts';
 import { KindIcon } from './kind-icon.tsx';
 import { formatMs, formatPercent, formatRate } from '../store/index.ts';
+import { useCompactZoom } from './level-of-detail.ts';
 import { healthOf } from './node-health.ts';
 
 /** node.data holds nothing live: everything shown comes from the stores by id. */
@@ -27,14 +28,45 @@ function nodeById(s: SimScenario, id: string): SimNode | undefined {
 // the text it shows changes.
 const SEP = '\u0001';
 const badgeKeys = new WeakMap<NodeFrame, string>();
+const statusKeys = new WeakMap<NodeFrame, string>();
 
+type StatusParts = [
+  tone: string,
+  text: string,
+  faults: string,
+  stateTone: string,
+  stateText: string,
+];
+
+function statusParts(f: NodeFrame | undefined): StatusParts {
+  const h = healthOf(f);
+  return [
+    h.health,
+    h.text,
+    f?.faults.join(' · ') ?? '',
+    f?.state?.tone ?? '',
+    f?.state?.text ?? '',
+  ];
+}
+
+/** The status line's fields, joined (all a compact node shows). */
+function statusKey(f: NodeFrame | undefined): string {
+  if (f === undefined) return EMPTY_STATUS_KEY;
+  let key = statusKeys.get(f);
+  if (key === undefined) {
+    key = statusParts(f).join(SEP);
+    statusKeys.set(f, key);
+  }
+  return key;
+}
+
+/** Six figures, then the status fields. */
 function badgeKey(f: NodeFrame | undefined): string {
-  if (f === undefined) return EMPTY_KEY;
+  if (f === undefined) return EMPTY_BADGE_KEY;
   let key = badgeKeys.get(f);
   if (key === undefined) {
     const w = f.window;
     const completed = w?.['completed'] ?? 0;
-    const h = healthOf(f);
     key = [
       formatRate(w?.['arrivals'] ?? 0),
       formatPercent(completed > 0 ? (w?.['failed'] ?? 0) / completed : 0),
@@ -42,59 +74,62 @@ function badgeKey(f: NodeFrame | undefined): string {
       String(f.queueDepth),
       String(f.inFlight),
       `${f.busy}/${f.capacity}`,
-      h.health,
-      h.text,
-      f.faults.join(' · '),
-      f.state?.tone ?? '',
-      f.state?.text ?? '',
+      statusKey(f),
     ].join(SEP);
     badgeKeys.set(f, key);
   }
   return key;
 }
 
-const EMPTY_KEY = (() => {
-  const h = healthOf(undefined);
-  return [formatRate(0), formatPercent(0), '–', '0', '0', '–', h.health, h.text, '', '', ''].join(
-    SEP,
+const EMPTY_STATUS_KEY = statusParts(undefined).join(SEP);
+const EMPTY_BADGE_KEY = [
+  formatRate(0),
+  formatPercent(0),
+  '–',
+  '0',
+  '0',
+  '–',
+  EMPTY_STATUS_KEY,
+].join(SEP);
+
+/** The status line: health in colour and words, a stateful kind's state, the faults in force. */
+function StatusLine({ id, parts }: { id: string; parts: StatusParts }) {
+  const [tone, text, faults, stateTone, stateText] = parts;
+  return (
+    <div className={`cnode__status cnode__status--${tone}`} data-testid={`node-status-${id}`}>
+      <span className="cnode__dot" aria-hidden="true" />
+      {text}
+      {stateText && (
+        <span
+          className={`cnode__state cnode__state--${stateTone}`}
+          data-testid={`node-state-${id}`}
+        >
+          {stateText}
+        </span>
+      )}
+      {faults && (
+        <span className="cnode__faults" data-testid={`node-faults-${id}`}>
+          {faults}
+        </span>
+      )}
+    </div>
   );
-})();
+}
 
 function LiveBadges({ id, isSource }: { id: string; isSource: boolean }) {
   const key = useTelemetry((s) => badgeKey(s.nodes[id]));
-  const [rate, errors, p99, queue, inFlight, busy, tone, text, faults, stateTone, stateText] =
-    key.split(SEP) as [
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
+  const [rate, errors, p99, queue, inFlight, busy, ...status] = key.split(SEP) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    ...StatusParts,
+  ];
   return (
     <>
-      <div className={`cnode__status cnode__status--${tone}`} data-testid={`node-status-${id}`}>
-        <span className="cnode__dot" aria-hidden="true" />
-        {text}
-        {stateText && (
-          <span
-            className={`cnode__state cnode__state--${stateTone}`}
-            data-testid={`node-state-${id}`}
-          >
-            {stateText}
-          </span>
-        )}
-        {faults && (
-          <span className="cnode__faults" data-testid={`node-faults-${id}`}>
-            {faults}
-          </span>
-        )}
-      </div>
+      <StatusLine id={id} parts={status} />
       <dl className="cnode__badges" data-testid={`node-badges-${id}`}>
         <div>
           <dt>{isSource ? 'sent' : 'in'}</dt>
@@ -129,8 +164,24 @@ function LiveBadges({ id, isSource }: { id: string; isSource: boolean }) {
   );
 }
 
+/**
+ * The compact view (level-of-detail.ts): the status line and, in place of the figures, a block
+ * tinted with the node's health (same size, so nothing moves). It re-renders only when the
+ * status changes.
+ */
+function CompactBadges({ id }: { id: string }) {
+  const status = useTelemetry((s) => statusKey(s.nodes[id])).split(SEP) as StatusParts;
+  return (
+    <>
+      <StatusLine id={id} parts={status} />
+      <div className={`cnode__summary cnode__summary--${status[0]}`} aria-hidden="true" />
+    </>
+  );
+}
+
 function ComponentNodeView({ id, selected }: NodeProps<ComponentFlowNode>) {
   const node = useApp((s) => nodeById(s.scenario, id));
+  const compact = useCompactZoom();
   if (!node) return null;
   const info = kindInfo(node.kind);
   const category = info?.category ?? 'compute';
@@ -148,7 +199,11 @@ function ComponentNodeView({ id, selected }: NodeProps<ComponentFlowNode>) {
           <div className="cnode__kind">{info?.label ?? node.kind}</div>
         </div>
       </div>
-      <LiveBadges id={id} isSource={info?.isSource === true} />
+      {compact ? (
+        <CompactBadges id={id} />
+      ) : (
+        <LiveBadges id={id} isSource={info?.isSource === true} />
+      )}
       {info?.hasOutput !== false && (
         <Handle type="source" position={Position.Right} aria-label="Output" />
       )}

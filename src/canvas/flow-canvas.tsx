@@ -24,6 +24,7 @@ import { ContextGroupNode, type ContextGroupFlowNode } from './context-group-nod
 import { fitRequest } from './fit-request.ts';
 import { freeSpot, type Bounds } from './free-spot.ts';
 import { PALETTE_MIME } from './palette-drag.ts';
+import { useCompactZoom } from './level-of-detail.ts';
 import { TrafficEdge } from './traffic-edge.tsx';
 import { useFlowEdges, useFlowGroups, useFlowNodes } from './use-flow-elements.ts';
 
@@ -57,6 +58,7 @@ export function addNodeOfKind(
 export function FlowCanvas() {
   const { app } = useStores();
   const flow = useReactFlow();
+  const compact = useCompactZoom();
   const nodes = useApp((s) => s.scenario.nodes);
   const edges = useApp((s) => s.scenario.edges);
   const selectedNodes = useApp((s) => s.selectedNodes);
@@ -240,7 +242,10 @@ export function FlowCanvas() {
   );
 
   return (
-    <div className="flow-canvas" data-testid="canvas">
+    <div
+      className={compact ? 'flow-canvas flow-canvas--compact' : 'flow-canvas'}
+      data-testid="canvas"
+    >
       <ReactFlow<FlowNode, Edge>
         nodes={flowNodes}
         edges={flowEdges}

@@ -9,6 +9,7 @@ import { memo } from 'react';
 import type { EdgeFrame } from '../store/index.ts';
 import { useTelemetry } from '../store/index.ts';
 import { formatPercent } from '../store/index.ts';
+import { useCompactZoom } from './level-of-detail.ts';
 
 export type TrafficFlowEdge = Edge<Record<string, never>, 'traffic'>;
 
@@ -23,15 +24,22 @@ export function edgeStyle(
 }
 
 const NO_FAULTS: readonly string[] = [];
+const IDLE_WIDTH = edgeStyle(0, 0).width;
 
-/** "width|tone|label" for an edge's last window: a string, so equal looks compare equal. */
+/**
+ * "width|tone|label" for an edge's last window: a string, so equal looks compare equal. In the
+ * compact view (zoomed out) the width stays at the idle width: its changes would be sub-pixel.
+ */
 export function edgeLook(
   windowCalls: number,
   windowFailed: number,
   faults: readonly string[],
   partitioned: boolean,
+  compact = false,
 ): string {
-  const { width, failShare } = edgeStyle(windowCalls, windowFailed);
+  const style = edgeStyle(windowCalls, windowFailed);
+  const { failShare } = style;
+  const width = compact ? IDLE_WIDTH : style.width;
   const words = faults.join(' · ');
   const tone = partitioned
     ? 'cut'
@@ -44,16 +52,18 @@ export function edgeLook(
   return `${Math.round(width * 2) / 2}|${tone}|${label}`;
 }
 
-// Computed once per EdgeFrame object (replaced only when the edge changed), so the selector
-// that runs on every store update is a lookup.
+// Computed once per EdgeFrame object (replaced only when the edge changed) and view, so the
+// selector that runs on every store update is a lookup.
 const looks = new WeakMap<EdgeFrame, string>();
+const compactLooks = new WeakMap<EdgeFrame, string>();
 const IDLE_LOOK = edgeLook(0, 0, NO_FAULTS, false);
-function lookOf(f: EdgeFrame | undefined): string {
+function lookOf(f: EdgeFrame | undefined, compact: boolean): string {
   if (f === undefined) return IDLE_LOOK;
-  let look = looks.get(f);
+  const cache = compact ? compactLooks : looks;
+  let look = cache.get(f);
   if (look === undefined) {
-    look = edgeLook(f.windowCalls, f.windowFailed, f.faults, f.partitioned);
-    looks.set(f, look);
+    look = edgeLook(f.windowCalls, f.windowFailed, f.faults, f.partitioned, compact);
+    cache.set(f, look);
   }
   return look;
 }
@@ -72,7 +82,8 @@ function TrafficEdgeView(props: EdgeProps<TrafficFlowEdge>) {
   } = props;
   // Selected as what is drawn (width in half-pixel steps, tone, label), so an edge re-renders
   // only when its drawing changes.
-  const look = useTelemetry((s) => lookOf(s.edges[id]));
+  const compact = useCompactZoom();
+  const look = useTelemetry((s) => lookOf(s.edges[id], compact));
   const [widthText, tone, label] = look.split('|') as [string, string, string];
   const width = Number(widthText);
   const [path, labelX, labelY] = getBezierPath({

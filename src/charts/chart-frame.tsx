@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { CHART_HEIGHT } from './chart-figures.ts';
 
 interface ChartFrameProps {
   testId: string;
@@ -16,5 +17,16 @@ export function ChartFrame({ testId, title, summary, children }: ChartFrameProps
       {children}
       <p className="charts-visually-hidden">{summary}</p>
     </figure>
+  );
+}
+
+const PENDING_STYLE = { height: CHART_HEIGHT } as const;
+
+/** A chart's figure with an empty plot of the chart's height: it keeps the chart's place. */
+export function PendingChart({ testId, title, summary }: Omit<ChartFrameProps, 'children'>) {
+  return (
+    <ChartFrame testId={testId} title={title} summary={summary}>
+      <div className="chart__pending" style={PENDING_STYLE} />
+    </ChartFrame>
   );
 }

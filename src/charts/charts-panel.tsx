@@ -1,13 +1,12 @@
-import { useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { kindInfo, useApp, useTelemetry } from '../store/index.ts';
+import { CHART_FIGURES, CHART_NAMES } from './chart-figures.ts';
+import { PendingChart } from './chart-frame.tsx';
+import type { ChartGridComponent, DrawnChart } from './chart-grid-props.ts';
 import { SYSTEM_SCOPE, scopeNodeId, type ChartRange, type ChartScope } from './chart-scope.ts';
-import { ErrorRateChart } from './error-rate-chart.tsx';
 import { downsampleRows, MAX_PLOTTED_POINTS } from './downsample-rows.ts';
 import { clipBands, faultBands } from './fault-bands.ts';
 import { formatSeconds } from './format.ts';
-import { LatencyChart } from './latency-chart.tsx';
-import { QueueChart } from './queue-chart.tsx';
-import { ThroughputChart } from './throughput-chart.tsx';
 import { NodeStateStrip, StateStrip } from './state-strip.tsx';
 import { useSeries } from './use-series.ts';
 import { useStaggered } from './use-staggered.ts';
@@ -54,12 +53,32 @@ function useStatefulNodes(): StatefulNode[] {
   );
 }
 
+/** The grid's place while its code loads: the same four figures with empty plots. */
+function PendingGrid() {
+  return (
+    <div className="charts-panel__grid" aria-busy="true" data-testid="charts-loading">
+      {CHART_NAMES.map((name) => (
+        <PendingChart key={name} {...CHART_FIGURES[name]} summary="Loading the chart." />
+      ))}
+    </div>
+  );
+}
+
+interface ChartsPanelProps {
+  /**
+   * The four charts. The app passes the grid that `loadChartGrid` loads on demand, so
+   * Recharts stays out of the first screen's code; while it loads, the figures keep their
+   * place, and a failed load throws to the caller's error boundary.
+   */
+  Grid: ChartGridComponent;
+}
+
 /**
  * Live charts for the system or the selected node: throughput by outcome, latency
  * percentiles, error rate, queue and in flight, with fault windows as bands. Fills its
  * container's width; each chart is ~140 px tall.
  */
-export function ChartsPanel() {
+export function ChartsPanel({ Grid }: ChartsPanelProps) {
   const [range, setRange] = useState<ChartRange>('recent');
   const { scope, label } = useScope();
   const { rows, causes, resolutionMs } = useSeries(scope, range);
@@ -81,15 +100,15 @@ export function ChartsPanel() {
   );
   const bands = useMemo(() => clipBands(allBands, domain), [allBands, domain]);
   // The four charts take their new rows one frame apart (each redraw is a task of its own).
-  const drawn = useMemo(
+  const drawn = useMemo<DrawnChart>(
     () => ({ rows: plotted, causes, domain, bands }),
     [plotted, causes, domain, bands],
   );
   const [throughput, latency, errorRate, queue] = useStaggered(drawn, 4) as [
-    typeof drawn,
-    typeof drawn,
-    typeof drawn,
-    typeof drawn,
+    DrawnChart,
+    DrawnChart,
+    DrawnChart,
+    DrawnChart,
   ];
   const stateful = useStatefulNodes();
   const scopedStateful =
@@ -151,21 +170,9 @@ export function ChartsPanel() {
               ))}
             </div>
           )}
-          <div className="charts-panel__grid">
-            <ThroughputChart
-              rows={throughput.rows}
-              causes={throughput.causes}
-              domain={throughput.domain}
-              bands={throughput.bands}
-            />
-            <LatencyChart rows={latency.rows} domain={latency.domain} bands={latency.bands} />
-            <ErrorRateChart
-              rows={errorRate.rows}
-              domain={errorRate.domain}
-              bands={errorRate.bands}
-            />
-            <QueueChart rows={queue.rows} domain={queue.domain} bands={queue.bands} />
-          </div>
+          <Suspense fallback={<PendingGrid />}>
+            <Grid throughput={throughput} latency={latency} errorRate={errorRate} queue={queue} />
+          </Suspense>
         </>
       )}
     </section>

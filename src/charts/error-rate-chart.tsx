@@ -26,8 +26,7 @@ export const ErrorRateChart = memo(function ErrorRateChart(props: TimeChartProps
   return (
     <TimeChart
       {...props}
-      testId="chart-error-rate"
-      title="Error rate (%)"
+      figure="errorRate"
       shape="area"
       series={SERIES}
       yAxis={Y_AXIS}

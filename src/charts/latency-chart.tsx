@@ -18,8 +18,7 @@ export const LatencyChart = memo(function LatencyChart(props: TimeChartProps) {
   return (
     <TimeChart
       {...props}
-      testId="chart-latency"
-      title="Latency (ms)"
+      figure="latency"
       shape="line"
       series={SERIES}
       yAxis={Y_AXIS}

@@ -16,8 +16,7 @@ export const QueueChart = memo(function QueueChart(props: TimeChartProps) {
   return (
     <TimeChart
       {...props}
-      testId="chart-queue"
-      title="Queue and in flight"
+      figure="queue"
       shape="line"
       series={SERIES}
       yAxis={Y_AXIS}

@@ -44,8 +44,7 @@ export const ThroughputChart = memo(function ThroughputChart({
   return (
     <TimeChart
       {...props}
-      testId="chart-throughput"
-      title="Throughput (requests/s)"
+      figure="throughput"
       shape="area"
       series={series}
       yAxis={Y_AXIS}

@@ -1,3 +1,4 @@
+import { afterFirstPaint, deferredWorker } from './deferred-worker.ts';
 import { createProtocolHost } from './protocol-host.ts';
 import type { DriverMessage, HostCommand } from './protocol.ts';
 import type { SimHost } from './sim-host.ts';
@@ -15,7 +16,7 @@ export interface WorkerLike {
 export interface WorkerHostOptions {
   /** Defaults to the real rAF ticker. */
   ticker?: TickerFactory;
-  /** Makes the worker; defaults to the bundled module worker. */
+  /** Makes the worker; defaults to the bundled module worker, started after the first paint. */
   createWorker?: () => WorkerLike;
   /** The worker answered for the first time: it runs. */
   onStarted?: () => void;
@@ -32,12 +33,15 @@ export function spawnSimWorker(): WorkerLike {
   return new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' });
 }
 
+/** The app's worker: the bundled module worker, started once the page has drawn. */
+const spawnAfterFirstPaint = () => deferredWorker(spawnSimWorker, afterFirstPaint());
+
 /**
- * Runs the simulation in a module Web Worker. Throws if the worker cannot even be
- * constructed; a later load failure goes to `onStartFailure`.
+ * Runs the simulation in a module Web Worker. Throws if `createWorker` throws; a worker that
+ * fails later (the default one is made after the first paint) goes to `onStartFailure`.
  */
 export function createWorkerHost(options: WorkerHostOptions = {}): SimHost {
-  const worker = (options.createWorker ?? spawnSimWorker)();
+  const worker = (options.createWorker ?? spawnAfterFirstPaint)();
   let started = false;
   const host = createProtocolHost({
     kind: 'worker',

@@ -6,13 +6,14 @@ import { Banners } from './banners.tsx';
 import { BottomPanel } from './bottom-panel.tsx';
 import { InspectorPanel } from './inspector-panel.tsx';
 import { RunToolbar } from './run-toolbar.tsx';
-import { ShortcutsDialog } from './shortcuts-dialog.tsx';
+import { LazyDialog, shortcutsDialog } from './lazy-dialogs.tsx';
 import { StatusBar } from './status-bar.tsx';
 import { useShortcuts } from './use-shortcuts.ts';
 
 function Shell() {
   const [help, setHelp] = useState(false);
   const openHelp = useCallback(() => setHelp(true), []);
+  const closeHelp = useCallback(() => setHelp(false), []);
   useShortcuts(openHelp);
   return (
     <div className="app-shell" data-testid="app-shell">
@@ -30,7 +31,7 @@ function Shell() {
       </main>
       <InspectorPanel />
       <StatusBar />
-      {help && <ShortcutsDialog onClose={() => setHelp(false)} />}
+      {help && <LazyDialog part={shortcutsDialog} what="The shortcuts list" onClose={closeHelp} />}
     </div>
   );
 }

@@ -1,6 +1,6 @@
-import { useState } from 'react';
-import { ChartsPanel, SummaryTable } from '../charts/index.ts';
-import { EventLog, WaterfallPanel } from './events/index.ts';
+import { useEffect, useState } from 'react';
+import { ChartsPanel, loadChartGrid, SummaryTable } from '../charts/index.ts';
+import { lazyPart, LoadBoundary } from './primitives/lazy-part.tsx';
 import { FaultTimeline } from './timeline/index.ts';
 
 type Tab = 'charts' | 'events' | 'summary';
@@ -10,9 +10,30 @@ const TABS: { id: Tab; label: string }[] = [
   { id: 'summary', label: 'Summary' },
 ];
 
+// Loaded on demand, so the first screen does not wait for Recharts or the event log.
+const chartGrid = lazyPart(loadChartGrid);
+const eventsPanel = lazyPart(() => import('./events/index.ts').then((m) => m.EventsPanel));
+
+/** Once the page is idle after its first draw, fetch the charts' code before Play needs it. */
+function usePreloadWhenIdle(preload: () => void): void {
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') {
+      const handle = setTimeout(preload, 1000);
+      return () => clearTimeout(handle);
+    }
+    const handle = requestIdleCallback(preload, { timeout: 3000 });
+    return () => cancelIdleCallback(handle);
+  }, [preload]);
+}
+
+const EVENTS_PENDING = (
+  <div className="bottom-panel__events" aria-busy="true" data-testid="events-loading" />
+);
+
 /** Charts with the fault timeline, the event log with a request waterfall, and the summary. */
 export function BottomPanel() {
   const [tab, setTab] = useState<Tab>('charts');
+  usePreloadWhenIdle(chartGrid.preload);
   return (
     <section className="bottom-panel" aria-label="Results" data-testid="bottom-panel">
       <div className="bottom-panel__tabs" role="tablist" aria-label="Results views">
@@ -26,6 +47,8 @@ export function BottomPanel() {
             aria-controls={`panel-${t.id}`}
             className="bottom-panel__tab"
             onClick={() => setTab(t.id)}
+            onPointerEnter={t.id === 'events' ? eventsPanel.preload : undefined}
+            onFocus={t.id === 'events' ? eventsPanel.preload : undefined}
             data-testid={`tab-${t.id}`}
           >
             {t.label}
@@ -40,15 +63,16 @@ export function BottomPanel() {
       >
         {tab === 'charts' && (
           <div className="bottom-panel__charts">
-            <ChartsPanel />
+            <LoadBoundary what="The charts" fallback={null}>
+              <ChartsPanel Grid={chartGrid.Component} />
+            </LoadBoundary>
             <FaultTimeline />
           </div>
         )}
         {tab === 'events' && (
-          <div className="bottom-panel__events">
-            <EventLog />
-            <WaterfallPanel />
-          </div>
+          <LoadBoundary what="The event log" fallback={EVENTS_PENDING}>
+            <eventsPanel.Component />
+          </LoadBoundary>
         )}
         {tab === 'summary' && <SummaryTable />}
       </div>

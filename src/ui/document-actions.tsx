@@ -1,9 +1,8 @@
-import { useRef, useState, type ChangeEvent } from 'react';
+import { useCallback, useRef, useState, type ChangeEvent } from 'react';
 import { useCanvasActions } from '../canvas/index.ts';
 import { documentText } from '../scenario/index.ts';
 import { parseScenarioFile, useApp, useStores } from '../store/index.ts';
-import { CatalogueDialog } from './catalogue-dialog.tsx';
-import { ShareDialog } from './share-dialog.tsx';
+import { catalogueDialog, LazyDialog, shareDialog, shortcutsDialog } from './lazy-dialogs.tsx';
 
 /** File name for an exported scenario: its title, made safe for file systems. */
 export function exportFileName(title: string): string {
@@ -24,6 +23,8 @@ export function DocumentActions({ onHelp }: { onHelp(): void }) {
   const [sharing, setSharing] = useState(false);
   const [browsing, setBrowsing] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const closeShare = useCallback(() => setSharing(false), []);
+  const closeCatalogue = useCallback(() => setBrowsing(false), []);
 
   const exportJson = () => {
     const scenario = app.getState().scenario;
@@ -68,6 +69,8 @@ export function DocumentActions({ onHelp }: { onHelp(): void }) {
         type="button"
         className="btn"
         onClick={() => setBrowsing(true)}
+        onPointerEnter={catalogueDialog.preload}
+        onFocus={catalogueDialog.preload}
         aria-label="Pattern catalogue"
         title="Open a built-in pattern scenario"
         data-testid="catalogue"
@@ -120,6 +123,8 @@ export function DocumentActions({ onHelp }: { onHelp(): void }) {
         type="button"
         className="btn btn--primary"
         onClick={() => setSharing(true)}
+        onPointerEnter={shareDialog.preload}
+        onFocus={shareDialog.preload}
         aria-label="Share a link"
         data-testid="share"
       >
@@ -156,14 +161,18 @@ export function DocumentActions({ onHelp }: { onHelp(): void }) {
         type="button"
         className="btn btn--icon"
         onClick={onHelp}
+        onPointerEnter={shortcutsDialog.preload}
+        onFocus={shortcutsDialog.preload}
         aria-label="Keyboard shortcuts"
         title="Keyboard shortcuts (?)"
         data-testid="help"
       >
         ?
       </button>
-      {sharing && <ShareDialog onClose={() => setSharing(false)} />}
-      {browsing && <CatalogueDialog onClose={() => setBrowsing(false)} />}
+      {sharing && <LazyDialog part={shareDialog} what="The share dialog" onClose={closeShare} />}
+      {browsing && (
+        <LazyDialog part={catalogueDialog} what="The pattern catalogue" onClose={closeCatalogue} />
+      )}
     </div>
   );
 }

@@ -1,5 +1,6 @@
+import { useCallback, useSyncExternalStore } from 'react';
 import { useCanvasStats } from '../canvas/index.ts';
-import { useRun, useTelemetry } from '../store/index.ts';
+import { useRun, useStores, useTelemetry } from '../store/index.ts';
 
 /**
  * 75889 → "75,889". Not `toLocaleString`: its first call loads ICU data, measured at ~50 ms
@@ -13,9 +14,21 @@ function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
+/**
+ * Where the simulation runs. The host can fall back from the worker to the main thread after
+ * start-up (once the fallback's code has loaded); its frames then reach the telemetry store,
+ * so the kind is re-read on each store change, and a render happens only when it differs.
+ */
+function useHostKind() {
+  const run = useRun();
+  const { telemetry } = useStores();
+  const kind = useCallback(() => run.hostKind, [run]);
+  return useSyncExternalStore(telemetry.subscribe, kind);
+}
+
 export function StatusBar() {
   const { nodeCount, edgeCount, zoomPercent } = useCanvasStats();
-  const run = useRun();
+  const hostKind = useHostKind();
   const events = useTelemetry((s) => s.summary?.events ?? null);
   return (
     <footer className="status-bar" data-testid="status-bar">
@@ -27,7 +40,7 @@ export function StatusBar() {
       )}
       <span className="status-bar__spacer" />
       <span data-testid="status-host" title="Where the simulation runs">
-        Engine: {run.hostKind === 'worker' ? 'Web Worker' : 'main thread'}
+        Engine: {hostKind === 'worker' ? 'Web Worker' : 'main thread'}
       </span>
       <span data-testid="status-zoom" aria-label="Zoom level">
         Zoom {zoomPercent}%

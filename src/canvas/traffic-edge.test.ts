@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { edgeLook } from './traffic-edge.tsx';
+
+describe('edgeLook', () => {
+  it('thickens with traffic and names the failure share', () => {
+    expect(edgeLook(0, 0, [], false)).toBe('1.5|ok|');
+    expect(edgeLook(1000, 0, [], false)).toBe('7.5|ok|');
+    expect(edgeLook(1000, 300, [], false)).toBe('7.5|failing|30% failed');
+    expect(edgeLook(10, 0, ['partition'], true)).toBe('3.5|cut|partition');
+  });
+
+  it('keeps the idle width in the compact view, where width changes are sub-pixel', () => {
+    expect(edgeLook(1000, 0, [], false, true)).toBe('1.5|ok|');
+    expect(edgeLook(1000, 300, [], false, true)).toBe('1.5|failing|30% failed');
+    expect(edgeLook(10, 0, ['partition'], true, true)).toBe('1.5|cut|partition');
+  });
+});

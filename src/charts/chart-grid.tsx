@@ -1,0 +1,25 @@
+// The Recharts side of the charts panel, loaded on demand (see `loadChartGrid` in index.ts):
+// Recharts and its dependencies are about a third of the app's code, and the first screen
+// shows no chart until a run has produced rows.
+import type { ChartGridProps } from './chart-grid-props.ts';
+import { ErrorRateChart } from './error-rate-chart.tsx';
+import { LatencyChart } from './latency-chart.tsx';
+import { QueueChart } from './queue-chart.tsx';
+import { ThroughputChart } from './throughput-chart.tsx';
+
+/** The four live charts, each with its own (staggered) rows. */
+export function ChartGrid({ throughput, latency, errorRate, queue }: ChartGridProps) {
+  return (
+    <div className="charts-panel__grid">
+      <ThroughputChart
+        rows={throughput.rows}
+        causes={throughput.causes}
+        domain={throughput.domain}
+        bands={throughput.bands}
+      />
+      <LatencyChart rows={latency.rows} domain={latency.domain} bands={latency.bands} />
+      <ErrorRateChart rows={errorRate.rows} domain={errorRate.domain} bands={errorRate.bands} />
+      <QueueChart rows={queue.rows} domain={queue.domain} bands={queue.bands} />
+    </div>
+  );
+}
