@@ -7,6 +7,14 @@ import type { CauseClass } from './causes.ts';
 export { Cause } from './causes.ts';
 
 /** Faults currently in force on one node, aggregated over every active fault. */
+/** The fold of the faults active on an edge (kept by the fault book). */
+export interface EdgeFaultState {
+  partitioned: boolean;
+  addLatencyUs: number;
+  /** What edge fault types outside the engine fold in, keyed by fault type. */
+  custom: Record<string, number>;
+}
+
 export interface NodeFaultState {
   crashed: boolean;
   hung: boolean;

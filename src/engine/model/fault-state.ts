@@ -1,6 +1,8 @@
-import type { NodeFaultState } from './context.ts';
+import type { EdgeFaultState, NodeFaultState } from './context.ts';
 import type { AnyFaultTypeDefinition } from './fault-type.ts';
 import type { SimFault } from './scenario-types.ts';
+
+export type { EdgeFaultState } from './context.ts';
 
 export function noFaults(): NodeFaultState {
   return {
@@ -14,13 +16,6 @@ export function noFaults(): NodeFaultState {
     trafficMultiplier: 1,
     custom: {},
   };
-}
-
-export interface EdgeFaultState {
-  partitioned: boolean;
-  addLatencyUs: number;
-  /** What edge fault types outside the engine fold in, keyed by fault type. */
-  custom: Record<string, number>;
 }
 
 export function noEdgeFaults(): EdgeFaultState {

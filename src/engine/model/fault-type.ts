@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import type { NodeFaultState } from './context.ts';
+import type { EdgeFaultState, NodeFaultState } from './context.ts';
 import { idSchema } from './id-schema.ts';
 import { quote } from './zod-messages.ts';
-import type { EdgeFaultState } from './fault-state.ts';
 import type { SimFault } from './scenario-types.ts';
 
 /**
