@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { SimSummary } from '../store/index.ts';
-import { SUMMARY_COLUMNS, clientRows, nodeRows, summaryCaption } from './summary-rows.ts';
+import type { ClientSummary, NodeSummary, SimSummary } from '../store/index.ts';
+import {
+  SUMMARY_COLUMNS,
+  clientRows,
+  counterRows,
+  nodeRows,
+  summaryCaption,
+} from './summary-rows.ts';
 
 const latencyMs = { mean: 12.345, p50: 10, p95: 30.25, p99: 55.5, p999: 80, max: 100 };
 const summary: SimSummary = {
@@ -61,5 +67,35 @@ describe('summary rows', () => {
     expect(summaryCaption(summary)).toBe(
       'Run summary: seed 42, 1:00 simulated, 123k events, conservation ok.',
     );
+  });
+
+  it("list late responses and each kind's counters in its own words, like the CLI", () => {
+    const api = summary.nodes['api'] as NodeSummary;
+    const withCounters: SimSummary = {
+      ...summary,
+      clients: { web: { ...(summary.clients['web'] as ClientSummary), lateResponses: 7 } },
+      nodes: {
+        api: { ...api, lateResponses: 2 },
+        breaker: {
+          ...api,
+          metrics: { rejected: 31, openMs: 1500.5, share: 0.25 },
+        },
+        quiet: api,
+      },
+    };
+    const declared = {
+      breaker: [
+        { name: 'rejected', label: 'Rejected', unit: 'count' as const },
+        { name: 'openMs', label: 'Time open', unit: 'ms' as const },
+      ],
+    };
+    const rows = counterRows(withCounters, { web: 'Web client' }, (id) =>
+      id === 'breaker' ? declared.breaker : [],
+    );
+    expect(rows).toEqual([
+      { id: 'web', name: 'Web client', text: 'Late responses 7' },
+      { id: 'api', name: 'api', text: 'Late responses 2' },
+      { id: 'breaker', name: 'breaker', text: 'Rejected 31 · Time open 1.50 s · share 0.3' },
+    ]);
   });
 });

@@ -1,4 +1,10 @@
-import type { ClientSummary, NodeSummary, SimSummary } from '../store/index.ts';
+import {
+  formatMetric,
+  type ClientSummary,
+  type KindMetricInfo,
+  type NodeSummary,
+  type SimSummary,
+} from '../store/index.ts';
 import {
   formatCauses,
   formatCount,
@@ -88,6 +94,39 @@ export function nodeRows(
       count(n.maxQueueDepth),
     ],
   }));
+}
+
+/** One client's or node's counters, as one line of text. */
+export interface CounterRow {
+  id: string;
+  name: string;
+  text: string;
+}
+
+/**
+ * The counters the CLI lists under "Client counters" and "Node counters": late responses and
+ * each kind's declared counters, in the words and units its definition gives (`metricsOf`).
+ * Only clients and nodes that have any.
+ */
+export function counterRows(
+  summary: SimSummary,
+  labels: Readonly<Record<string, string>>,
+  metricsOf: (id: string) => readonly KindMetricInfo[],
+): CounterRow[] {
+  const entries: [string, ClientSummary | NodeSummary][] = [
+    ...Object.entries(summary.clients),
+    ...Object.entries(summary.nodes),
+  ];
+  return entries.flatMap(([id, s]) => {
+    const declared = metricsOf(id);
+    const metrics = 'metrics' in s ? (s.metrics ?? {}) : {};
+    const parts = Object.entries(metrics).map(([name, value]) => {
+      const info = declared.find((m) => m.name === name);
+      return `${info?.label ?? name} ${formatMetric(value, info?.unit ?? 'count')}`;
+    });
+    if (s.lateResponses) parts.push(`Late responses ${count(s.lateResponses)}`);
+    return parts.length ? [{ id, name: labels[id] ?? id, text: parts.join(' · ') }] : [];
+  });
 }
 
 /** 'Run summary: seed 42, 1:00 simulated, 12.3k events, conservation ok.' */

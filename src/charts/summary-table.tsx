@@ -1,10 +1,12 @@
 import { useMemo } from 'react';
-import { useApp, useTelemetry } from '../store/index.ts';
+import { kindInfo, useApp, useTelemetry } from '../store/index.ts';
 import {
   SUMMARY_COLUMNS,
   clientRows,
+  counterRows,
   nodeRows,
   summaryCaption,
+  type CounterRow,
   type SummaryRow,
 } from './summary-rows.ts';
 import './charts.css';
@@ -34,8 +36,32 @@ function Section({ title, rows }: { title: string; rows: readonly SummaryRow[] }
   );
 }
 
+function Counters({ rows }: { rows: readonly CounterRow[] }) {
+  if (rows.length === 0) return null;
+  return (
+    <tbody>
+      <tr className="summary-table__section">
+        <th scope="rowgroup" colSpan={COLUMN_COUNT}>
+          Counters
+        </th>
+      </tr>
+      {rows.map((row) => (
+        <tr key={row.id} data-testid={`summary-counters-${row.id}`}>
+          <th scope="row" title={row.name === row.id ? undefined : row.id}>
+            {row.name}
+          </th>
+          <td colSpan={COLUMN_COUNT - 1} className="summary-table__counters">
+            {row.text}
+          </td>
+        </tr>
+      ))}
+    </tbody>
+  );
+}
+
 /**
- * The finished run's figures, the same as the CLI prints: per client, then per node. Shown
+ * The finished run's figures, the same as the CLI prints: per client, per node, then the
+ * counters. Shown
  * once the run is done; before that, a note.
  */
 export function SummaryTable() {
@@ -45,6 +71,10 @@ export function SummaryTable() {
     const map: Record<string, string> = {};
     for (const n of nodes) map[n.id] = n.label || n.id;
     return map;
+  }, [nodes]);
+  const metricsOf = useMemo(() => {
+    const kinds = new Map(nodes.map((n) => [n.id, n.kind]));
+    return (id: string) => kindInfo(kinds.get(id) ?? '')?.metrics ?? [];
   }, [nodes]);
 
   if (!summary) {
@@ -70,6 +100,7 @@ export function SummaryTable() {
         </thead>
         <Section title="Clients" rows={clientRows(summary, labels)} />
         <Section title="Nodes" rows={nodeRows(summary, labels)} />
+        <Counters rows={counterRows(summary, labels, metricsOf)} />
       </table>
     </div>
   );

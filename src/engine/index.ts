@@ -94,6 +94,7 @@ export { LatencyHistogram } from './metrics/histogram.ts';
 export {
   formatCauses,
   formatCount,
+  formatMetric,
   formatMs,
   formatPercent,
   formatRate,

@@ -11,7 +11,14 @@ export type {
   SimSummary,
   TraceEvent,
 } from '../engine/index.ts';
-export { formatCauses, formatCount, formatMs, formatPercent, formatRate } from '../engine/index.ts';
+export {
+  formatCauses,
+  formatCount,
+  formatMetric,
+  formatMs,
+  formatPercent,
+  formatRate,
+} from '../engine/index.ts';
 export {
   createAppStore,
   type AppState,

@@ -63,3 +63,17 @@ export function formatCauses(failed: Readonly<Record<string, number>>): string {
     .map((cause) => `${cause} ${formatCount(failed[cause] ?? 0)}`);
   return parts.length ? parts.join(', ') : DASH;
 }
+
+/** A kind's declared counter in its unit: a duration, a share, a rate, else a plain number. */
+export function formatMetric(n: number, unit: string): string {
+  switch (unit) {
+    case 'ms':
+      return formatMs(n);
+    case 'ratio':
+      return formatPercent(n);
+    case 'per-sec':
+      return formatRate(n);
+    default:
+      return Number.isInteger(n) ? String(n) : n.toFixed(1);
+  }
+}

@@ -1,4 +1,5 @@
 import {
+  formatMetric,
   formatMs,
   formatPercent,
   formatRate,
@@ -25,18 +26,9 @@ function ms(v: number | null): string {
   return v === null ? NONE : formatMs(v);
 }
 
-/** A declared counter in its unit: a count, a duration, a share or a rate. */
+/** A declared counter in its unit (the app's one formatter for it). */
 export function metricText(n: number, unit: KindMetricInfo['unit']): string {
-  switch (unit) {
-    case 'ms':
-      return formatMs(n);
-    case 'ratio':
-      return formatPercent(n);
-    case 'per-sec':
-      return formatRate(n);
-    default:
-      return Number.isInteger(n) ? String(n) : n.toFixed(1);
-  }
+  return formatMetric(n, unit);
 }
 
 /** "timeout 12 · error 3", largest first; "none" without failures. */
