@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** UI libraries that the pure layers must never see (DESIGN.md §1). */
+/** UI libraries that the pure layers must never see (docs/architecture.md §1). */
 const UI_LIBRARIES = [
   'react',
   'react-dom',
@@ -14,7 +14,10 @@ const UI_LIBRARIES = [
   'recharts',
 ];
 
-/** Ambient, non-deterministic or DOM globals the pure layers must never touch (DESIGN.md §1). */
+/**
+ * Ambient, non-deterministic or DOM globals the pure layers must never touch
+ * (docs/architecture.md §1).
+ */
 const IMPURE_GLOBALS = [
   'Date',
   'performance',
@@ -28,7 +31,7 @@ const IMPURE_GLOBALS = [
   message: `src/engine and src/patterns are pure: '${name}' is wall-clock, timer or DOM state. Use virtual time and the host layer instead.`,
 }));
 
-/** Source folders and the folders each may NOT import from (DESIGN.md §2, "Allowed imports"). */
+/** Source folders and the folders each may NOT import from (docs/architecture.md §1). */
 const FOLDERS = [
   'engine',
   'patterns',

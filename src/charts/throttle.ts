@@ -1,7 +1,7 @@
 /**
- * At most ~4 refreshes per second, whatever the simulation speed: DESIGN.md §5 caps charts at
- * ~10 Hz; measured with 100 nodes on a GPU-less machine, redrawing four Recharts charts 10
- * times a second cost more frame time than the whole canvas, and 4 Hz still reads as live.
+ * At most ~4 refreshes per second, whatever the simulation speed (docs/architecture.md §8):
+ * measured with 100 nodes on a GPU-less machine, redrawing four Recharts charts 10 times a
+ * second cost more frame time than the whole canvas, and 4 Hz still reads as live.
  */
 export const MIN_FETCH_INTERVAL_MS = 250;
 

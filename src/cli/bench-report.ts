@@ -1,7 +1,7 @@
 import type { Measurement } from './bench-measure.ts';
 import { fixed, formatTable, type Column } from './text-table.ts';
 
-/** DESIGN.md §7: the engine must stay within a small factor of the bare heap. */
+/** The engine must stay within a small factor of the bare heap (README.md, Benchmark). */
 export const TARGETS = { chainEventsPerSec: 1_500_000, ratioToBare: 0.4 } as const;
 
 /**

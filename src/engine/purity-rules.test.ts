@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { budget } from './testing/budget.ts';
 
-// Proves the boundary rules of DESIGN.md §1–§2 bite: a rule that silently stopped matching
-// would otherwise let wall-clock time or UI code leak into the deterministic engine.
+// Proves the boundary rules of docs/architecture.md §1 bite: a rule that silently stopped
+// matching would otherwise let wall-clock time or UI code leak into the deterministic engine.
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The first lint loads the config, typescript-eslint and the React plugin: ~2 s here. */

@@ -1,4 +1,4 @@
-// The module Web Worker that runs the simulation off the main thread (DESIGN.md §5).
+// The module Web Worker that runs the simulation off the main thread (docs/architecture.md §8).
 import { createDriverEndpoint, type Schedule } from './driver-endpoint.ts';
 import type { DriverMessage, HostCommand } from './protocol.ts';
 import { createSimDriver } from './sim-driver.ts';

@@ -27,7 +27,7 @@ export interface GroupJson {
   height: number;
 }
 
-/** A scenario in its document form (DESIGN.md §4): plain JSON, ready to stringify. */
+/** A scenario in its document form (docs/architecture.md §7): plain JSON, ready to stringify. */
 export interface ScenarioJson {
   format: 'faultline-scenario';
   version: number;

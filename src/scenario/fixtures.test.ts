@@ -8,7 +8,7 @@ import { CURRENT_VERSION } from './migrations.ts';
 import { at, fixtureText, FIXTURES_DIR } from './test-fixtures.ts';
 import { parseScenario, parseScenarioText } from './validate.ts';
 
-// DESIGN.md §4: frozen examples of every past version live here and must still load.
+// docs/architecture.md §7: frozen examples of every past version live here and must still load.
 
 /**
  * SHA-256 of every frozen fixture. Fixtures are never edited (not even reformatted): a new

@@ -1,4 +1,4 @@
-// Public API of src/scenario: the shareable scenario document (DESIGN.md §4).
+// Public API of src/scenario: the shareable scenario document (docs/architecture.md §7).
 
 // The document's types (the engine's, validated and defaults applied): the app's layers name
 // them from here, never from the engine.

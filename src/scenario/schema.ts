@@ -58,8 +58,9 @@ export const groupSchema = z.strictObject({
 });
 
 /**
- * The shareable scenario document (DESIGN.md §4) at the current version, before the semantic
- * checks that need the kind registry (kinds, node configs, references between ids).
+ * The shareable scenario document (docs/architecture.md §7) at the current version, before
+ * the semantic checks that need the kind registry (kinds, node configs, references between
+ * ids).
  * Strict at every level, so a misspelt field is reported instead of silently ignored.
  */
 export const scenarioSchema = z.strictObject({

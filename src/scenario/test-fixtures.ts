@@ -8,7 +8,10 @@ export function fixtureText(name: string): string {
   return readFileSync(new URL(name, FIXTURES_DIR), 'utf8');
 }
 
-/** The DESIGN.md §4 example (version 1), frozen as text: every future version must still load it. */
+/**
+ * The first example of the format (version 1), frozen as text: every future version must
+ * still load it.
+ */
 export const V1_EXAMPLE_TEXT = fixtureText('v1-design-example.json');
 
 /** A version-2 document with two groups (bounded contexts) around its nodes. */

@@ -38,7 +38,7 @@ function groupErrorsAfter(change: (group: Item) => void): ScenarioError[] {
   return errorsOf(parseScenario(doc, registry));
 }
 
-describe('parseScenario: the DESIGN.md §4 example', () => {
+describe('parseScenario: the first version-1 example', () => {
   it('parses the frozen v1 fixture, from text and from a value, into version 2', () => {
     const fromText = parseScenarioText(V1_EXAMPLE_TEXT, registry);
     const fromValue = parseScenario(exampleDoc(), registry);

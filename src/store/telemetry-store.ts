@@ -7,8 +7,8 @@ export const LOG_CAPACITY = 5000;
 
 /**
  * Live figures, written at most once per frame and kept apart from the document store so
- * that node bodies subscribe to their own entry only (DESIGN.md §1.6): a NodeFrame object is
- * replaced only when that node changed, so unchanged nodes do not re-render.
+ * that node bodies subscribe to their own entry only (docs/architecture.md §8): a NodeFrame
+ * object is replaced only when that node changed, so unchanged nodes do not re-render.
  */
 export interface TelemetryState {
   status: RunStatus;

@@ -1,7 +1,7 @@
 import type { RandomStream } from './rng.ts';
 import { US_PER_MS } from './time.ts';
 
-/** Latency / duration distributions of the scenario format (DESIGN.md §4). */
+/** Latency / duration distributions of the scenario format (docs/architecture.md §7). */
 export type Distribution =
   | { type: 'constant'; valueMs: number }
   | { type: 'uniform'; minMs: number; maxMs: number }

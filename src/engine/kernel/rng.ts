@@ -1,5 +1,5 @@
 /**
- * Seeded pseudo-random numbers with named streams (DESIGN.md §1.3).
+ * Seeded pseudo-random numbers with named streams (docs/architecture.md §2).
  *
  * Each stream is an sfc32 generator whose 128-bit state comes from splitmix32 over
  * hash(seed, componentId, purpose). Streams never share state, so adding or removing one

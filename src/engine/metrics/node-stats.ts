@@ -2,7 +2,7 @@ import { US_PER_MS } from '../kernel/time.ts';
 import { LatencyHistogram } from './histogram.ts';
 import { TimeSeries, type FieldSpec, type TimeSeriesOptions } from './time-series.ts';
 
-/** Per-window fields every node and client records (DESIGN.md §3 "Metrics"). */
+/** Per-window fields every node and client records (docs/architecture.md §3, Metrics). */
 export const NODE_SERIES_FIELDS: readonly FieldSpec[] = [
   { name: 'arrivals', merge: 'sum' },
   { name: 'ok', merge: 'sum' },

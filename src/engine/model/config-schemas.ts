@@ -41,7 +41,7 @@ const lognormal = z
   })
   .meta({ title: 'Log-normal' });
 
-/** A latency / duration distribution (DESIGN.md §4), all values in milliseconds. */
+/** A latency / duration distribution (docs/architecture.md §7), all values in milliseconds. */
 export const distributionSchema: z.ZodType<Distribution> = z.discriminatedUnion('type', [
   constant,
   uniform,

@@ -45,7 +45,7 @@ export interface NodeRuntime<Config = Record<string, unknown>, State = unknown> 
   readonly id: string;
   readonly kind: string;
   config: Config;
-  /** Plain, JSON-able data owned by the kind (DESIGN.md §1.4). */
+  /** Plain, JSON-able data owned by the kind (docs/architecture.md §2). */
   state: State;
   /**
    * Derived from config only (compiled samplers, stream handles), owned by the kind, rebuilt

@@ -2,7 +2,8 @@ import type { Distribution } from '../kernel/distributions.ts';
 
 /**
  * The validated, defaults-applied scenario the engine runs. The JSON document format
- * (DESIGN.md §4) is parsed into this by `src/scenario`; field names are a public contract.
+ * (docs/architecture.md §7) is parsed into this by `src/scenario`; field names are a public
+ * contract.
  */
 export interface SimScenario {
   format: 'faultline-scenario';
@@ -69,8 +70,8 @@ export interface SimEdge {
 }
 
 /**
- * A fault on the timeline (DESIGN.md §3): when, on what, and of which registered type, with
- * the type's own parameters (`rate`, `addMs`, …) beside the common fields, validated by the
+ * A fault on the timeline (docs/architecture.md §5): when, on what, and of which registered type,
+ * with the type's own parameters (`rate`, `addMs`, …) beside the common fields, validated by the
  * type's schema (`faultSchema`). Fault types are a registry (`FaultTypeDefinition`).
  */
 export interface SimFault {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Client-side adaptive throttling (Google SRE book, "Handling Overload"; PATTERNS.md R12)
+ * Client-side adaptive throttling (Google SRE book, "Handling Overload"; docs/patterns.md, R12)
  * over plain data. Every function returns a new state and never mutates its input.
  *
  * Over a sliding window of the last `windowMs` the throttle counts `requests` (every call

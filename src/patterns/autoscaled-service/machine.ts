@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AS_PERCENT } from '../kit/index.ts';
 
 /**
- * The autoscaler's decision over plain data (PATTERNS.md R11), with no engine in sight.
+ * The autoscaler's decision over plain data (docs/patterns.md, R11), with no engine in sight.
  * Every function returns a new state and never mutates its input.
  *
  * Every `evaluationIntervalMs` the kind measures the last interval — its utilization (busy

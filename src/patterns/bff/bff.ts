@@ -9,7 +9,7 @@ import {
   waitingParent,
 } from '../kit/index.ts';
 
-/** Calls per request of each preset (PATTERNS.md E2: web 3 calls, mobile 2). */
+/** Calls per request of each preset (docs/patterns.md, E2: web 3 calls, mobile 2). */
 export const PRESET_FAN_OUT = { web: 3, mobile: 2 } as const;
 
 export const bffConfigSchema = z.strictObject({
@@ -43,7 +43,7 @@ export const bffKind: KindDefinition<BffConfig, null> = {
   label: 'Backend for frontend',
   category: 'routing',
   description:
-    'A backend dedicated to one kind of frontend (PATTERNS.md E2). For each request it calls its downstream services in parallel and answers with one composed response once the slowest has answered. The preset sets how many it calls: web 3 (a full page), mobile 2 (a lean screen), custom every outgoing edge; fanOut overrides it (the first N outgoing edges, in document order). A failed required branch fails the request; a failed optional branch (edge not required) leaves a smaller response. The payload metric counts the sections each response carries.',
+    'A backend dedicated to one kind of frontend. For each request it calls its downstream services in parallel and answers with one composed response once the slowest has answered. The preset sets how many it calls: web 3 (a full page), mobile 2 (a lean screen), custom every outgoing edge; fanOut overrides it (the first N outgoing edges, in document order). A failed required branch fails the request; a failed optional branch (edge not required) leaves a smaller response. The payload metric counts the sections each response carries.',
   configSchema: bffConfigSchema,
   metrics: [
     { name: 'branches', label: 'Downstream calls', unit: 'count' },

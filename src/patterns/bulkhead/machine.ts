@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The bulkhead's permit accounting over plain data (PATTERNS.md R4), with no engine in sight:
+ * The bulkhead's permit accounting over plain data (docs/patterns.md, R4), with no engine in sight:
  * `inUse` permits of `maxConcurrent`, and `waiting` calls in a bounded FIFO wait queue. The
  * kind keeps the queue's calls themselves; this file decides who runs, who waits and who is
  * turned away. Every function returns a new state and never mutates its input.

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AS_PERCENT } from '../kit/index.ts';
 
 /**
- * Hedged requests (Dean & Barroso, "The Tail at Scale"; PATTERNS.md R13): the hedge delay
+ * Hedged requests (Dean & Barroso, "The Tail at Scale"; docs/patterns.md, R13): the hedge delay
  * and target choice over plain data. Every function returns a new state.
  *
  * The delay before a hedge is `hedgeDelayMs` when set; when null it is the `hedgePercentile`

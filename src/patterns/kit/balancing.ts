@@ -1,9 +1,10 @@
 import type { Uniform } from './uniform.ts';
 
 /**
- * Target selection (PATTERNS.md R9) for the load balancer and the sidecar, pure: given which targets are
- * eligible, their in-flight calls from this balancer, their edge weights and a stream of
- * uniform draws, pick one. Returns -1 when no target is eligible. Never mutates its input.
+ * Target selection (docs/patterns.md, R9) for the load balancer and the sidecar, pure: given
+ * which targets are eligible, their in-flight calls from this balancer, their edge weights
+ * and a stream of uniform draws, pick one. Returns -1 when no target is eligible. Never
+ * mutates its input.
  *
  * - round-robin: the next eligible target after the previous pick (ineligible ones skipped).
  * - random: uniform over eligible targets (one draw).

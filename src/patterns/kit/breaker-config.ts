@@ -18,7 +18,7 @@ import { AS_PERCENT } from './field-meta.ts';
  */
 export const DEFAULT_RECORD_FAILURE_ON: readonly string[] = [...TROUBLE_CLASSES];
 
-/** PATTERNS.md R1 defaults, in Resilience4j's model. */
+/** The R1 defaults of docs/patterns.md, in Resilience4j's model. */
 export const breakerConfigSchema = z.strictObject({
   /**
    * What trips CLOSED: N consecutive failures, the failure rate over the window, or either

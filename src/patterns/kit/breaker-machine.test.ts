@@ -43,7 +43,7 @@ function halfOpen(c: BreakerConfig, atUs = 30_000 * MS) {
 }
 
 describe('config', () => {
-  it('has the PATTERNS.md R1 defaults', () => {
+  it('has the R1 defaults of docs/patterns.md', () => {
     expect(defaults).toEqual({
       tripPolicy: 'either',
       failureThreshold: 5,

@@ -8,7 +8,7 @@ import {
 } from './breaker-window.ts';
 
 /**
- * The circuit breaker's state machine over plain data (PATTERNS.md R1, Resilience4j's model),
+ * The circuit breaker's state machine over plain data (docs/patterns.md, R1; Resilience4j's model),
  * with no engine in sight: CLOSED → OPEN → HALF_OPEN → CLOSED, plus the manual FORCED_OPEN and
  * DISABLED. Every function returns a new state and never mutates its input. The config and
  * its defaults are in breaker-config.ts, the sliding window in breaker-window.ts. Used by the

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { NodeFaultState } from '../../engine/index.ts';
 
 /**
- * A service registry with heartbeats and TTL leases (PATTERNS.md R10), as pure functions over
+ * A service registry with heartbeats and TTL leases (docs/patterns.md, R10), as pure functions over
  * plain data — the Eureka / Consul-TTL model:
  *
  * - A heartbeat from an unregistered instance registers it (startup, or back after a crash);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Active health checking of one target (PATTERNS.md R8), as pure functions over plain data.
+ * Active health checking of one target (docs/patterns.md, R8), as pure functions over plain data.
  *
  * Every probe ends `pass`, `warn` (only a non-critical dependency failed) or `fail` (the
  * target itself, or a critical dependency, failed). The status follows Envoy / NGINX active

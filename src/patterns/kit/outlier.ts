@@ -4,7 +4,7 @@ import { TROUBLE_CLASSES, type CauseClassifier } from './cause-classes.ts';
 import { IN_PERCENT } from './field-meta.ts';
 
 /**
- * Outlier detection (passive health checking, PATTERNS.md E3) as pure functions over plain
+ * Outlier detection (passive health checking; docs/patterns.md, E3) as pure functions over plain
  * data, after Envoy's consecutive-5xx detector:
  *
  * - Faultline has no status codes: failures of the classes in `OUTLIER_5XX_CLASSES`

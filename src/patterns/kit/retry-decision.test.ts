@@ -8,7 +8,7 @@ import {
   type RetryPolicy,
 } from './retry-decision.ts';
 
-/** The retry kind's defaults (PATTERNS.md R2), no budget. */
+/** The retry kind's defaults (docs/patterns.md, Defaults, R2), no budget. */
 const defaults: RetryPolicy = {
   maxAttempts: 3,
   backoff: 'exponential',

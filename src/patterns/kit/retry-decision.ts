@@ -3,7 +3,7 @@ import { causeMatches, TROUBLE_CLASSES, type CauseClassifier } from './cause-cla
 import { withdrawRetry, type BudgetConfig, type BudgetState } from './retry-budget.ts';
 
 /**
- * What to do after a failed attempt, as a pure function (PATTERNS.md R2; the retry kind's and
+ * What to do after a failed attempt, as a pure function (docs/patterns.md, R2; the retry kind's and
  * the sidecar's retries).
  * The checks run in this order, and the first that applies gives up:
  *

@@ -1,5 +1,5 @@
 /**
- * A token bucket over plain data (PATTERNS.md R6), shared by the rate limiter and the API
+ * A token bucket over plain data (docs/patterns.md, R6), shared by the rate limiter and the API
  * gateway's per-route limits: `capacity` tokens, full at the start, refilled continuously at
  * `refillPerSec` up to `capacity`. A request takes one token or is refused. Bursts of up to
  * `capacity` pass at once; after that admissions follow the refill rate, so over any interval

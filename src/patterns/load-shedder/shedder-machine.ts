@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Server-side load shedding (PATTERNS.md R12) over plain data: the shedder sits in front of a
+ * Server-side load shedding (docs/patterns.md, R12) over plain data: the shedder sits in front of a
  * service and knows how many calls it forwarded that are still unanswered ("outstanding":
  * queued or running in the service). Every function returns a new state.
  *

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The admission algorithms a rate limiter can run (PATTERNS.md R5 and R6). */
+/** The admission algorithms a rate limiter can run (docs/patterns.md, R5 and R6). */
 export const RATE_LIMIT_ALGORITHMS = [
   'token-bucket',
   'fixed-window',

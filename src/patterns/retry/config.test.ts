@@ -5,7 +5,7 @@ import { retryConfigSchema } from './config.ts';
 const defaults = retryConfigSchema.parse({});
 
 describe('config', () => {
-  it('has the PATTERNS.md R2 defaults', () => {
+  it('has the R2 defaults of docs/patterns.md', () => {
     expect(defaults).toEqual({
       maxAttempts: 3,
       backoff: 'exponential',

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { share } from '../../engine/index.ts';
 import { causeListSchema, DEFAULT_RETRY_ON } from '../kit/index.ts';
 
-/** PATTERNS.md R2 defaults: 3 attempts, exponential backoff from 100 ms ×2 up to 5 s, full jitter. */
+/**
+ * The R2 defaults of docs/patterns.md: 3 attempts, exponential backoff from 100 ms ×2 up to
+ * 5 s, full jitter.
+ */
 export const retryConfigSchema = z.strictObject({
   /** Attempts in all, the first call included. */
   maxAttempts: z.number().int().min(1).max(20).default(3),

@@ -7,7 +7,7 @@ import {
 } from '../kit/index.ts';
 
 /**
- * The sidecar's config (PATTERNS.md E3), with Envoy / Istio defaults: a 1 s per-try timeout,
+ * The sidecar's config (docs/patterns.md, E3), with Envoy / Istio defaults: a 1 s per-try timeout,
  * 3 attempts (Istio's default of 2 retries) with Envoy's fully jittered exponential backoff
  * from 25 ms up to 250 ms, and consecutive-5xx outlier detection (5 failures, 30 s, ≤ 50%).
  * The weighted split reads each outgoing edge's `weight`.

@@ -5,7 +5,7 @@ import { timeoutConfigSchema } from './config.ts';
 const defaults = timeoutConfigSchema.parse({});
 
 describe('timeout config', () => {
-  it('has the PATTERNS.md R3 defaults (1 s, deadline propagated)', () => {
+  it('has the R3 defaults of docs/patterns.md (1 s, deadline propagated)', () => {
     expect(defaults).toEqual({ timeoutMs: 1000, propagateDeadline: true });
   });
 

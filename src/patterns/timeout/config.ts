@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DeadlineRule } from '../kit/index.ts';
 
-/** PATTERNS.md R3 defaults: a 1 s deadline per call, propagated downstream. */
+/** The R3 defaults of docs/patterns.md: a 1 s deadline per call, propagated downstream. */
 export const timeoutConfigSchema = z.strictObject({
   timeoutMs: z.number().positive().max(3_600_000).default(1000),
   /**

@@ -12,7 +12,7 @@ const ROW = /^(R([1-9]|1[0-3])|E[1-5]|D([1-9]|10)|M([1-9]|1[0-2])|C[1-3]|O[1-3])
 const BUILTIN_RUN_MS = 800;
 
 describe('built-in catalogue', () => {
-  it('has unique kebab-case ids, known PATTERNS.md rows and a with/without pair', () => {
+  it('has unique kebab-case ids, known catalogue rows and a with/without pair', () => {
     const ids = BUILTINS.map((b) => b.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const b of BUILTINS) {

@@ -1,6 +1,6 @@
-// The built-in catalogue: one entry per scenario, each proving one or more PATTERNS.md rows.
+// The built-in catalogue: one entry per scenario, each proving one or more catalogue rows.
 // A new built-in is a file in this folder, a proof test next to it, and one line below.
-// Catalogue order follows PATTERNS.md (R1 … R13, then E1 … E5).
+// Catalogue order follows docs/patterns.md (R1 … R13, then E1 … E5).
 import { circuitBreakerBuiltin } from './circuit-breaker.ts';
 import { retryBuiltin } from './retry.ts';
 import { retryBudgetBuiltin } from './retry-budget.ts';

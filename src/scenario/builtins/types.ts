@@ -10,7 +10,7 @@ export interface BuiltinScenario {
   /** Stable kebab-case id, used by `sim --builtin <id>` and the catalogue dialog. */
   id: string;
   title: string;
-  /** Catalogue rows of PATTERNS.md this scenario proves, e.g. ["R1"]. */
+  /** Rows of docs/patterns.md this scenario proves, e.g. ["R1"]. */
   patterns: readonly string[];
   /** What it shows, what to watch and which fault to inject (shown in the catalogue). */
   description: string;

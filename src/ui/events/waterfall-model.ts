@@ -1,11 +1,11 @@
 import type { TraceEvent } from '../../store/index.ts';
 
 /**
- * The hop tree of one request, rebuilt from trace events (DESIGN.md §3). Hop events of a
- * sampled request carry `callId` / `parentCallId`; `call.timeout` and `call.dropped` do not,
- * so they are matched to a hop by caller, callee and time. Events may be missing (evicted
- * from the log, or the run is still going): every field is then `null` and the hop or the
- * request says so instead of failing.
+ * The hop tree of one request, rebuilt from trace events (docs/architecture.md §3). Hop events of a
+ * sampled request carry `callId` / `parentCallId`; `call.timeout` and `call.dropped` do not, so
+ * they are matched to a hop by caller, callee and time. Events may be missing (evicted from the
+ * log, or the run is still going): every field is then `null` and the hop or the request says so
+ * instead of failing.
  */
 
 /** ok / failed (the callee answered with a cause) / late (answered after the caller gave up) /
