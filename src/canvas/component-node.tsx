@@ -193,7 +193,7 @@ function ComponentNodeView({ id, selected }: NodeProps<ComponentFlowNode>) {
     >
       {!info?.isSource && <Handle type="target" position={Position.Left} aria-label="Input" />}
       <div className="cnode__head">
-        <KindIcon kind={node.kind} category={category} />
+        <KindIcon category={category} />
         <div className="cnode__titles">
           <div className="cnode__label">{node.label ?? node.id}</div>
           <div className="cnode__kind">{info?.label ?? node.kind}</div>

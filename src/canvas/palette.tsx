@@ -101,7 +101,7 @@ export function Palette() {
                   aria-label={`Add ${k.label}`}
                   data-testid={`palette-${k.kind}`}
                 >
-                  <KindIcon kind={k.kind} category={k.category} />
+                  <KindIcon category={k.category} />
                   <span>{k.label}</span>
                 </button>
               </li>

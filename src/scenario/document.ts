@@ -1,4 +1,10 @@
-import type { EdgeConfig, KindRegistry, SimFault, SimScenario } from '../engine/index.ts';
+import {
+  edgeConfigSchema,
+  type EdgeConfig,
+  type KindRegistry,
+  type SimFault,
+  type SimScenario,
+} from '../engine/index.ts';
 
 export type JsonValue =
   null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
@@ -56,7 +62,8 @@ function ordered<T extends object>(value: T, first: readonly string[]): T {
   return json(out as T);
 }
 
-const EDGE_CONFIG_KEYS = ['latency', 'callProbability', 'required', 'weight'];
+// Edge config fields in the order the schema declares them.
+const EDGE_CONFIG_KEYS = Object.keys(edgeConfigSchema.shape);
 const FAULT_KEYS = ['id', 'type', 'target', 'startMs', 'durationMs'];
 
 /**
