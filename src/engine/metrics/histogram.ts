@@ -4,8 +4,7 @@
  * Bucket i ≥ 0 holds values in (γ^(i−1), γ^i] with γ = (1+α)/(1−α); its representative value
  * 2·γ^i/(γ+1) is within α relative error of every value in it. Values < 1 µs (in practice 0)
  * have their own exact zero bucket. Counts live in one typed array over the touched slot range,
- * grown (at least doubling) when a value lands outside it; two histograms merge by adding
- * counts.
+ * grown when a value lands outside it; two histograms merge by adding counts.
  */
 
 /** Relative accuracy α of every quantile (0.5 %). */
@@ -61,8 +60,14 @@ function nearestRank(q: number, n: number): number {
 }
 
 /** Empty storage shared by every histogram until it needs its own. */
-const NO_COUNTS = new Float64Array(0);
-/** Smallest slot range allocated at a time (2 kB). */
+const NO_COUNTS = new Uint16Array(0);
+/**
+ * A slot's count is `counts[i]` plus COUNT_SPAN times its carry: 16-bit counts keep a node's
+ * run histogram near 2 kB (a thousand nodes' fit in cache), and a count past 65535 carries
+ * into a map — exact up to 2^53, never wrapping, and rare (once per 65536 values in a slot).
+ */
+const COUNT_SPAN = 0x10000;
+/** Smallest slot range allocated at a time (512 bytes). */
 const MIN_RANGE = 256;
 /**
  * Distinct slots a histogram keeps in a short list before it needs an array over its slot
@@ -73,12 +78,14 @@ const MIN_RANGE = 256;
 const LISTED_SLOTS = 32;
 
 export class LatencyHistogram {
-  // Float64 rather than Uint32 counts: exact up to 2^53 and never wraps silently on long runs.
-  // `counts[i]` is slot `base + i`; the range grows as values arrive (most runs touch a few
-  // hundred of the ~2770 slots, and a graph of a thousand nodes holds two per node). Unused
+  // `counts[i]` (plus its carry) is slot `base + i`; the range grows as values arrive (most
+  // runs touch a few hundred of the ~2770 slots, and a graph of a thousand nodes holds two per
+  // node). Unused
   // while the values fit in the list; kept (zeroed) across `reset`.
   private counts = NO_COUNTS;
   private base = 0;
+  /** Slot → multiples of COUNT_SPAN beyond `counts` (null until a count first carries). */
+  private carries: Map<number, number> | null = null;
   /** Slots and their counts while at most `listedSlots` slots are non-empty (`listSize`). */
   private readonly listSlots: number[] = [];
   private readonly listCounts: number[] = [];
@@ -129,7 +136,7 @@ export class LatencyHistogram {
       if (!this.ranged) this.toRange(other.lowSlot, other.highSlot);
       else this.cover(other.lowSlot, other.highSlot);
       for (let s = other.lowSlot; s <= other.highSlot; s++) {
-        const c = other.counts[s - other.base] as number;
+        const c = other.rangedCount(s);
         if (c !== 0) this.add(s, c);
       }
     } else {
@@ -145,6 +152,7 @@ export class LatencyHistogram {
 
   reset(): void {
     if (this.ranged) this.counts.fill(0, this.lowSlot - this.base, this.highSlot - this.base + 1);
+    this.carries = null;
     this.ranged = false;
     this.listSize = 0;
     this.total = 0;
@@ -202,7 +210,7 @@ export class LatencyHistogram {
     }
     let slot = this.lowSlot;
     for (; slot < this.highSlot; slot++) {
-      cumulative += this.counts[slot - this.base] as number;
+      cumulative += this.rangedCount(slot);
       if (cumulative >= rank) break;
     }
     return this.valueAtRank(rank, slot);
@@ -239,9 +247,7 @@ export class LatencyHistogram {
     const quantiles = SUMMARY_QUANTILES.length;
     for (let i = 0; i < steps && k < quantiles; i++) {
       const slot = this.ranged ? this.lowSlot + i : (this.listSlots[i] as number);
-      cumulative += this.ranged
-        ? (this.counts[slot - this.base] as number)
-        : (this.listCounts[i] as number);
+      cumulative += this.ranged ? this.rangedCount(slot) : (this.listCounts[i] as number);
       while (k < quantiles && cumulative >= rank) {
         out[at + 1 + k] = this.valueAtRank(rank, slot) / 1000;
         k++;
@@ -314,7 +320,26 @@ export class LatencyHistogram {
       return 0;
     }
     const i = slot - this.base;
-    return i >= 0 && i < this.counts.length ? (this.counts[i] as number) : 0;
+    return i >= 0 && i < this.counts.length ? this.rangedCount(slot) : 0;
+  }
+
+  /** Count of a slot inside the array's range. */
+  private rangedCount(slot: number): number {
+    const c = this.counts[slot - this.base] as number;
+    return this.carries === null ? c : c + (this.carries.get(slot) ?? 0) * COUNT_SPAN;
+  }
+
+  /** Adds `count` to array index `i`, carrying what does not fit in 16 bits. */
+  private addAt(i: number, count: number): void {
+    const c = (this.counts[i] as number) + count;
+    if (c < COUNT_SPAN) {
+      this.counts[i] = c;
+      return;
+    }
+    const slot = this.base + i;
+    const carries = (this.carries ??= new Map());
+    carries.set(slot, (carries.get(slot) ?? 0) + Math.floor(c / COUNT_SPAN));
+    this.counts[i] = c % COUNT_SPAN;
   }
 
   /** Adds `count` (> 0) to one slot: in the list while it has room, else in the array. */
@@ -344,7 +369,7 @@ export class LatencyHistogram {
       this.cover(slot, slot);
       i = slot - this.base;
     }
-    this.counts[i] = (this.counts[i] as number) + count;
+    this.addAt(i, count);
   }
 
   /** Moves the listed slots into the array, covering at least lo..hi. */
@@ -352,15 +377,16 @@ export class LatencyHistogram {
     this.cover(Math.min(lo, this.lowSlot), Math.max(hi, this.highSlot));
     for (let k = 0; k < this.listSize; k++) {
       const i = (this.listSlots[k] as number) - this.base;
-      this.counts[i] = (this.counts[i] as number) + (this.listCounts[k] as number);
+      this.addAt(i, this.listCounts[k] as number);
     }
     this.listSize = 0;
     this.ranged = true;
   }
 
   /**
-   * Grows the array to hold slots lo..hi, fourfold at least: a node's latencies span a few
-   * hundred slots, reached in one or two steps (each step is fresh memory to fault in).
+   * Grows the array to hold slots lo..hi, to half as much again as the range needs: a node's
+   * latencies span a few hundred slots, and a large graph holds a run histogram per node, so
+   * the array stays near that span (memory a thousand nodes touch, not ~22 kB each).
    */
   private cover(lo: number, hi: number): void {
     const length = this.counts.length;
@@ -368,10 +394,11 @@ export class LatencyHistogram {
     if (lo >= this.base && hi < end) return;
     const from = length === 0 ? lo : Math.min(lo, this.base);
     const to = length === 0 ? hi + 1 : Math.max(hi + 1, end);
-    const size = Math.min(SLOTS, Math.max(to - from, 4 * length, MIN_RANGE));
+    const span = to - from;
+    const size = Math.min(SLOTS, Math.max(span + (span >> 1), MIN_RANGE));
     // Room to grow on the side that asked for it.
     const base = Math.max(0, Math.min(lo < this.base ? to - size : from, SLOTS - size));
-    const counts = new Float64Array(size);
+    const counts = new Uint16Array(size);
     if (length > 0) counts.set(this.counts, this.base - base);
     this.counts = counts;
     this.base = base;
