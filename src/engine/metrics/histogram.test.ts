@@ -349,6 +349,36 @@ describe('LatencyHistogram merge, reset and JSON', () => {
     expect(merged.toJSON()).toEqual(histogramOf([1000]).toJSON());
   });
 
+  it('mergeLater equals merge, read at any time, whatever the windows', () => {
+    const random = seeded(7);
+    const later = new LatencyHistogram();
+    const now = new LatencyHistogram();
+    const window = new LatencyHistogram();
+    // Windows of 0..40 values (a few go ranged and merge at once), reads now and then, a reset.
+    for (let w = 0; w < 400; w++) {
+      window.reset();
+      const n = Math.floor(random() * (w % 50 === 0 ? 40 : 12));
+      for (let i = 0; i < n; i++) window.record(Math.floor(random() ** 3 * 5e6));
+      later.mergeLater(window);
+      now.merge(window);
+      expect(later.count).toBe(now.count);
+      expect(later.sumUs).toBe(now.sumUs);
+      expect(later.maxUs).toBe(now.maxUs);
+      if (w % 37 === 0) expect(later.summaryMs()).toEqual(now.summaryMs());
+      if (w % 91 === 0) expect(later.quantileUs(0.9)).toBe(now.quantileUs(0.9));
+      if (w === 250) {
+        later.reset();
+        now.reset();
+      }
+    }
+    expect(later.toJSON()).toEqual(now.toJSON());
+    const both = new LatencyHistogram();
+    later.mergeLater(window);
+    both.merge(later); // a histogram holding pairs merges them too
+    now.merge(window);
+    expect(both.toJSON()).toEqual(now.toJSON());
+  });
+
   it('stores only the touched bucket range', () => {
     const data = histogramOf([0, 0, 1000, 1010, 2000]).toJSON();
     expect(data.zeroCount).toBe(2);

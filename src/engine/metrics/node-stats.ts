@@ -221,7 +221,7 @@ export class NodeStats {
       r[FIELD_COUNT + i] = f.source[f.key] ?? 0;
     }
     this.series.append(startMs, r);
-    this.closedLatency.merge(this.wLatency);
+    this.closedLatency.mergeLater(this.wLatency);
     this.wArrivals = 0;
     this.wOk = 0;
     this.wFailed = 0;
