@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NodeStats } from './node-stats.ts';
+import { NODE_STRIDE, NodeStats } from './node-stats.ts';
 import { EdgeStats } from './edge-stats.ts';
 import { budget } from '../testing/budget.ts';
 
@@ -47,7 +47,10 @@ describe('NodeStats windows', () => {
     () => {
       fc.assert(
         fc.property(steps, fc.nat({ max: 3 * WINDOW_US }), (ops, tailUs) => {
-          const lazy = new NodeStats(OPTIONS);
+          // Two nodes whose numbers share one array, as a run keeps them: no crosstalk.
+          const numbers = new Float64Array(2 * NODE_STRIDE);
+          const lazy = new NodeStats(OPTIONS, numbers, NODE_STRIDE);
+          const neighbour = new NodeStats(OPTIONS, numbers, 0);
           const onTime = new NodeStats(OPTIONS);
           let nowUs = 0;
           let boundaryUs = WINDOW_US;
@@ -57,6 +60,7 @@ describe('NodeStats windows', () => {
             for (; boundaryUs <= nowUs; boundaryUs += WINDOW_US) onTime.closeUpTo(boundaryUs);
             apply(lazy, nowUs, o);
             apply(onTime, nowUs, o);
+            neighbour.recordArrival(nowUs);
           }
           const endUs = nowUs + tailUs + 1;
           for (; boundaryUs <= endUs; boundaryUs += WINDOW_US) onTime.closeUpTo(boundaryUs);
@@ -67,11 +71,29 @@ describe('NodeStats windows', () => {
           onTime.closeRun(endUs);
           expect(lazy.seriesUpTo(endUs).toJSON()).toEqual(onTime.seriesUpTo(endUs).toJSON());
           expect(lazy.latency.toJSON()).toEqual(onTime.latency.toJSON());
+          expect([lazy.arrivals, lazy.ok, lazy.failedTotal, lazy.maxQueueDepth]).toEqual([
+            onTime.arrivals,
+            onTime.ok,
+            onTime.failedTotal,
+            onTime.maxQueueDepth,
+          ]);
+          expect(lazy.meanInFlight(endUs)).toBe(onTime.meanInFlight(endUs));
+          expect([neighbour.arrivals, neighbour.ok, neighbour.queueDepth]).toEqual([
+            ops.length,
+            0,
+            0,
+          ]);
         }),
         { numRuns: 300 },
       );
     },
   );
+
+  it('refuses numbers that do not fit its array', () => {
+    const numbers = new Float64Array(2 * NODE_STRIDE);
+    expect(() => new NodeStats(OPTIONS, numbers, NODE_STRIDE + 1)).toThrow(RangeError);
+    expect(() => new NodeStats(OPTIONS, numbers, -1)).toThrow(RangeError);
+  });
 
   it('an untouched node gets a row for every window once read, carrying its gauges', () => {
     const s = new NodeStats(OPTIONS);
