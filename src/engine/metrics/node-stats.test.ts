@@ -1,11 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { LatencyHistogram } from './histogram.ts';
 import { NODE_STRIDE, NodeStats } from './node-stats.ts';
 import { EdgeStats } from './edge-stats.ts';
 import { budget } from '../testing/budget.ts';
 
 const OPTIONS = { windowMs: 1000, recentCapacity: 8, maxPoints: 4 };
 const WINDOW_US = 1_000_000;
+
+function histogramOf(values: readonly number[]): LatencyHistogram {
+  const h = new LatencyHistogram();
+  for (const v of values) h.record(v);
+  return h;
+}
 
 type Op =
   | { kind: 'arrival' }
@@ -88,6 +95,27 @@ describe('NodeStats windows', () => {
       );
     },
   );
+
+  it('summarises a window of a few latencies and of many alike, and keeps them all', () => {
+    const s = new NodeStats(OPTIONS);
+    const few = [120, 5, 4000, 77, 0];
+    const many = Array.from({ length: 40 }, (_, i) => (i * 7919) % 50_000);
+    few.forEach((v, i) => s.recordOutcome(true, '', v, 1000 + i));
+    // Mid-window, the run's latency includes the open window's values.
+    expect(s.latency.toJSON()).toEqual(histogramOf(few).toJSON());
+    many.forEach((v, i) => s.recordOutcome(true, '', v, WINDOW_US + 1000 + i));
+    s.closeRun(2 * WINDOW_US);
+    const view = s.seriesUpTo(2 * WINDOW_US).recent();
+    [few, many].forEach((values, w) => {
+      const expected = histogramOf(values).summaryMs();
+      expect(view.fields['meanMs']?.[w]).toBe(expected.mean);
+      expect(view.fields['p50Ms']?.[w]).toBe(expected.p50);
+      expect(view.fields['p95Ms']?.[w]).toBe(expected.p95);
+      expect(view.fields['p99Ms']?.[w]).toBe(expected.p99);
+    });
+    expect(s.latency.toJSON()).toEqual(histogramOf([...few, ...many]).toJSON());
+    expect(() => s.recordOutcome(true, '', -1, 2 * WINDOW_US)).toThrow(RangeError);
+  });
 
   it('refuses numbers that do not fit its array', () => {
     const numbers = new Float64Array(2 * NODE_STRIDE);

@@ -31,6 +31,8 @@ export type SeriesOptions = TimeSeriesOptions;
 const rowScratch: Float64Array[] = [];
 /** A window's latency summary (mean, p50, p95, p99, p99.9, max), shared likewise. */
 const latencyScratch = new Float64Array(6);
+/** The histogram of a window whose latencies fit in the node's numbers, built at close. Shared. */
+const windowScratch = new LatencyHistogram();
 
 // A node's numbers, side by side in a Float64Array (`NODE_STRIDE` slots per node, every node
 // of a run in one array, in index order): an event's node has its counters in three cache
@@ -57,8 +59,18 @@ const W_CAP_AREA = 17;
 /** The open window [OPEN_START_US, OPEN_END_US). */
 const OPEN_START_US = 18;
 const OPEN_END_US = 19;
-/** Slots a node's numbers take (24 × 8 bytes = three cache lines). */
-export const NODE_STRIDE = 24;
+/**
+ * The open window's latencies, kept as they come in the node's own numbers while there are at
+ * most INLINE_LATENCIES of them (W_LATENCIES values from LATENCIES); past that, all of them go
+ * to the window's histogram and W_LATENCIES reads SPILLED. A node of a large graph answers a
+ * handful of calls a window: recording and closing them touch no memory beyond its numbers.
+ */
+const W_LATENCIES = 20;
+const INLINE_LATENCIES = 16;
+const SPILLED = INLINE_LATENCIES + 1;
+const LATENCIES = 24;
+/** Slots a node's numbers take (40 × 8 bytes = five cache lines). */
+export const NODE_STRIDE = LATENCIES + INLINE_LATENCIES;
 
 /**
  * Counters, gauges and the latency histogram of one node (or client), plus its windowed
@@ -80,6 +92,7 @@ export class NodeStats {
   lateResponses = 0;
   readonly failed: Record<string, number> = {};
   readonly custom: Record<string, number> = {};
+  /** The open window's latencies once they outgrew the node's numbers (see W_LATENCIES). */
   private readonly wLatency = new LatencyHistogram();
   /** Latency of every closed window; the open window is merged in on demand (`latency`). */
   private readonly closedLatency = new LatencyHistogram();
@@ -168,8 +181,41 @@ export class NodeStats {
       this.wFailedByCause[cause] = (before ?? 0) + 1;
     }
     // One record per outcome (the hot path); windows fold into the run's histogram on close.
-    this.wLatency.record(latencyUs);
+    this.recordLatency(latencyUs);
     this.dirty = true;
+  }
+
+  private recordLatency(latencyUs: number): void {
+    const n = this.n;
+    const o = this.o;
+    const inline = n[o + W_LATENCIES] as number;
+    if (inline < INLINE_LATENCIES) {
+      if (!(latencyUs >= 0 && latencyUs < Infinity)) {
+        throw new RangeError(
+          `latency must be a finite non-negative number of µs, got ${latencyUs}`,
+        );
+      }
+      n[o + LATENCIES + inline] = latencyUs;
+      n[o + W_LATENCIES] = inline + 1;
+      return;
+    }
+    if (inline === INLINE_LATENCIES) {
+      for (let k = 0; k < INLINE_LATENCIES; k++)
+        this.wLatency.record(n[o + LATENCIES + k] as number);
+      n[o + W_LATENCIES] = SPILLED;
+    }
+    this.wLatency.record(latencyUs);
+  }
+
+  /** The open window's latencies: its own histogram, or the shared one filled from the numbers. */
+  private windowLatency(): LatencyHistogram {
+    const n = this.n;
+    const o = this.o;
+    const inline = n[o + W_LATENCIES] as number;
+    if (inline === SPILLED) return this.wLatency;
+    windowScratch.reset();
+    for (let k = 0; k < inline; k++) windowScratch.record(n[o + LATENCIES + k] as number);
+    return windowScratch;
   }
 
   setGauges(nowUs: number, busy: number, capacity: number, queueDepth: number): void {
@@ -187,9 +233,9 @@ export class NodeStats {
 
   /** Latency of every answered request so far, the open window included. */
   get latency(): LatencyHistogram {
-    if (this.wLatency.count === 0) return this.closedLatency;
+    if (this.n[this.o + W_LATENCIES] === 0) return this.closedLatency;
     const all = LatencyHistogram.fromJSON(this.closedLatency.toJSON());
-    all.merge(this.wLatency);
+    all.merge(this.windowLatency());
     return all;
   }
 
@@ -262,7 +308,8 @@ export class NodeStats {
       this.newKeys = false;
     }
     const s = latencyScratch;
-    this.wLatency.summaryInto(s);
+    const window = this.windowLatency();
+    window.summaryInto(s);
     const width = FIELD_COUNT + this.extraFields.length;
     const r = (rowScratch[width] ??= new Float64Array(width));
     const wOk = n[o + W_OK] as number;
@@ -285,13 +332,14 @@ export class NodeStats {
       r[FIELD_COUNT + i] = f.source[f.key] ?? 0;
     }
     this.series.append(startMs, r);
-    this.closedLatency.mergeLater(this.wLatency);
+    this.closedLatency.mergeLater(window);
     n[o + W_ARRIVALS] = 0;
     n[o + W_OK] = 0;
     n[o + W_FAILED] = 0;
     // Every key of both records is a learnt field by now.
     for (const f of this.extraFields) f.source[f.key] = 0;
-    this.wLatency.reset();
+    window.reset();
+    n[o + W_LATENCIES] = 0;
     n[o + W_MAX_QUEUE] = queue;
     n[o + W_BUSY_AREA] = 0;
     n[o + W_CAP_AREA] = 0;
