@@ -19,7 +19,9 @@ export interface EdgeRuntime {
 
 /**
  * The scenario's nodes and edges indexed once, at construction: node and edge records by
- * index, ids to indexes, each node's outgoing edges, each node's kind definition.
+ * index, ids to indexes, each node's outgoing edges, each node's kind definition. Records,
+ * their configs and edge lists are allocated in index order, close together: a large graph's
+ * events visit node after node, and their data should not be spread over the heap.
  */
 export class SimGraph {
   readonly nodes: readonly NodeRuntime[];
@@ -55,7 +57,8 @@ export class SimGraph {
         id: e.id,
         source,
         target,
-        config: e.config,
+        // Copied, so each edge's config sits beside its record (read on every call).
+        config: { ...e.config },
         latency: e.config.latency ? compileDistribution(e.config.latency) : null,
         rng: createStream(seed, e.id, 'latency'),
         faults: noEdgeFaults(),
@@ -65,14 +68,16 @@ export class SimGraph {
       index: i,
       id: n.id,
       kind: n.kind,
-      config: n.config,
+      config: { ...n.config },
       state: undefined,
       derived: undefined,
     }));
     this.ids = scenario.nodes.map((n) => n.id);
     this.isSource = defs.map((d) => d.isSource === true);
     this.defs = defs;
-    this.out = out;
+    // Each list at its exact size, one after the other: a node's outgoing edges in one cache
+    // line beside its neighbours', not in a growth buffer allocated at the first push.
+    this.out = out.map((edges) => edges.slice());
     this.nodeIndex = nodeIndex;
     this.edgeIndex = edgeIndex;
   }

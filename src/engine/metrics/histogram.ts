@@ -4,8 +4,7 @@
  * Bucket i ≥ 0 holds values in (γ^(i−1), γ^i] with γ = (1+α)/(1−α); its representative value
  * 2·γ^i/(γ+1) is within α relative error of every value in it. Values < 1 µs (in practice 0)
  * have their own exact zero bucket. Counts live in one typed array over the touched slot range,
- * grown (at least doubling) when a value lands outside it; two histograms merge by adding
- * counts.
+ * grown when a value lands outside it; two histograms merge by adding counts.
  */
 
 /** Relative accuracy α of every quantile (0.5 %). */
@@ -61,8 +60,14 @@ function nearestRank(q: number, n: number): number {
 }
 
 /** Empty storage shared by every histogram until it needs its own. */
-const NO_COUNTS = new Float64Array(0);
-/** Smallest slot range allocated at a time (2 kB). */
+const NO_COUNTS = new Uint16Array(0);
+/**
+ * A slot's count is `counts[i]` plus COUNT_SPAN times its carry: 16-bit counts keep a node's
+ * run histogram near 2 kB (a thousand nodes' fit in cache), and a count past 65535 carries
+ * into a map — exact up to 2^53, never wrapping, and rare (once per 65536 values in a slot).
+ */
+const COUNT_SPAN = 0x10000;
+/** Smallest slot range allocated at a time (512 bytes). */
 const MIN_RANGE = 256;
 /**
  * Distinct slots a histogram keeps in a short list before it needs an array over its slot
@@ -71,18 +76,28 @@ const MIN_RANGE = 256;
  * few slots instead of the whole range.
  */
 const LISTED_SLOTS = 32;
+/** Slot and count pairs `mergeLater` holds before it adds them to the counts. */
+const PENDING_PAIRS = 128;
 
 export class LatencyHistogram {
-  // Float64 rather than Uint32 counts: exact up to 2^53 and never wraps silently on long runs.
-  // `counts[i]` is slot `base + i`; the range grows as values arrive (most runs touch a few
-  // hundred of the ~2770 slots, and a graph of a thousand nodes holds two per node). Unused
+  // `counts[i]` (plus its carry) is slot `base + i`; the range grows as values arrive (most
+  // runs touch a few hundred of the ~2770 slots, and a graph of a thousand nodes holds two per
+  // node). Unused
   // while the values fit in the list; kept (zeroed) across `reset`.
   private counts = NO_COUNTS;
   private base = 0;
+  /** Slot → multiples of COUNT_SPAN beyond `counts` (null until a count first carries). */
+  private carries: Map<number, number> | null = null;
   /** Slots and their counts while at most `listedSlots` slots are non-empty (`listSize`). */
   private readonly listSlots: number[] = [];
   private readonly listCounts: number[] = [];
   private listSize = 0;
+  /**
+   * Slot, count, slot, count … merged in by `mergeLater` but not yet added (`pendingSize`
+   * numbers); `total`, `sum`, `min` and `max` already include them.
+   */
+  private pending: number[] | null = null;
+  private pendingSize = 0;
   /** True once the values outgrew the list: `counts` holds them all. */
   private ranged = false;
   private total = 0;
@@ -122,14 +137,43 @@ export class LatencyHistogram {
     if (valueUs > this.max) this.max = valueUs;
   }
 
+  /**
+   * Adds every value of `other`, as `merge` does; but the few slots of a listed `other` wait in
+   * a buffer, added in a batch when it fills or when this histogram is read. A thousand nodes
+   * each folding a one-second window of a few values into their run's histogram write one
+   * buffer line each instead of a cache line of counts per value.
+   */
+  mergeLater(other: LatencyHistogram): void {
+    if (other.total === 0) return;
+    if (other.ranged || other.pendingSize > 0) {
+      this.merge(other);
+      return;
+    }
+    const p = (this.pending ??= []);
+    let size = this.pendingSize;
+    const n = other.listSize;
+    if (size + 2 * n > 2 * PENDING_PAIRS) {
+      this.flush();
+      size = 0;
+    }
+    for (let k = 0; k < n; k++) {
+      p[size++] = other.listSlots[k] as number;
+      p[size++] = other.listCounts[k] as number;
+    }
+    this.pendingSize = size;
+    this.addTotals(other);
+  }
+
   /** Adds every value of `other` into this histogram. */
   merge(other: LatencyHistogram): void {
     if (other.total === 0) return;
+    other.flush();
+    this.flush();
     if (other.ranged) {
       if (!this.ranged) this.toRange(other.lowSlot, other.highSlot);
       else this.cover(other.lowSlot, other.highSlot);
       for (let s = other.lowSlot; s <= other.highSlot; s++) {
-        const c = other.counts[s - other.base] as number;
+        const c = other.rangedCount(s);
         if (c !== 0) this.add(s, c);
       }
     } else {
@@ -137,6 +181,10 @@ export class LatencyHistogram {
       for (let k = 0; k < n; k++)
         this.add(other.listSlots[k] as number, other.listCounts[k] as number);
     }
+    this.addTotals(other);
+  }
+
+  private addTotals(other: LatencyHistogram): void {
     this.total += other.total;
     this.sum += other.sum;
     if (other.min < this.min) this.min = other.min;
@@ -145,6 +193,8 @@ export class LatencyHistogram {
 
   reset(): void {
     if (this.ranged) this.counts.fill(0, this.lowSlot - this.base, this.highSlot - this.base + 1);
+    this.carries = null;
+    this.pendingSize = 0;
     this.ranged = false;
     this.listSize = 0;
     this.total = 0;
@@ -157,6 +207,7 @@ export class LatencyHistogram {
 
   /** Bytes held in the array over the slot range (none while the values fit in the list). */
   bytesUsed(): number {
+    this.flush();
     return this.counts.byteLength;
   }
 
@@ -188,6 +239,7 @@ export class LatencyHistogram {
   quantileUs(q: number): number {
     if (Number.isNaN(q)) throw new RangeError('quantile must be a number in [0, 1]');
     if (this.total === 0) return 0;
+    this.flush();
     const rank = nearestRank(Math.min(1, Math.max(0, q)), this.total);
     let cumulative = 0;
     if (!this.ranged) {
@@ -202,7 +254,7 @@ export class LatencyHistogram {
     }
     let slot = this.lowSlot;
     for (; slot < this.highSlot; slot++) {
-      cumulative += this.counts[slot - this.base] as number;
+      cumulative += this.rangedCount(slot);
       if (cumulative >= rank) break;
     }
     return this.valueAtRank(rank, slot);
@@ -230,6 +282,7 @@ export class LatencyHistogram {
       out.fill(0, at, at + 6);
       return;
     }
+    this.flush();
     // One pass over the buckets for all four quantiles (they are in increasing order).
     let k = 0;
     let rank = nearestRank(SUMMARY_QUANTILES[0], this.total);
@@ -239,9 +292,7 @@ export class LatencyHistogram {
     const quantiles = SUMMARY_QUANTILES.length;
     for (let i = 0; i < steps && k < quantiles; i++) {
       const slot = this.ranged ? this.lowSlot + i : (this.listSlots[i] as number);
-      cumulative += this.ranged
-        ? (this.counts[slot - this.base] as number)
-        : (this.listCounts[i] as number);
+      cumulative += this.ranged ? this.rangedCount(slot) : (this.listCounts[i] as number);
       while (k < quantiles && cumulative >= rank) {
         out[at + 1 + k] = this.valueAtRank(rank, slot) / 1000;
         k++;
@@ -254,6 +305,7 @@ export class LatencyHistogram {
   }
 
   toJSON(): HistogramData {
+    this.flush();
     let firstLogSlot = Math.max(1, this.lowSlot);
     while (firstLogSlot <= this.highSlot && this.countAt(firstLogSlot) === 0) firstLogSlot++;
     const counts: number[] = [];
@@ -314,7 +366,35 @@ export class LatencyHistogram {
       return 0;
     }
     const i = slot - this.base;
-    return i >= 0 && i < this.counts.length ? (this.counts[i] as number) : 0;
+    return i >= 0 && i < this.counts.length ? this.rangedCount(slot) : 0;
+  }
+
+  /** Adds the pairs `mergeLater` held to the counts. */
+  private flush(): void {
+    const p = this.pending;
+    const size = this.pendingSize;
+    if (p === null || size === 0) return;
+    this.pendingSize = 0;
+    for (let k = 0; k < size; k += 2) this.add(p[k] as number, p[k + 1] as number);
+  }
+
+  /** Count of a slot inside the array's range. */
+  private rangedCount(slot: number): number {
+    const c = this.counts[slot - this.base] as number;
+    return this.carries === null ? c : c + (this.carries.get(slot) ?? 0) * COUNT_SPAN;
+  }
+
+  /** Adds `count` to array index `i`, carrying what does not fit in 16 bits. */
+  private addAt(i: number, count: number): void {
+    const c = (this.counts[i] as number) + count;
+    if (c < COUNT_SPAN) {
+      this.counts[i] = c;
+      return;
+    }
+    const slot = this.base + i;
+    const carries = (this.carries ??= new Map());
+    carries.set(slot, (carries.get(slot) ?? 0) + Math.floor(c / COUNT_SPAN));
+    this.counts[i] = c % COUNT_SPAN;
   }
 
   /** Adds `count` (> 0) to one slot: in the list while it has room, else in the array. */
@@ -344,7 +424,7 @@ export class LatencyHistogram {
       this.cover(slot, slot);
       i = slot - this.base;
     }
-    this.counts[i] = (this.counts[i] as number) + count;
+    this.addAt(i, count);
   }
 
   /** Moves the listed slots into the array, covering at least lo..hi. */
@@ -352,15 +432,16 @@ export class LatencyHistogram {
     this.cover(Math.min(lo, this.lowSlot), Math.max(hi, this.highSlot));
     for (let k = 0; k < this.listSize; k++) {
       const i = (this.listSlots[k] as number) - this.base;
-      this.counts[i] = (this.counts[i] as number) + (this.listCounts[k] as number);
+      this.addAt(i, this.listCounts[k] as number);
     }
     this.listSize = 0;
     this.ranged = true;
   }
 
   /**
-   * Grows the array to hold slots lo..hi, fourfold at least: a node's latencies span a few
-   * hundred slots, reached in one or two steps (each step is fresh memory to fault in).
+   * Grows the array to hold slots lo..hi, to half as much again as the range needs: a node's
+   * latencies span a few hundred slots, and a large graph holds a run histogram per node, so
+   * the array stays near that span (memory a thousand nodes touch, not ~22 kB each).
    */
   private cover(lo: number, hi: number): void {
     const length = this.counts.length;
@@ -368,10 +449,11 @@ export class LatencyHistogram {
     if (lo >= this.base && hi < end) return;
     const from = length === 0 ? lo : Math.min(lo, this.base);
     const to = length === 0 ? hi + 1 : Math.max(hi + 1, end);
-    const size = Math.min(SLOTS, Math.max(to - from, 4 * length, MIN_RANGE));
+    const span = to - from;
+    const size = Math.min(SLOTS, Math.max(span + (span >> 1), MIN_RANGE));
     // Room to grow on the side that asked for it.
     const base = Math.max(0, Math.min(lo < this.base ? to - size : from, SLOTS - size));
-    const counts = new Float64Array(size);
+    const counts = new Uint16Array(size);
     if (length > 0) counts.set(this.counts, this.base - base);
     this.counts = counts;
     this.base = base;

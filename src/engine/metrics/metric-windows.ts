@@ -1,6 +1,6 @@
 import { US_PER_MS } from '../kernel/time.ts';
 import { EdgeStats } from './edge-stats.ts';
-import { NodeStats } from './node-stats.ts';
+import { NODE_STRIDE, NodeStats } from './node-stats.ts';
 import type { TimeSeries } from './time-series.ts';
 
 export interface WindowOptions {
@@ -36,7 +36,10 @@ export class MetricWindows {
       recentCapacity: options.recentWindows,
       maxPoints: options.maxSeriesPoints,
     };
-    for (let i = 0; i < nodeCount; i++) this.nodeStats.push(new NodeStats(series));
+    // Every node's numbers in one array, in index order (see NodeStats).
+    const numbers = new Float64Array(nodeCount * NODE_STRIDE);
+    for (let i = 0; i < nodeCount; i++)
+      this.nodeStats.push(new NodeStats(series, numbers, i * NODE_STRIDE));
     for (let i = 0; i < edgeCount; i++) this.edgeStats.push(new EdgeStats(options.windowUs));
   }
 

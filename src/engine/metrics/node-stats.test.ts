@@ -1,11 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NodeStats } from './node-stats.ts';
+import { LatencyHistogram } from './histogram.ts';
+import { NODE_STRIDE, NodeStats } from './node-stats.ts';
 import { EdgeStats } from './edge-stats.ts';
 import { budget } from '../testing/budget.ts';
 
 const OPTIONS = { windowMs: 1000, recentCapacity: 8, maxPoints: 4 };
 const WINDOW_US = 1_000_000;
+
+function histogramOf(values: readonly number[]): LatencyHistogram {
+  const h = new LatencyHistogram();
+  for (const v of values) h.record(v);
+  return h;
+}
 
 type Op =
   | { kind: 'arrival' }
@@ -47,7 +54,10 @@ describe('NodeStats windows', () => {
     () => {
       fc.assert(
         fc.property(steps, fc.nat({ max: 3 * WINDOW_US }), (ops, tailUs) => {
-          const lazy = new NodeStats(OPTIONS);
+          // Two nodes whose numbers share one array, as a run keeps them: no crosstalk.
+          const numbers = new Float64Array(2 * NODE_STRIDE);
+          const lazy = new NodeStats(OPTIONS, numbers, NODE_STRIDE);
+          const neighbour = new NodeStats(OPTIONS, numbers, 0);
           const onTime = new NodeStats(OPTIONS);
           let nowUs = 0;
           let boundaryUs = WINDOW_US;
@@ -57,6 +67,7 @@ describe('NodeStats windows', () => {
             for (; boundaryUs <= nowUs; boundaryUs += WINDOW_US) onTime.closeUpTo(boundaryUs);
             apply(lazy, nowUs, o);
             apply(onTime, nowUs, o);
+            neighbour.recordArrival(nowUs);
           }
           const endUs = nowUs + tailUs + 1;
           for (; boundaryUs <= endUs; boundaryUs += WINDOW_US) onTime.closeUpTo(boundaryUs);
@@ -67,11 +78,50 @@ describe('NodeStats windows', () => {
           onTime.closeRun(endUs);
           expect(lazy.seriesUpTo(endUs).toJSON()).toEqual(onTime.seriesUpTo(endUs).toJSON());
           expect(lazy.latency.toJSON()).toEqual(onTime.latency.toJSON());
+          expect([lazy.arrivals, lazy.ok, lazy.failedTotal, lazy.maxQueueDepth]).toEqual([
+            onTime.arrivals,
+            onTime.ok,
+            onTime.failedTotal,
+            onTime.maxQueueDepth,
+          ]);
+          expect(lazy.meanInFlight(endUs)).toBe(onTime.meanInFlight(endUs));
+          expect([neighbour.arrivals, neighbour.ok, neighbour.queueDepth]).toEqual([
+            ops.length,
+            0,
+            0,
+          ]);
         }),
         { numRuns: 300 },
       );
     },
   );
+
+  it('summarises a window of a few latencies and of many alike, and keeps them all', () => {
+    const s = new NodeStats(OPTIONS);
+    const few = [120, 5, 4000, 77, 0];
+    const many = Array.from({ length: 40 }, (_, i) => (i * 7919) % 50_000);
+    few.forEach((v, i) => s.recordOutcome(true, '', v, 1000 + i));
+    // Mid-window, the run's latency includes the open window's values.
+    expect(s.latency.toJSON()).toEqual(histogramOf(few).toJSON());
+    many.forEach((v, i) => s.recordOutcome(true, '', v, WINDOW_US + 1000 + i));
+    s.closeRun(2 * WINDOW_US);
+    const view = s.seriesUpTo(2 * WINDOW_US).recent();
+    [few, many].forEach((values, w) => {
+      const expected = histogramOf(values).summaryMs();
+      expect(view.fields['meanMs']?.[w]).toBe(expected.mean);
+      expect(view.fields['p50Ms']?.[w]).toBe(expected.p50);
+      expect(view.fields['p95Ms']?.[w]).toBe(expected.p95);
+      expect(view.fields['p99Ms']?.[w]).toBe(expected.p99);
+    });
+    expect(s.latency.toJSON()).toEqual(histogramOf([...few, ...many]).toJSON());
+    expect(() => s.recordOutcome(true, '', -1, 2 * WINDOW_US)).toThrow(RangeError);
+  });
+
+  it('refuses numbers that do not fit its array', () => {
+    const numbers = new Float64Array(2 * NODE_STRIDE);
+    expect(() => new NodeStats(OPTIONS, numbers, NODE_STRIDE + 1)).toThrow(RangeError);
+    expect(() => new NodeStats(OPTIONS, numbers, -1)).toThrow(RangeError);
+  });
 
   it('an untouched node gets a row for every window once read, carrying its gauges', () => {
     const s = new NodeStats(OPTIONS);
