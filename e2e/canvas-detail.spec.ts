@@ -16,6 +16,10 @@ test('zoomed out below 40 %, nodes keep their status and size but drop the figur
   await expect(page.getByTestId('badge-rate-users')).not.toHaveText('0.0/s');
   const height = () => app.node('users').evaluate((el) => (el as HTMLElement).offsetHeight);
   const full = await height();
+  // The size flow nodes carry until measured (NODE_INITIAL_SIZE_PX): right, so the first
+  // frame already places them where they end up.
+  expect(full).toBe(144);
+  expect(await app.node('users').evaluate((el) => (el as HTMLElement).offsetWidth)).toBe(200);
 
   const zoomOut = page.getByTestId('canvas').locator('.react-flow__controls-zoomout');
   while ((await zoomPercent(app)) >= 40) await zoomOut.click();

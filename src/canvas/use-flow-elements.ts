@@ -5,6 +5,13 @@ import type { ContextGroupFlowNode } from './context-group-node.tsx';
 import type { ComponentFlowNode } from './component-node.tsx';
 
 const NO_DATA: Record<string, never> = {};
+
+/**
+ * A component node's size before React Flow has measured it (`.cnode` is 200 px wide and its
+ * rows have fixed heights). With it React Flow draws nodes in the first frame instead of
+ * keeping them hidden until the measuring pass; the measured size replaces it.
+ */
+export const NODE_INITIAL_SIZE_PX = { width: 200, height: 144 } as const;
 // Sized in pixels, so the arrowhead does not grow with the traffic-scaled stroke width.
 const ARROW = {
   type: MarkerType.ArrowClosed,
@@ -23,7 +30,7 @@ interface CachedNode {
 // node, selection and measured size are unchanged, so React Flow and memoised bodies skip it.
 const flowNodeCache = new WeakMap<SimNode, CachedNode>();
 
-function flowNodeFor(
+export function flowNodeFor(
   n: SimNode,
   selected: boolean,
   measured: CachedNode['measured'],
@@ -36,7 +43,12 @@ function flowNodeFor(
     position: n.position,
     data: NO_DATA,
     selected,
-    ...(measured ? { measured } : {}),
+    ...(measured
+      ? { measured }
+      : {
+          initialWidth: NODE_INITIAL_SIZE_PX.width,
+          initialHeight: NODE_INITIAL_SIZE_PX.height,
+        }),
   };
   flowNodeCache.set(n, { selected, measured, flow });
   return flow;
