@@ -1,14 +1,11 @@
 import { EventQueue } from './kernel/event-queue.ts';
 import { createStream, type RandomStream } from './kernel/rng.ts';
 import { msToUs } from './kernel/time.ts';
-import type { EdgeStats } from './metrics/edge-stats.ts';
 import { MetricWindows } from './metrics/metric-windows.ts';
-import type { NodeStats } from './metrics/node-stats.ts';
 import { CallPhase, CallPool, type Call, type RequestInfo } from './model/call.ts';
 import { Cause, type NodeFaultState, type SimContext } from './model/context.ts';
 import type { CauseClass } from './model/causes.ts';
-import type { EdgeFaultState } from './model/fault-state.ts';
-import type { AnyKindDefinition, KindRegistry, NodeRuntime } from './model/kind.ts';
+import type { KindRegistry } from './model/kind.ts';
 import type { EdgeConfig, SimScenario } from './model/scenario-types.ts';
 import {
   ConservationError,
@@ -18,7 +15,8 @@ import {
   countersHold,
   type ConservationReport,
 } from './conservation.ts';
-import { FaultBook, type FaultBookHost } from './fault-book.ts';
+import { CoreFaultHost } from './core-fault-host.ts';
+import { FaultBook } from './fault-book.ts';
 import { InFlightCounters } from './in-flight-counters.ts';
 import { BUILTIN_REGISTRY } from './model/builtin-kinds.ts';
 import { SimGraph, type EdgeRuntime } from './simulation-graph.ts';
@@ -31,23 +29,20 @@ import {
   EV_TIMER_BASE,
   LivelockError,
   MAX_EVENTS_PER_INSTANT,
-  PRIORITY_FAULT,
   PRIORITY_NORMAL,
 } from './simulation-constants.ts';
 import { emitHop, emitTrace, hashEvent } from './simulation-trace.ts';
 
 export { LivelockError } from './simulation-constants.ts';
 export type { FaultStatus } from './fault-book.ts';
-
 export type { SimulationOptions } from './simulation-options.ts';
 
 /**
- * The simulation core: owns the clock, the event queue and the call pool, and is the
- * `SimContext` kinds act through. Its helpers own their own state — the graph indexes
- * (`SimGraph`), the metric windows (`MetricWindows`), the in-flight counters and the
- * requests — and the core asks them. `createSimulation` wraps it in the public API.
+ * The simulation core: the clock, the event queue, the call pool, and the `SimContext` kinds
+ * act through. Its helpers own their state (`SimGraph`, `MetricWindows`, in-flight counters,
+ * requests, the fault book via `CoreFaultHost`); `createSimulation` is the public API.
  */
-export class SimulationCore implements SimContext, FaultBookHost {
+export class SimulationCore implements SimContext {
   nowUs = 0;
   readonly seed: number;
   readonly durationUs: number;
@@ -90,42 +85,12 @@ export class SimulationCore implements SimContext, FaultBookHost {
     });
     this.inFlight = new InFlightCounters(graph.nodeCount);
     this.requests = new Requests(this, this.metrics, this.inFlight);
-    this.faultBook = new FaultBook(this, graph.nodeCount, graph.edgeCount);
+    this.faultBook = new FaultBook(new CoreFaultHost(this), graph.nodeCount, graph.edgeCount);
     this.nodeFaults = this.faultBook.nodeStates;
     this.streams = graph.nodes.map(() => new Map<string, RandomStream>());
     for (const node of graph.nodes) node.state = graph.def(node.index).init(this, node);
     for (const f of scenario.faults) this.faultBook.add(f);
     for (const node of graph.nodes) graph.def(node.index).start?.(this, node);
-  }
-
-  // ---- the graph and metrics, as the core's callers read them --------------------------
-
-  get nodes(): readonly NodeRuntime[] {
-    return this.graph.nodes;
-  }
-
-  get edges(): readonly EdgeRuntime[] {
-    return this.graph.edges;
-  }
-
-  get nodeIndex(): ReadonlyMap<string, number> {
-    return this.graph.nodeIndex;
-  }
-
-  get edgeIndex(): ReadonlyMap<string, number> {
-    return this.graph.edgeIndex;
-  }
-
-  def(node: number): AnyKindDefinition {
-    return this.graph.def(node);
-  }
-
-  stat(node: number): NodeStats {
-    return this.metrics.node(node);
-  }
-
-  edgeStat(edge: number): EdgeStats {
-    return this.metrics.edge(edge);
   }
 
   // ---- SimContext -------------------------------------------------------------------
@@ -400,49 +365,6 @@ export class SimulationCore implements SimContext, FaultBookHost {
 
   private edgeDelayUs(e: EdgeRuntime): number {
     return (e.latency ? e.latency(e.rng) : 0) + e.faults.addLatencyUs;
-  }
-
-  // ---- faults (FaultBookHost) --------------------------------------------------------
-
-  scheduleFault(atUs: number, index: number, starting: boolean): void {
-    this.queue.push(atUs, PRIORITY_FAULT, EV_FAULT, index, starting ? 1 : 0);
-  }
-
-  nodeIndexOf(id: string): number | undefined {
-    return this.graph.nodeIndex.get(id);
-  }
-
-  edgeIndexOf(id: string): number | undefined {
-    return this.graph.edgeIndex.get(id);
-  }
-
-  edgeSource(edge: number): number {
-    return this.graph.edge(edge).source;
-  }
-
-  nodeFaultsChanged(node: number, crashedNow: boolean): void {
-    this.metrics.node(node).dirty = true;
-    if (crashedNow) this.failParkedCalls(node);
-    this.graph.def(node).onFaultChange?.(this, this.graph.node(node));
-  }
-
-  edgeFaultsChanged(edge: number, state: EdgeFaultState): void {
-    this.graph.edge(edge).faults = state;
-    this.metrics.edge(edge).dirty = true;
-  }
-
-  traceFault(node: number, type: string, detail: string): void {
-    this.trace(node, type, undefined, undefined, detail);
-  }
-
-  /** A crash ends the hung process too: its parked calls fail like every other open call. */
-  private failParkedCalls(node: number): void {
-    for (const call of this.pool.calls) {
-      if (call.phase === CallPhase.AtNode && call.to === node && call.parked) {
-        call.parked = false;
-        this.respond(call, false, Cause.Refused);
-      }
-    }
   }
 
   // ---- checks -------------------------------------------------------------------------
