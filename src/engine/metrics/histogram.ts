@@ -7,57 +7,26 @@
  * grown when a value lands outside it; two histograms merge by adding counts.
  */
 
-/** Relative accuracy α of every quantile (0.5 %). */
-export const HISTOGRAM_RELATIVE_ACCURACY = 0.005;
+import {
+  HISTOGRAM_RELATIVE_ACCURACY,
+  INV_LN_GAMMA,
+  SLOTS,
+  SLOT_VALUES_US,
+  TOP_SLOT,
+  checkHistogramData,
+  nearestRank,
+  type HistogramData,
+  type LatencySummaryMs,
+} from './histogram-data.ts';
 
-const GAMMA = (1 + HISTOGRAM_RELATIVE_ACCURACY) / (1 - HISTOGRAM_RELATIVE_ACCURACY);
-const INV_LN_GAMMA = 1 / Math.log(GAMMA);
-/** Largest value bucketed with full accuracy (~11.6 days); larger values share the top bucket. */
-const MAX_TRACKED_US = 1e12;
-/** Number of log buckets (indices 0..LOG_BUCKETS−1). */
-const LOG_BUCKETS = Math.ceil(Math.log(MAX_TRACKED_US) * INV_LN_GAMMA) + 1;
-/** Slot 0 is the zero bucket; slot i+1 is log bucket i. */
-const SLOTS = LOG_BUCKETS + 1;
-const TOP_SLOT = SLOTS - 1;
+export {
+  HISTOGRAM_RELATIVE_ACCURACY,
+  type HistogramData,
+  type LatencySummaryMs,
+} from './histogram-data.ts';
 
 const SUMMARY_QUANTILES = [0.5, 0.95, 0.99, 0.999] as const;
 const SUMMARY_SCRATCH = new Float64Array(6);
-
-/** Latency summary in milliseconds; all 0 when the histogram is empty. */
-export interface LatencySummaryMs {
-  mean: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  p999: number;
-  max: number;
-}
-
-/** Plain JSON-able form of a histogram: only the touched range of log buckets is kept. */
-export interface HistogramData {
-  /** α the buckets were built with; `fromJSON` refuses data from a different layout. */
-  relativeAccuracy: number;
-  count: number;
-  sumUs: number;
-  minUs: number;
-  maxUs: number;
-  /** Count of values below 1 µs. */
-  zeroCount: number;
-  /** Log-bucket index of `counts[0]`. */
-  offset: number;
-  /** Counts of log buckets offset, offset+1, … */
-  counts: number[];
-}
-
-/** Representative value of the values in each slot: 0, then 2·γ^i/(γ+1) for log bucket i. */
-const SLOT_VALUES_US = Float64Array.from({ length: SLOTS }, (_, slot) =>
-  slot === 0 ? 0 : (2 * Math.pow(GAMMA, slot - 1)) / (GAMMA + 1),
-);
-
-/** Nearest rank of quantile q among n values; the tiny shrink stops 0.95·100 = 95.000…01 → 96. */
-function nearestRank(q: number, n: number): number {
-  return Math.max(1, Math.ceil(q * n * (1 - 1e-12)));
-}
 
 /** Empty storage shared by every histogram until it needs its own. */
 const NO_COUNTS = new Uint16Array(0);
@@ -323,33 +292,13 @@ export class LatencyHistogram {
   }
 
   static fromJSON(data: HistogramData): LatencyHistogram {
-    if (data.relativeAccuracy !== HISTOGRAM_RELATIVE_ACCURACY) {
-      throw new RangeError(
-        `histogram data uses relative accuracy ${data.relativeAccuracy}, expected ${HISTOGRAM_RELATIVE_ACCURACY}`,
-      );
-    }
-    const { offset, counts, zeroCount } = data;
-    if (!(Number.isInteger(offset) && offset >= 0 && offset + counts.length <= LOG_BUCKETS)) {
-      throw new RangeError('histogram data: bucket range out of bounds');
-    }
-    const isCount = (c: number) => Number.isInteger(c) && c >= 0;
+    const total = checkHistogramData(data);
     const h = new LatencyHistogram();
-    if (!isCount(zeroCount)) throw new RangeError('histogram data: bad zeroCount');
-    let total = zeroCount;
-    if (zeroCount > 0) h.add(0, zeroCount);
-    counts.forEach((c, k) => {
-      if (!isCount(c)) throw new RangeError(`histogram data: bad count at bucket ${offset + k}`);
-      if (c === 0) return;
-      h.add(offset + k + 1, c);
-      total += c;
+    if (data.zeroCount > 0) h.add(0, data.zeroCount);
+    data.counts.forEach((c, k) => {
+      if (c > 0) h.add(data.offset + k + 1, c);
     });
-    if (total !== data.count) {
-      throw new RangeError(`histogram data: bucket counts sum to ${total}, count is ${data.count}`);
-    }
     if (total > 0) {
-      if (!(data.minUs >= 0 && data.minUs <= data.maxUs && Number.isFinite(data.maxUs))) {
-        throw new RangeError('histogram data: bad min/max');
-      }
       h.total = total;
       h.sum = data.sumUs;
       h.min = data.minUs;
