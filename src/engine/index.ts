@@ -75,6 +75,7 @@ export {
 export { kindsHonouring, parseFault, type FaultParse } from './model/fault-parse.ts';
 export { CORE_FAULT_TYPES } from './model/faults/index.ts';
 export type { EdgeFaultState } from './model/fault-state.ts';
+export { noFaults } from './model/fault-state.ts';
 export { idSchema } from './model/id-schema.ts';
 export { describeValue, issueMessage, quote } from './model/zod-messages.ts';
 export * from './model/scenario-types.ts';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { budget } from '../../engine/testing/budget.ts';
 import { z } from 'zod';
-import type { NodeFaultState } from '../../engine/index.ts';
+import { noFaults, type NodeFaultState } from '../../engine/index.ts';
 import {
   deregister,
   discoveryConfigSchema,
@@ -101,17 +101,7 @@ describe('registry (every state × event)', () => {
 });
 
 describe('instanceAction (what an instance does at a heartbeat tick)', () => {
-  const base: NodeFaultState = {
-    crashed: false,
-    hung: false,
-    errorRate: 0,
-    addLatencyUs: 0,
-    latencyMultiplier: 1,
-    capacityFactor: 1,
-    capacityWorkers: null,
-    trafficMultiplier: 1,
-    custom: {},
-  };
+  const base: NodeFaultState = noFaults();
   it('live → heartbeat; crashed or hung → silent; drained to zero capacity → deregister', () => {
     expect(instanceAction(base)).toBe('heartbeat');
     expect(instanceAction({ ...base, errorRate: 0.9, addLatencyUs: 5 * S })).toBe('heartbeat');

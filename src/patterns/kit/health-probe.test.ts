@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeFaultState } from '../../engine/index.ts';
+import { noFaults, type NodeFaultState } from '../../engine/index.ts';
 import { componentFails, probeResult } from './health-probe.ts';
 
-const healthy = (): NodeFaultState => ({
-  crashed: false,
-  hung: false,
-  errorRate: 0,
-  addLatencyUs: 0,
-  latencyMultiplier: 1,
-  capacityFactor: 1,
-  capacityWorkers: null,
-  trafficMultiplier: 1,
-  custom: {},
-});
-const f = (patch: Partial<NodeFaultState>): NodeFaultState => ({ ...healthy(), ...patch });
+const f = (patch: Partial<NodeFaultState>): NodeFaultState => ({ ...noFaults(), ...patch });
 const TIMEOUT_US = 1_000_000;
 
 /** A draw stream that records how many numbers were taken. */
@@ -30,7 +19,7 @@ function draws(values: number[]) {
 describe('componentFails (the probe reflects the live fault state)', () => {
   it('healthy passes without drawing', () => {
     const d = draws([]);
-    expect(componentFails(healthy(), TIMEOUT_US, d.next)).toBe(false);
+    expect(componentFails(noFaults(), TIMEOUT_US, d.next)).toBe(false);
     expect(d.taken).toBe(0);
   });
 
@@ -57,7 +46,7 @@ describe('componentFails (the probe reflects the live fault state)', () => {
 });
 
 describe('probeResult (critical vs non-critical dependencies)', () => {
-  const ok = healthy();
+  const ok = noFaults();
   const dead = f({ crashed: true });
 
   it('pass when the target and every dependency pass', () => {
