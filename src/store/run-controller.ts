@@ -5,9 +5,13 @@ import { sameTopology } from './document-edits.ts';
 import type { TelemetryStore } from './telemetry-store.ts';
 
 /**
- * Binds the document to the running simulation: config and fault edits become live patches
- * at the current virtual time; a topology change (nodes or edges added or removed, seed or
- * duration changed) reloads the run, because a running engine cannot grow new components.
+ * Binds the document to the running simulation, so that the run on screen is the document on
+ * screen. While the run is at time 0 (loaded, reset, never advanced) every edit reloads it:
+ * a run from 0 is always the document as a fresh page would open it from its link. Once it
+ * has advanced, config and fault edits become live patches at the current virtual time, and
+ * a topology change (nodes or edges added or removed, seed or duration changed) reloads the
+ * run, because a running engine cannot grow new components. Reset starts again from 0 with
+ * the document as it is now.
  */
 export interface RunController {
   play(): void;
@@ -50,11 +54,18 @@ export function createRunController(
   host: SimHost,
 ): RunController {
   let loaded: SimScenario = app.getState().scenario;
+  /** The run has been told to advance since it was last loaded (it may be past time 0). */
+  let started = false;
 
   const reload = (scenario: SimScenario) => {
     loaded = scenario;
+    started = false;
     telemetry.getState().clear('ready', scenario.durationMs);
     host.load(scenario);
+  };
+  /** Before a command that advances the run: from now on, edits patch it live. */
+  const advancing = () => {
+    started = true;
   };
 
   const offFrame = host.onFrame((frame) => telemetry.getState().applyFrame(frame));
@@ -70,6 +81,11 @@ export function createRunController(
     }
     if (sameTopology(loaded, next)) {
       const patches = livePatches(loaded, next);
+      if (!started && patches.length > 0) {
+        // Before the run has advanced, an edit reloads it: patched at 0 is not freshly loaded.
+        reload(next);
+        return;
+      }
       loaded = next;
       for (const p of patches) {
         void host.patch(p).then((r) => {
@@ -88,20 +104,31 @@ export function createRunController(
   });
 
   return {
-    play: () => host.play(),
+    play() {
+      advancing();
+      host.play();
+    },
     pause: () => host.pause(),
     togglePlay() {
       const s = telemetry.getState().status;
-      if (s === 'playing' || s === 'running-to-end') host.pause();
-      else if (s !== 'done') host.play();
+      if (s === 'playing' || s === 'running-to-end') {
+        host.pause();
+      } else if (s !== 'done') {
+        advancing();
+        host.play();
+      }
     },
-    step: () => host.step(),
+    step() {
+      advancing();
+      host.step();
+    },
     setSpeed: (m) => host.setSpeed(m),
-    runToEnd: () => host.runToEnd(),
-    reset() {
-      telemetry.getState().clear('ready', loaded.durationMs);
-      host.reset();
+    runToEnd() {
+      advancing();
+      host.runToEnd();
     },
+    // The document as it is now, not as it was loaded: edits made during the run stay.
+    reset: () => reload(app.getState().scenario),
     series: (scope, range) => host.series(scope, range),
     // Read live: the host may fall back from worker to inline after start-up.
     get hostKind() {
