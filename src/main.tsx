@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createHost } from './host/index.ts';
-import { createStores, openLink } from './store/index.ts';
+import { createStores } from './store/index.ts';
 import { AppShell } from './ui/index.ts';
 import './ui/theme.css';
 import './ui/shell.css';
@@ -18,7 +18,7 @@ const stores = createStores({
 // reload shows the user's current work, not the original link.
 if (location.hash) history.replaceState(null, '', location.pathname + location.search);
 window.addEventListener('hashchange', () => {
-  if (openLink(stores.app, location.hash))
+  if (stores.documents.openLink(location.hash))
     history.replaceState(null, '', location.pathname + location.search);
 });
 

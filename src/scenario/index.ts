@@ -25,6 +25,7 @@ export {
 } from '../engine/index.ts';
 export { canConnect, type ConnectionCheck } from './connection-rules.ts';
 export { defaultScenario } from './default-scenario.ts';
+export { BLANK_TITLE, blankScenario } from './blank-scenario.ts';
 export { distributionSchema } from './distribution-schema.ts';
 export {
   defaultConfigFor,

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { SimScenario } from '../scenario/index.ts';
 import type { BannerSlice } from './banner-slice.ts';
 import type { DocumentSlice } from './document-slice.ts';
+import type { RecentSlice } from './recent-slice.ts';
 import type { SelectionSlice } from './selection-slice.ts';
 
 /** Outcome of an edit: applied, or refused with messages naming the fields. */
@@ -18,7 +19,7 @@ export type ConnectionRule = (
 ) => { ok: true } | { ok: false; reason: string };
 
 /** The app store's whole state: its slices side by side. */
-export type AppState = DocumentSlice & SelectionSlice & BannerSlice;
+export type AppState = DocumentSlice & SelectionSlice & BannerSlice & RecentSlice;
 
 /** One slice of the app store; it sees (and may call into) the whole state. */
 export type AppSlice<T> = StateCreator<AppState, [], [], T>;

@@ -1,18 +1,19 @@
 import type { SimScenario } from '../engine/index.ts';
 import type { SimHost } from '../host/index.ts';
 import {
+  blankScenario,
   canConnect,
-  decodeScenarioLink,
   defaultScenario,
   documentText,
   formatErrors,
-  hasScenarioLink,
   parseScenario,
   parseScenarioText,
   REGISTRY,
 } from '../scenario/index.ts';
 import { createAppStore, type AppStore, type Validator } from './app-store.ts';
 import { restoreAutosave, startAutosave, type KeyValueStorage } from './persistence.ts';
+import { documentCommands } from './document-commands.ts';
+import { startRecentDocuments } from './recent-documents.ts';
 import { createRunController } from './run-controller.ts';
 import type { Stores } from './store-context.tsx';
 import { createTelemetryStore } from './telemetry-store.ts';
@@ -42,31 +43,20 @@ export interface StartedStores extends Stores {
 }
 
 /**
- * Picks the first scenario — a shared link, else the autosave, else the default — and wires
- * stores, host and autosave. A bad link never replaces the user's work: it shows a banner
- * and the autosave (or the default) loads instead.
+ * Picks the first scenario — the autosave, else the default — and wires stores, host,
+ * autosave and Recent. A shared link then opens over it as one undo step, with a banner
+ * saying how to get the previous work back; a bad link shows why and changes nothing.
  */
 export function createStores(env: StoreEnvironment): StartedStores {
   const banners: string[] = [];
   let initial: SimScenario | null = null;
-  let source: 'link' | 'autosave' | 'default' = 'default';
-  if (hasScenarioLink(env.hash)) {
-    const link = decodeScenarioLink(env.hash, REGISTRY);
-    if (link.ok) {
-      initial = link.scenario;
-      source = 'link';
-    } else {
-      banners.push(link.error);
-    }
-  }
-  if (!initial) {
-    const restored = restoreAutosave(env.storage, parseScenarioFile);
-    if (restored.kind === 'restored') {
-      initial = restored.scenario;
-      source = 'autosave';
-    } else if (restored.kind === 'unreadable') {
-      banners.push(restored.message);
-    }
+  let source: 'autosave' | 'default' = 'default';
+  const restored = restoreAutosave(env.storage, parseScenarioFile);
+  if (restored.kind === 'restored') {
+    initial = restored.scenario;
+    source = 'autosave';
+  } else if (restored.kind === 'unreadable') {
+    banners.push(restored.message);
   }
   const app: AppStore = createAppStore({
     initial: initial ?? defaultScenario(REGISTRY),
@@ -75,6 +65,14 @@ export function createStores(env: StoreEnvironment): StartedStores {
   });
   app.setState({ source });
   for (const message of banners) app.getState().notify('error', message);
+  const stopRecent = startRecentDocuments(app, {
+    storage: env.storage,
+    serialize: documentText,
+    now: () => Date.now(),
+    isPristine: pristineTest(),
+  });
+  const documents = documentCommands(app, env.storage, parseScenarioFile);
+  documents.openLink(env.hash);
   const telemetry = createTelemetryStore();
   const run = createRunController(app, telemetry, env.host);
   const stopAutosave = startAutosave(app, env.storage, documentText);
@@ -82,22 +80,21 @@ export function createStores(env: StoreEnvironment): StartedStores {
     app,
     telemetry,
     run,
+    documents,
     dispose() {
       stopAutosave();
+      stopRecent();
       run.dispose();
       env.host.dispose();
     },
   };
 }
 
-/** Opens a link pasted into the address bar while the app runs; the current work stays on error. */
-export function openLink(app: AppStore, hash: string): boolean {
-  if (!hasScenarioLink(hash)) return false;
-  const link = decodeScenarioLink(hash, REGISTRY);
-  if (!link.ok) {
-    app.getState().notify('error', link.error);
-    return false;
-  }
-  app.getState().load(link.scenario, 'link');
-  return true;
+/** The untouched default and a blank page are not worth a place in Recent. */
+function pristineTest(): (text: string) => boolean {
+  let pristine: Set<string> | null = null;
+  return (text) => {
+    pristine ??= new Set([documentText(defaultScenario(REGISTRY)), documentText(blankScenario())]);
+    return pristine.has(text);
+  };
 }

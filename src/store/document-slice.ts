@@ -3,7 +3,8 @@ import type { AppSlice, EditResult, Validator, ConnectionRule } from './app-type
 import * as edits from './document-edits.ts';
 import { emptyHistory, record, redo, undo, type History } from './history.ts';
 
-export type ScenarioSource = 'default' | 'autosave' | 'link' | 'file' | 'builtin';
+export type ScenarioSource =
+  'default' | 'autosave' | 'link' | 'file' | 'builtin' | 'new' | 'recent';
 
 /** The scenario document, its undo history and the edits that change it. */
 export interface DocumentSlice {
@@ -83,6 +84,17 @@ export function documentSlice({
     };
     // A new document forgets the selection and any half-finished gesture.
     const fresh = { dragBase: null, selectedNodes: [], selectedEdges: [], connectionHint: null };
+    // Documents put in place by `open`: undoing or redoing across one swaps the whole
+    // document, which counts as a load (the run restarts, the canvas frames it).
+    const opened = new WeakSet<SimScenario>();
+
+    const swap = (scenario: SimScenario, history: History<SimScenario>, wholeDocument: boolean) =>
+      set((s) => ({
+        ...(wholeDocument ? { ...fresh, loadSeq: s.loadSeq + 1 } : {}),
+        scenario,
+        history,
+        revision: s.revision + 1,
+      }));
 
     return {
       scenario: initial,
@@ -105,6 +117,7 @@ export function documentSlice({
       open(scenario, source) {
         const checked = validate(scenario);
         if (!checked.ok) return checked;
+        opened.add(checked.scenario);
         set((s) => ({
           ...fresh,
           scenario: checked.scenario,
@@ -117,12 +130,13 @@ export function documentSlice({
       },
       apply: commit,
       undo() {
-        const r = undo(get().history, get().scenario);
-        if (r) set((s) => ({ scenario: r.value, history: r.history, revision: s.revision + 1 }));
+        const current = get().scenario;
+        const r = undo(get().history, current);
+        if (r) swap(r.value, r.history, opened.has(current));
       },
       redo() {
         const r = redo(get().history, get().scenario);
-        if (r) set((s) => ({ scenario: r.value, history: r.history, revision: s.revision + 1 }));
+        if (r) swap(r.value, r.history, opened.has(r.value));
       },
       beginDrag() {
         if (!get().dragBase) set({ dragBase: get().scenario });

@@ -59,9 +59,10 @@ export {
   faultSummary,
   type FaultInfo,
 } from './fault-catalog.ts';
+export type { DocumentCommands } from './document-commands.ts';
+export type { RecentDocument } from './recent-documents.ts';
 export {
   createStores,
-  openLink,
   parseScenarioFile,
   validateScenario,
   type StartedStores,

@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { AppState, AppStore } from './app-store.ts';
+import type { DocumentCommands } from './document-commands.ts';
 import type { RunController } from './run-controller.ts';
 import type { TelemetryState, TelemetryStore } from './telemetry-store.ts';
 
@@ -8,6 +9,8 @@ export interface Stores {
   app: AppStore;
   telemetry: TelemetryStore;
   run: RunController;
+  /** Open a link, a recent document or a new scenario over the current one. */
+  documents: DocumentCommands;
 }
 
 const StoresContext = createContext<Stores | null>(null);

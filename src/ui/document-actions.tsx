@@ -3,6 +3,7 @@ import { useCanvasActions } from '../canvas/index.ts';
 import { documentText } from '../scenario/index.ts';
 import { parseScenarioFile, useApp, useStores } from '../store/index.ts';
 import { catalogueDialog, LazyDialog, shareDialog, shortcutsDialog } from './lazy-dialogs.tsx';
+import { RecentMenu } from './recent-menu.tsx';
 
 /** File name for an exported scenario: its title, made safe for file systems. */
 export function exportFileName(title: string): string {
@@ -14,9 +15,9 @@ export function exportFileName(title: string): string {
   return `${base || 'scenario'}.faultline.json`;
 }
 
-/** Undo/redo, layout, share, export and import: the document's commands. */
+/** New, recent, patterns, undo/redo, layout, share, export and import: the document's commands. */
 export function DocumentActions({ onHelp }: { onHelp(): void }) {
-  const { app } = useStores();
+  const { app, documents } = useStores();
   const canvas = useCanvasActions();
   const canUndo = useApp((s) => s.history.past.length > 0);
   const canRedo = useApp((s) => s.history.future.length > 0);
@@ -65,6 +66,17 @@ export function DocumentActions({ onHelp }: { onHelp(): void }) {
 
   return (
     <div className="doc-actions" role="toolbar" aria-label="Document">
+      <button
+        type="button"
+        className="btn"
+        onClick={() => documents.newScenario()}
+        aria-label="New scenario"
+        title="Start an empty scenario (Undo brings this one back)"
+        data-testid="new-scenario"
+      >
+        New
+      </button>
+      <RecentMenu />
       <button
         type="button"
         className="btn"
