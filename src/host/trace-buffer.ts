@@ -1,7 +1,10 @@
 import type { TraceEvent } from '../engine/index.ts';
 
-/** Trace events kept between two frames unless told otherwise. */
-export const DEFAULT_TRACE_CAPACITY = 2000;
+/**
+ * Trace events kept between two frames unless told otherwise: enough for a run-to-end slice
+ * of a busy run (a frame per ~30 ms of work), bounded so a failure storm cannot flood a frame.
+ */
+export const DEFAULT_TRACE_CAPACITY = 10_000;
 
 export interface TraceBuffer {
   push(event: TraceEvent): void;

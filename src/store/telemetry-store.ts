@@ -3,7 +3,8 @@ import type { EdgeFrame, NodeFrame, SimSummary, TraceEvent } from '../engine/ind
 import type { HostFrame, RunStatus } from '../host/index.ts';
 import { RingBuffer } from './ring-buffer.ts';
 
-export const LOG_CAPACITY = 5000;
+/** Events kept: a whole default run (~6 500 traced events in 5 min) with room to spare. */
+export const LOG_CAPACITY = 20_000;
 
 /**
  * Live figures, written at most once per frame and kept apart from the document store so

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { TraceEvent } from '../../store/index.ts';
+import { useApp, type TraceEvent } from '../../store/index.ts';
 import {
   EVENT_CATEGORIES,
   matchesFilter,
@@ -8,6 +8,7 @@ import {
   type EventCategory,
 } from './event-format.ts';
 import { EVENT_ROW_PX, EventRow } from './event-row.tsx';
+import { faultWindows, inWindows } from './fault-windows.ts';
 import { indexAtOrAfter } from './log-snapshot.ts';
 import { useRequestFocus } from './request-focus.ts';
 import { useLogSnapshot } from './use-log-snapshot.ts';
@@ -27,13 +28,17 @@ interface Anchor {
 /**
  * The trace events of the run, newest at the bottom, virtualised. It follows new events
  * while scrolled to the bottom and otherwise keeps the rows in view still, even as the
- * bounded log drops its oldest events. Filter by text and by chips; a row with a request id
- * opens that request's waterfall.
+ * bounded log drops its oldest events. Filter by text, by chips and to the fault windows; a
+ * row with a request id opens that request's waterfall.
  */
 export function EventLog({ onOpenRequest }: Props) {
   const snapshot = useLogSnapshot();
   const [text, setText] = useState('');
   const [chips, setChips] = useState<ReadonlySet<EventCategory>>(() => new Set());
+  const [duringFaults, setDuringFaults] = useState(false);
+  const faults = useApp((s) => s.scenario.faults);
+  const durationMs = useApp((s) => s.scenario.durationMs);
+  const windows = useMemo(() => faultWindows(faults, durationMs), [faults, durationMs]);
   const query = normaliseQuery(useDeferredValue(text));
   const focusedId = useRequestFocus((s) => s.requestId);
   const focus = useRequestFocus((s) => s.focus);
@@ -43,10 +48,12 @@ export function EventLog({ onOpenRequest }: Props) {
   const rows = useMemo(() => {
     const out: number[] = [];
     for (let i = 0; i < events.length; i++) {
-      if (matchesFilter(events[i] as TraceEvent, query, chips)) out.push(i);
+      const e = events[i] as TraceEvent;
+      if (duringFaults && !inWindows(e.timeUs, windows)) continue;
+      if (matchesFilter(e, query, chips)) out.push(i);
     }
     return out;
-  }, [events, query, chips]);
+  }, [events, query, chips, duringFaults, windows]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const following = useRef(true);
@@ -139,6 +146,21 @@ export function EventLog({ onOpenRequest }: Props) {
             </button>
           ))}
         </span>
+        <button
+          type="button"
+          className="event-log__chip"
+          aria-pressed={duringFaults}
+          disabled={windows.length === 0}
+          title={
+            windows.length === 0
+              ? 'The scenario has no faults'
+              : 'Only events while a fault was active'
+          }
+          onClick={() => setDuringFaults((on) => !on)}
+          data-testid="event-during-faults"
+        >
+          During faults
+        </button>
         <span className="event-log__count" data-testid="event-count">
           {rows.length === events.length
             ? `${events.length} events`
@@ -161,7 +183,7 @@ export function EventLog({ onOpenRequest }: Props) {
         {rows.length === 0 ? (
           <p className="event-log__empty" data-testid="event-log-empty">
             {events.length === 0
-              ? 'No events yet. Events appear here while the run plays: requests, failures, faults starting and ending, and the hops of sampled requests.'
+              ? 'No events yet. Events appear here as the run plays or runs to the end: requests, failures, faults starting and ending, and the hops of sampled requests.'
               : 'No events match the filter.'}
           </p>
         ) : (
