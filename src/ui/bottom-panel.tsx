@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { ChartsPanel, loadChartGrid, SummaryTable } from '../charts/index.ts';
+import { PanelResizer, useResultsHeight } from './panel-resizer.tsx';
 import { lazyPart, LoadBoundary } from './primitives/lazy-part.tsx';
 import { FaultTimeline } from './timeline/index.ts';
 
@@ -30,12 +31,23 @@ const EVENTS_PENDING = (
   <div className="bottom-panel__events" aria-busy="true" data-testid="events-loading" />
 );
 
-/** Charts with the fault timeline, the event log with a request waterfall, and the summary. */
+/**
+ * Charts with the fault timeline, the event log with a request waterfall, and the summary;
+ * resizable on its top edge.
+ */
 export function BottomPanel() {
   const [tab, setTab] = useState<Tab>('charts');
   usePreloadWhenIdle(chartGrid.preload);
+  const { attach, heightPx, set: setHeight } = useResultsHeight();
   return (
-    <section className="bottom-panel" aria-label="Results" data-testid="bottom-panel">
+    <section
+      ref={attach}
+      className="bottom-panel"
+      style={{ height: heightPx }}
+      aria-label="Results"
+      data-testid="bottom-panel"
+    >
+      <PanelResizer heightPx={heightPx} onResize={setHeight} />
       <div className="bottom-panel__tabs" role="tablist" aria-label="Results views">
         {TABS.map((t) => (
           <button
