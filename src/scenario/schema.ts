@@ -21,7 +21,17 @@ const metaSchema = z
   })
   .prefault({});
 
-const positionSchema = z.strictObject({ x: z.number(), y: z.number() });
+/**
+ * How far from the origin a node or a group's corner may sit, in canvas px, either way on
+ * either axis. Real layouts use a small part of it (1000 nodes in one row 300 px apart span
+ * 300 000 px), and it stays far inside what a browser draws exactly: Chromium lays out in
+ * 1/64 px fixed point (±33 554 431 px), and a position like 1e308 became Infinity in the
+ * canvas's transforms and left it empty. Documents, links, imports and live edits all parse
+ * through this schema, so they all refuse the same positions.
+ */
+export const MAX_POSITION_PX = 1_000_000;
+const coordinate = z.number().min(-MAX_POSITION_PX).max(MAX_POSITION_PX);
+const positionSchema = z.strictObject({ x: coordinate, y: coordinate });
 
 export const nodeSchema = z.strictObject({
   id: idSchema,
