@@ -33,13 +33,24 @@ export const MAX_POSITION_PX = 1_000_000;
 const coordinate = z.number().min(-MAX_POSITION_PX).max(MAX_POSITION_PX);
 const positionSchema = z.strictObject({ x: coordinate, y: coordinate });
 
+/**
+ * A node's config: only its shape (an object) is checked here; its kind's strict schema checks
+ * the fields later (semantic-checks.ts). It is passed on as it is, never copied: a copy (what
+ * `z.record` makes) drops an own `__proto__` key — JSON.parse makes one — so the kind's schema
+ * never saw it to refuse it the way it refuses `constructor` or any other unknown field.
+ */
+const nodeConfigSchema = z.unknown().check((ctx) => {
+  const value = ctx.value;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return;
+  ctx.issues.push({ code: 'invalid_type', expected: 'record', input: value });
+}) as unknown as z.ZodType<Record<string, unknown>>;
+
 export const nodeSchema = z.strictObject({
   id: idSchema,
   kind: z.string().min(1),
   label: z.string().max(80).optional(),
   position: positionSchema.default(() => ({ x: 0, y: 0 })),
-  /** Validated later by the kind's own config schema; only its shape is checked here. */
-  config: z.record(z.string(), z.unknown()).default(() => ({})),
+  config: nodeConfigSchema.default(() => ({})),
 });
 
 // Absent config → every default, so the engine always sees a full EdgeConfig.
