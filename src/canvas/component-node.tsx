@@ -4,8 +4,8 @@ import type { SimNode, SimScenario } from '../scenario/index.ts';
 import type { NodeFrame } from '../store/index.ts';
 import { kindInfo, useApp, useTelemetry } from '../store/index.ts';
 import { KindIcon } from './kind-icon.tsx';
-import { formatMs, formatPercent, formatRate } from '../store/index.ts';
 import { useCompactZoom } from './level-of-detail.ts';
+import { badgeFigures } from './node-badges.ts';
 import { healthOf } from './node-health.ts';
 
 /** node.data holds nothing live: everything shown comes from the stores by id. */
@@ -65,32 +65,14 @@ function badgeKey(f: NodeFrame | undefined): string {
   if (f === undefined) return EMPTY_BADGE_KEY;
   let key = badgeKeys.get(f);
   if (key === undefined) {
-    const w = f.window;
-    const completed = w?.['completed'] ?? 0;
-    key = [
-      formatRate(w?.['arrivals'] ?? 0),
-      formatPercent(completed > 0 ? (w?.['failed'] ?? 0) / completed : 0),
-      completed > 0 ? formatMs(w?.['p99Ms'] ?? 0) : '–',
-      String(f.queueDepth),
-      String(f.inFlight),
-      `${f.busy}/${f.capacity}`,
-      statusKey(f),
-    ].join(SEP);
+    key = [...badgeFigures(f), statusKey(f)].join(SEP);
     badgeKeys.set(f, key);
   }
   return key;
 }
 
 const EMPTY_STATUS_KEY = statusParts(undefined).join(SEP);
-const EMPTY_BADGE_KEY = [
-  formatRate(0),
-  formatPercent(0),
-  '–',
-  '0',
-  '0',
-  '–',
-  EMPTY_STATUS_KEY,
-].join(SEP);
+const EMPTY_BADGE_KEY = [...badgeFigures(undefined), EMPTY_STATUS_KEY].join(SEP);
 
 /** The status line: health in colour and words, a stateful kind's state, the faults in force. */
 function StatusLine({ id, parts }: { id: string; parts: StatusParts }) {

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { TimeChartProps } from './chart-props.ts';
 import { errorRateSummary } from './chart-summaries.ts';
 import { TimeChart, type AreaSeries, type YAxisSpec } from './time-chart.tsx';
+import { percentTooltip } from './tooltip-format.ts';
 
 const SERIES: readonly AreaSeries[] = [
   {
@@ -19,7 +20,6 @@ const Y_AXIS: YAxisSpec = {
     Math.min(100, Math.max(1, Math.ceil(max))),
   ],
 };
-const percentTooltip = (v: unknown) => (typeof v === 'number' ? `${v.toFixed(1)}%` : String(v));
 
 /** Failed ÷ completed per window, in percent. One series: no legend. */
 export const ErrorRateChart = memo(function ErrorRateChart(props: TimeChartProps) {

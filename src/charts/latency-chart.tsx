@@ -1,8 +1,9 @@
 import { memo } from 'react';
 import type { TimeChartProps } from './chart-props.ts';
 import { latencySummary } from './chart-summaries.ts';
-import { formatCount, formatMs } from './format.ts';
+import { formatCount } from './format.ts';
 import { TimeChart, type LineSeries, type YAxisSpec } from './time-chart.tsx';
+import { msTooltip } from './tooltip-format.ts';
 
 // Dash patterns tell the lines apart without colour.
 const SERIES: readonly LineSeries[] = [
@@ -11,7 +12,6 @@ const SERIES: readonly LineSeries[] = [
   { dataKey: 'p99Ms', name: 'p99', color: 'var(--chart-p99)', dash: '2 2' },
 ];
 const Y_AXIS: YAxisSpec = { tickFormatter: formatCount };
-const msTooltip = (v: unknown) => (typeof v === 'number' ? formatMs(v) : String(v));
 
 /** p50 / p95 / p99 per window. */
 export const LatencyChart = memo(function LatencyChart(props: TimeChartProps) {

@@ -3,13 +3,13 @@ import type { TimeChartProps } from './chart-props.ts';
 import { queueSummary } from './chart-summaries.ts';
 import { formatCount } from './format.ts';
 import { TimeChart, type LineSeries, type YAxisSpec } from './time-chart.tsx';
+import { countTooltip } from './tooltip-format.ts';
 
 const SERIES: readonly LineSeries[] = [
   { dataKey: 'queueDepth', name: 'queue depth', color: 'var(--chart-queue)' },
   { dataKey: 'inFlight', name: 'in flight', color: 'var(--chart-inflight)', dash: '6 3' },
 ];
 const Y_AXIS: YAxisSpec = { tickFormatter: formatCount, allowDecimals: false };
-const countTooltip = (v: unknown) => (typeof v === 'number' ? formatCount(v) : String(v));
 
 /** Queue depth (peak per window) and requests in flight (at window end). */
 export const QueueChart = memo(function QueueChart(props: TimeChartProps) {

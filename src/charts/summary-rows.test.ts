@@ -63,9 +63,24 @@ describe('summary rows', () => {
     expect(api?.cells[4]).toBe('–');
   });
 
-  it('caption the run', () => {
+  it('show failures by cause as exact counts, as the CLI does', () => {
+    const web = summary.clients['web'] as ClientSummary;
+    const api = summary.nodes['api'] as NodeSummary;
+    const many: SimSummary = {
+      ...summary,
+      clients: { web: { ...web, failed: { 'circuit-open': 3112, error: 8 } } },
+      nodes: { api: { ...api, failed: { 'circuit-open': 3112, timeout: 1_234_567 } } },
+    };
+    const [client] = clientRows(many, {});
+    const [node] = nodeRows(many, {});
+    expect(client?.cells[2]).toBe('3120');
+    expect(client?.cells[3]).toBe('circuit-open 3112, error 8');
+    expect(node?.cells[3]).toBe('circuit-open 3112, timeout 1234567');
+  });
+
+  it('caption the run with its exact event count', () => {
     expect(summaryCaption(summary)).toBe(
-      'Run summary: seed 42, 1:00 simulated, 123k events, conservation ok.',
+      'Run summary: seed 42, 1:00 simulated, 123456 events, conservation ok.',
     );
   });
 

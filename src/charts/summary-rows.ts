@@ -5,14 +5,7 @@ import {
   type NodeSummary,
   type SimSummary,
 } from '../store/index.ts';
-import {
-  formatCauses,
-  formatCount,
-  formatMs,
-  formatPercent,
-  formatRate,
-  formatSeconds,
-} from './format.ts';
+import { formatCauses, formatMs, formatPercent, formatRate, formatSeconds } from './format.ts';
 
 export interface SummaryRow {
   id: string;
@@ -39,7 +32,7 @@ export const SUMMARY_COLUMNS = [
 
 const NA = '–';
 
-/** Exact counts, as the CLI prints them: a summary is read for its figures. */
+/** Exact counts, as the CLI prints them (failures by cause too): a summary is read for its figures. */
 const count = (n: number) => String(n);
 
 const total = (failed: Readonly<Record<string, number>>) =>
@@ -129,8 +122,8 @@ export function counterRows(
   });
 }
 
-/** 'Run summary: seed 42, 1:00 simulated, 12.3k events, conservation ok.' */
+/** 'Run summary: seed 42, 1:00 simulated, 12345 events, conservation ok.' (exact, as the CLI) */
 export function summaryCaption(summary: SimSummary): string {
   const conservation = summary.conservation.ok ? 'conservation ok' : 'conservation VIOLATED';
-  return `Run summary: seed ${summary.seed}, ${formatSeconds(summary.durationMs / 1000)} simulated, ${formatCount(summary.events)} events, ${conservation}.`;
+  return `Run summary: seed ${summary.seed}, ${formatSeconds(summary.durationMs / 1000)} simulated, ${count(summary.events)} events, ${conservation}.`;
 }

@@ -3,8 +3,9 @@ import type { ChartRow } from './chart-rows.ts';
 import { causeColor } from './chart-parts.tsx';
 import type { TimeChartProps } from './chart-props.ts';
 import { throughputSummary } from './chart-summaries.ts';
-import { formatCount, formatRate } from './format.ts';
+import { formatCount } from './format.ts';
 import { TimeChart, type AreaSeries, type YAxisSpec } from './time-chart.tsx';
+import { rateTooltip } from './tooltip-format.ts';
 
 const STACK = 'throughput';
 const OK_SERIES: AreaSeries = {
@@ -15,7 +16,6 @@ const OK_SERIES: AreaSeries = {
   stackId: STACK,
 };
 const Y_AXIS: YAxisSpec = { tickFormatter: formatCount };
-const rateTooltip = (v: unknown) => (typeof v === 'number' ? formatRate(v) : String(v));
 
 interface ThroughputChartProps extends TimeChartProps {
   /** Failure causes, sorted; one stacked area each. */

@@ -7,7 +7,7 @@ const latency = { mean: 12.3456, p50: 10, p95: 30.5, p99: 41.25, p999: 50, max: 
 const users: ClientSummary = {
   sent: 1000,
   succeeded: 980,
-  failed: { timeout: 12, refused: 3 },
+  failed: { timeout: 12, refused: 3112 },
   inFlight: 5,
   latencyMs: latency,
   lateResponses: 7,
@@ -60,14 +60,15 @@ describe('formatSummary', () => {
       'users',
       '1000',
       '980',
-      '15',
+      '3124',
       '5',
       '12.3 ms',
       '10.0 ms',
       '30.5 ms',
       '41.3 ms',
       '98/s',
-      'refused 3, timeout 12',
+      // Exact counts by cause too, never '3.1k': the Summary tab shows the same text.
+      'refused 3112, timeout 12',
     ]);
   });
 

@@ -21,15 +21,36 @@ const metaSchema = z
   })
   .prefault({});
 
-const positionSchema = z.strictObject({ x: z.number(), y: z.number() });
+/**
+ * How far from the origin a node or a group's corner may sit, in canvas px, either way on
+ * either axis. Real layouts use a small part of it (1000 nodes in one row 300 px apart span
+ * 300 000 px), and it stays far inside what a browser draws exactly: Chromium lays out in
+ * 1/64 px fixed point (±33 554 431 px), and a position like 1e308 became Infinity in the
+ * canvas's transforms and left it empty. Documents, links, imports and live edits all parse
+ * through this schema, so they all refuse the same positions.
+ */
+export const MAX_POSITION_PX = 1_000_000;
+const coordinate = z.number().min(-MAX_POSITION_PX).max(MAX_POSITION_PX);
+const positionSchema = z.strictObject({ x: coordinate, y: coordinate });
+
+/**
+ * A node's config: only its shape (an object) is checked here; its kind's strict schema checks
+ * the fields later (semantic-checks.ts). It is passed on as it is, never copied: a copy (what
+ * `z.record` makes) drops an own `__proto__` key — JSON.parse makes one — so the kind's schema
+ * never saw it to refuse it the way it refuses `constructor` or any other unknown field.
+ */
+const nodeConfigSchema = z.unknown().check((ctx) => {
+  const value = ctx.value;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return;
+  ctx.issues.push({ code: 'invalid_type', expected: 'record', input: value });
+}) as unknown as z.ZodType<Record<string, unknown>>;
 
 export const nodeSchema = z.strictObject({
   id: idSchema,
   kind: z.string().min(1),
   label: z.string().max(80).optional(),
   position: positionSchema.default(() => ({ x: 0, y: 0 })),
-  /** Validated later by the kind's own config schema; only its shape is checked here. */
-  config: z.record(z.string(), z.unknown()).default(() => ({})),
+  config: nodeConfigSchema.default(() => ({})),
 });
 
 // Absent config → every default, so the engine always sees a full EdgeConfig.

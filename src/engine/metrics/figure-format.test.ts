@@ -43,8 +43,9 @@ describe('format', () => {
     expect(formatSeconds(3725)).toBe('1:02:05');
   });
 
-  it('lists failure causes alphabetically, skipping zeros', () => {
-    expect(formatCauses({ timeout: 3, error: 1500, refused: 0 })).toBe('error 1.5k, timeout 3');
+  it('lists failure causes alphabetically with exact counts, skipping zeros', () => {
+    expect(formatCauses({ timeout: 3, error: 1500, refused: 0 })).toBe('error 1500, timeout 3');
+    expect(formatCauses({ 'circuit-open': 3112, error: 8 })).toBe('circuit-open 3112, error 8');
     expect(formatCauses({})).toBe('–');
   });
 });

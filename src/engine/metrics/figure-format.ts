@@ -55,12 +55,16 @@ export function formatRate(perSecond: number): string {
   return `${formatCount(perSecond)}/s`;
 }
 
-/** 'timeout 3, refused 2' — causes alphabetical, zero counts left out; '–' if none. */
+/**
+ * 'timeout 3, refused 2' — causes alphabetical, zero counts left out; '–' if none. Counts are
+ * exact ('circuit-open 3112', not '3.1k'): the summary table and the CLI's report that show
+ * them are read for their figures, and their other count columns are exact too.
+ */
 export function formatCauses(failed: Readonly<Record<string, number>>): string {
   const parts = Object.keys(failed)
     .sort()
     .filter((cause) => (failed[cause] ?? 0) > 0)
-    .map((cause) => `${cause} ${formatCount(failed[cause] ?? 0)}`);
+    .map((cause) => `${cause} ${String(failed[cause] ?? 0)}`);
   return parts.length ? parts.join(', ') : DASH;
 }
 

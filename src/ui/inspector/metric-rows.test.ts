@@ -60,6 +60,23 @@ describe('nodeMetricRows', () => {
     });
   });
 
+  it('rounds fractional gauges and latencies to their precision', () => {
+    const limiter = {
+      ...frame,
+      busy: 92.263466,
+      capacity: 150,
+      inFlight: 0.5,
+      queueDepth: 2.75,
+      window: { ...frame.window, p99Ms: 12.3456789 },
+    };
+    expect(values(nodeMetricRows(limiter))).toMatchObject({
+      busy: '92.3 / 150',
+      'in-flight': '0.5',
+      queue: '2.8',
+      p99: '12.3 ms',
+    });
+  });
+
   it('shows dashes before any traffic', () => {
     const v = values(nodeMetricRows(undefined));
     expect(v['throughput']).toBe('—');

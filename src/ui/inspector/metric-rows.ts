@@ -31,6 +31,8 @@ export function metricText(n: number, unit: KindMetricInfo['unit']): string {
   return formatMetric(n, unit);
 }
 
+const gauge = (n: number) => formatMetric(n, 'count');
+
 /** "timeout 12 · error 3", largest first; "none" without failures. */
 export function failuresText(failed: Readonly<Record<string, number>>): string {
   const parts = Object.entries(failed)
@@ -68,12 +70,13 @@ export function nodeMetricRows(
     { name: 'p50', label: 'p50', value: answered ? ms(windowValue(w, 'p50Ms')) : NONE },
     { name: 'p95', label: 'p95', value: answered ? ms(windowValue(w, 'p95Ms')) : NONE },
     { name: 'p99', label: 'p99', value: answered ? ms(windowValue(w, 'p99Ms')) : NONE },
-    { name: 'in-flight', label: 'In flight', value: frame ? String(frame.inFlight) : NONE },
-    { name: 'queue', label: 'Queue depth', value: frame ? String(frame.queueDepth) : NONE },
+    // Gauges as counts, rounded like the node's badges (a token bucket's use is fractional).
+    { name: 'in-flight', label: 'In flight', value: frame ? gauge(frame.inFlight) : NONE },
+    { name: 'queue', label: 'Queue depth', value: frame ? gauge(frame.queueDepth) : NONE },
     {
       name: 'busy',
       label: 'Busy / capacity',
-      value: frame ? `${frame.busy} / ${frame.capacity}` : NONE,
+      value: frame ? `${gauge(frame.busy)} / ${gauge(frame.capacity)}` : NONE,
     },
     {
       name: 'utilization',
