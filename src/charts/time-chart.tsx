@@ -9,6 +9,7 @@ import {
   CHART_MARGIN,
   GRID_STROKE,
   LEGEND_STYLE,
+  legendText,
   TOOLTIP_CONTENT_STYLE,
   Y_AXIS_WIDTH,
   faultBandAreas,
@@ -152,7 +153,9 @@ export function TimeChart(props: Props) {
           formatter={props.tooltipFormatter}
           contentStyle={TOOLTIP_CONTENT_STYLE}
         />
-        {props.legend === false ? null : <Legend wrapperStyle={LEGEND_STYLE} iconSize={10} />}
+        {props.legend === false ? null : (
+          <Legend wrapperStyle={LEGEND_STYLE} iconSize={10} formatter={legendText} />
+        )}
       </AreaChart>
     </ChartFrame>
   );
