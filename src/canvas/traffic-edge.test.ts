@@ -7,6 +7,7 @@ describe('edgeLook', () => {
     expect(edgeLook(1000, 0, [], false)).toBe('7.5|ok|');
     expect(edgeLook(1000, 300, [], false)).toBe('7.5|failing|30% failed');
     expect(edgeLook(10, 0, ['partition'], true)).toBe('3.5|cut|partition');
+    expect(edgeLook(10, 0, ['slow'], false)).toBe('3.5|ok|slow');
   });
 
   it('keeps the idle width in the compact view, where width changes are sub-pixel', () => {

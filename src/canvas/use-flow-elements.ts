@@ -2,7 +2,7 @@ import { MarkerType, type Edge } from '@xyflow/react';
 import { useMemo } from 'react';
 import type { SimEdge, SimGroup, SimNode } from '../scenario/index.ts';
 import type { ContextGroupFlowNode } from './context-group-node.tsx';
-import type { ComponentFlowNode } from './component-node.tsx';
+import { nodeNameId, type ComponentFlowNode } from './component-node.tsx';
 
 const NO_DATA: Record<string, never> = {};
 
@@ -43,6 +43,9 @@ export function flowNodeFor(
     position: n.position,
     data: NO_DATA,
     selected,
+    // Named by hidden text inside it that follows the status ("Service Orders, Saturated"):
+    // live words never travel through this array.
+    domAttributes: { 'aria-labelledby': nodeNameId(n.id) },
     ...(measured
       ? { measured }
       : {
