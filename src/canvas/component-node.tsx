@@ -12,7 +12,7 @@ export type ComponentFlowNode = Node<Record<string, never>, 'component'>;
 
 // One index per scenario.nodes array, so each node finds itself in O(1) after an edit.
 const indexes = new WeakMap<readonly SimNode[], Map<string, SimNode>>();
-function nodeById(s: SimScenario, id: string): SimNode | undefined {
+export function nodeById(s: SimScenario, id: string): SimNode | undefined {
   let index = indexes.get(s.nodes);
   if (!index) {
     index = new Map(s.nodes.map((n) => [n.id, n]));

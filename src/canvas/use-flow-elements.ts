@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { SimEdge, SimGroup, SimNode } from '../scenario/index.ts';
 import type { ContextGroupFlowNode } from './context-group-node.tsx';
 import { nodeNameId, type ComponentFlowNode } from './component-node.tsx';
+import { edgeNameId } from './traffic-edge.tsx';
 
 const NO_DATA: Record<string, never> = {};
 
@@ -112,6 +113,8 @@ export function useFlowEdges(edges: readonly SimEdge[], selected: readonly strin
       selected: sel.has(e.id),
       markerEnd: ARROW,
       ariaLabel: `Calls from ${e.source} to ${e.target}`,
+      // Named by hidden text the edge renders with its live status (traffic-edge.tsx).
+      domAttributes: { 'aria-labelledby': edgeNameId(e.id) },
     }));
   }, [edges, selected]);
 }
