@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, type NodeFrame } from '../engine/index.ts';
+import { budget } from '../engine/testing/budget.ts';
 import { REGISTRY } from '../patterns/index.ts';
 import { defaultScenario, findBuiltin, type SimScenario } from '../scenario/index.ts';
 import { nodeStatus } from './node-status.ts';
@@ -27,12 +28,14 @@ function wordsPerSecond(scenario: SimScenario, seconds: number): Map<string, str
   return words;
 }
 
-// Two short runs (40 s and 100 s of virtual time): well under a second each.
-const BUDGET_MS = 20_000;
+// Budgets by simulated seconds, ~3 ms each measured (the default scenario's 60 req/s).
+const LOAD_SHEDDING_BUDGET = budget(40, 10);
+const DEFAULT_BUDGET = budget(100, 10);
 
 describe('status words on real runs', () => {
   it(
     'load shedding without its shedder: the service reads Saturated from its third second on',
+    LOAD_SHEDDING_BUDGET,
     () => {
       const builtin = findBuiltin('load-shedding');
       if (!builtin) throw new Error('load-shedding built-in missing');
@@ -40,11 +43,11 @@ describe('status words on real runs', () => {
       expect(service.slice(0, 2)).not.toContain('Saturated');
       expect(new Set(service.slice(3))).toEqual(new Set(['Saturated']));
     },
-    BUDGET_MS,
   );
 
   it(
     'the first-visit scenario: the database reads Slow only while it is 8× slower (60–90 s), nothing reads Saturated',
+    DEFAULT_BUDGET,
     () => {
       const words = wordsPerSecond(defaultScenario(REGISTRY), 100);
       const db = words.get('orders-db') ?? [];
@@ -61,6 +64,5 @@ describe('status words on real runs', () => {
         });
       }
     },
-    BUDGET_MS,
   );
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSimulation, type SimFault, type SimSummary } from '../engine/index.ts';
+import { budget } from '../engine/testing/budget.ts';
 import { createInlineHost } from '../host/inline-host.ts';
 import { fakeTicker, manualSchedule, recordFrames } from '../host/test-fakes.ts';
 import { fakeClock } from '../host/test-scenarios.ts';
@@ -22,7 +23,7 @@ import { createTelemetryStore } from './telemetry-store.ts';
 /** Short runs (6 s of the default scenario, ~1000 requests) keep a sequence near 100 ms. */
 const DURATION_MS = 6000;
 const SEQUENCES = 100;
-const BUDGET_MS = 120_000;
+const BUDGET = budget(SEQUENCES, 100);
 
 const SERVICES = ['gateway', 'orders', 'catalog'] as const;
 const TARGETS = [...SERVICES, 'orders-db'] as const;
@@ -174,6 +175,7 @@ function freshRun(s: Setup): SimSummary {
 describe('one truth for the run', () => {
   it(
     'after any edits, toggles, runs and resets, Reset then Run to end equals a fresh load of the document',
+    BUDGET,
     () => {
       fc.assert(
         fc.property(fc.array(action, { minLength: 1, maxLength: 8 }), (actions) => {
@@ -190,7 +192,6 @@ describe('one truth for the run', () => {
         { numRuns: SEQUENCES, seed: 20261207 },
       );
     },
-    BUDGET_MS,
   );
 
   it('Reset after a config edit during a run simulates the edit (the inspector’s value)', () => {
