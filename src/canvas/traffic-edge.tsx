@@ -7,7 +7,8 @@ import {
 } from '@xyflow/react';
 import { memo } from 'react';
 import type { EdgeFrame } from '../store/index.ts';
-import { useTelemetry } from '../store/index.ts';
+import { useApp, useTelemetry } from '../store/index.ts';
+import { nodeById } from './component-node.tsx';
 import { formatPercent } from '../store/index.ts';
 import { useCompactZoom } from './level-of-detail.ts';
 
@@ -68,9 +69,28 @@ function lookOf(f: EdgeFrame | undefined, compact: boolean): string {
   return look;
 }
 
+/** The id of the hidden text that names an edge for assistive technology (use-flow-elements). */
+export function edgeNameId(id: string): string {
+  return `tedge-name-${id}`;
+}
+
+const TONE_WORDS: Record<string, string> = {
+  ok: 'OK',
+  degraded: 'Degraded',
+  failing: 'Failing',
+  cut: 'Partitioned',
+};
+
+/** "Call from Gateway to Orders, Degraded, 3% failed": kind, ends, status, what is written on it. */
+export function edgeName(from: string, to: string, tone: string, label: string): string {
+  return [`Call from ${from} to ${to}`, TONE_WORDS[tone] ?? tone, label].filter(Boolean).join(', ');
+}
+
 function TrafficEdgeView(props: EdgeProps<TrafficFlowEdge>) {
   const {
     id,
+    source,
+    target,
     sourceX,
     sourceY,
     targetX,
@@ -85,6 +105,13 @@ function TrafficEdgeView(props: EdgeProps<TrafficFlowEdge>) {
   const compact = useCompactZoom();
   const look = useTelemetry((s) => lookOf(s.edges[id], compact));
   const [widthText, tone, label] = look.split('|') as [string, string, string];
+  // Labels, not ids, in the accessible name; a string, so a drag elsewhere re-renders nothing.
+  const ends = useApp((s) => {
+    const from = nodeById(s.scenario, source);
+    const to = nodeById(s.scenario, target);
+    return `${from?.label ?? source}\u0001${to?.label ?? target}`;
+  });
+  const [fromLabel = source, toLabel = target] = ends.split('\u0001');
   const width = Number(widthText);
   const [path, labelX, labelY] = getBezierPath({
     sourceX,
@@ -104,8 +131,11 @@ function TrafficEdgeView(props: EdgeProps<TrafficFlowEdge>) {
         style={{ strokeWidth: width }}
         interactionWidth={16}
       />
-      {label && (
-        <EdgeLabelRenderer>
+      <EdgeLabelRenderer>
+        <span id={edgeNameId(id)} hidden>
+          {edgeName(fromLabel, toLabel, tone, label)}
+        </span>
+        {label && (
           <div
             className={`tedge__label tedge__label--${tone}`}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
@@ -113,8 +143,8 @@ function TrafficEdgeView(props: EdgeProps<TrafficFlowEdge>) {
           >
             {label}
           </div>
-        </EdgeLabelRenderer>
-      )}
+        )}
+      </EdgeLabelRenderer>
     </>
   );
 }

@@ -2,7 +2,8 @@ import { MarkerType, type Edge } from '@xyflow/react';
 import { useMemo } from 'react';
 import type { SimEdge, SimGroup, SimNode } from '../scenario/index.ts';
 import type { ContextGroupFlowNode } from './context-group-node.tsx';
-import type { ComponentFlowNode } from './component-node.tsx';
+import { nodeNameId, type ComponentFlowNode } from './component-node.tsx';
+import { edgeNameId } from './traffic-edge.tsx';
 
 const NO_DATA: Record<string, never> = {};
 
@@ -43,6 +44,9 @@ export function flowNodeFor(
     position: n.position,
     data: NO_DATA,
     selected,
+    // Named by hidden text inside it that follows the status ("Service Orders, Saturated"):
+    // live words never travel through this array.
+    domAttributes: { 'aria-labelledby': nodeNameId(n.id) },
     ...(measured
       ? { measured }
       : {
@@ -109,6 +113,8 @@ export function useFlowEdges(edges: readonly SimEdge[], selected: readonly strin
       selected: sel.has(e.id),
       markerEnd: ARROW,
       ariaLabel: `Calls from ${e.source} to ${e.target}`,
+      // Named by hidden text the edge renders with its live status (traffic-edge.tsx).
+      domAttributes: { 'aria-labelledby': edgeNameId(e.id) },
     }));
   }, [edges, selected]);
 }

@@ -29,6 +29,13 @@ export {
   type ScenarioSource,
 } from './app-store.ts';
 export { LOG_CAPACITY, type TelemetryStore } from './telemetry-store.ts';
+export {
+  nodeStatus,
+  statusRule,
+  STATUS_WORDS,
+  type Health,
+  type NodeStatus,
+} from './node-status.ts';
 export type { RunController } from './run-controller.ts';
 export { RingBuffer } from './ring-buffer.ts';
 export { nodesInGroup } from './document-edits.ts';

@@ -37,4 +37,32 @@ describe('telemetry store', () => {
     expect(t.log.size).toBe(0);
     expect(t.getState().durationMs).toBe(1000);
   });
+
+  it('folds node frames into status words: Saturated after three overloaded seconds, one entry per change', () => {
+    const t = createTelemetryStore();
+    const overloaded = (queueDepth: number): NodeFrame => ({
+      ...node('a', 100),
+      queueDepth,
+      busy: 1,
+      window: { completed: 10, failed: 0, utilization: 1, p99Ms: 5000 },
+    });
+    t.getState().applyFrame(frame('paused', [overloaded(10), node('b', 1)], 1000));
+    const b = t.getState().statuses['b'];
+    expect(t.getState().statuses['a']?.text).toBe('OK');
+    t.getState().applyFrame(frame('paused', [overloaded(20)], 2000));
+    // A frame within the same second is not a new observation.
+    t.getState().applyFrame(frame('paused', [overloaded(25)], 2500));
+    expect(t.getState().statuses['a']?.text).toBe('OK');
+    t.getState().applyFrame(frame('paused', [overloaded(30)], 3000));
+    expect(t.getState().statuses['a']).toEqual({ health: 'saturated', text: 'Saturated' });
+    const saturated = t.getState().statuses;
+    t.getState().applyFrame(frame('paused', [overloaded(40)], 4000));
+    expect(t.getState().statuses).toBe(saturated);
+    expect(t.getState().statuses['b']).toBe(b);
+    // Reset forgets the trends too: the next run starts without history.
+    t.getState().clear('ready', 1000);
+    expect(t.getState().statuses).toEqual({});
+    t.getState().applyFrame(frame('paused', [overloaded(50)], 1000));
+    expect(t.getState().statuses['a']?.text).toBe('OK');
+  });
 });

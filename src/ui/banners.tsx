@@ -1,11 +1,47 @@
-import { useApp, useStores, useTelemetry } from '../store/index.ts';
+import { useEffect, useState } from 'react';
+import { useApp, useStores, useTelemetry, type Banner } from '../store/index.ts';
 
-/** Errors and notices above the canvas; text is plain (never markup from a link or file). */
-export function Banners() {
+function BannerView({ banner }: { banner: Banner }) {
   const { app } = useStores();
+  // An info banner waits while it is being read: pointer over it or focus inside it.
+  const [hovered, setHovered] = useState(false);
+  const [focused, setFocused] = useState(false);
+  const held = hovered || focused;
+  useEffect(() => {
+    if (banner.tone !== 'info' || !held) return;
+    app.getState().holdBanner(banner.id, true);
+    return () => app.getState().holdBanner(banner.id, false);
+  }, [app, banner.id, banner.tone, held]);
+  return (
+    <div
+      className={`banner banner--${banner.tone}`}
+      role={banner.tone === 'error' ? 'alert' : 'status'}
+      data-testid={`banner-${banner.tone}`}
+      onMouseEnter={() => setHovered(true)}
+      onMouseLeave={() => setHovered(false)}
+      onFocus={() => setFocused(true)}
+      onBlur={() => setFocused(false)}
+    >
+      <span>{banner.message}</span>
+      <button
+        type="button"
+        onClick={() => app.getState().dismissBanner(banner.id)}
+        aria-label="Dismiss"
+      >
+        ×
+      </button>
+    </div>
+  );
+}
+
+/**
+ * Errors and notices in their own row above the canvas (they push it down, never cover it):
+ * errors stay until dismissed, one info banner at most, gone after a few seconds (banner-slice).
+ * Text is plain (never markup from a link or file).
+ */
+export function Banners() {
   const banners = useApp((s) => s.banners);
   const engineError = useTelemetry((s) => s.error);
-  if (banners.length === 0 && !engineError) return null;
   return (
     <div className="banners" data-testid="banners">
       {engineError && (
@@ -14,21 +50,7 @@ export function Banners() {
         </div>
       )}
       {banners.map((b) => (
-        <div
-          key={b.id}
-          className={`banner banner--${b.tone}`}
-          role={b.tone === 'error' ? 'alert' : 'status'}
-          data-testid={`banner-${b.tone}`}
-        >
-          <span>{b.message}</span>
-          <button
-            type="button"
-            onClick={() => app.getState().dismissBanner(b.id)}
-            aria-label="Dismiss"
-          >
-            ×
-          </button>
-        </div>
+        <BannerView key={b.id} banner={b} />
       ))}
     </div>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { SHORTCUTS } from './shortcuts.ts';
+import { StatusLegend } from './status-legend.tsx';
 
 export function ShortcutsDialog({ onClose }: { onClose(): void }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -16,7 +17,7 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
       aria-labelledby="shortcuts-title"
       data-testid="shortcuts-dialog"
     >
-      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+      <h2 id="shortcuts-title">Keyboard shortcuts and status words</h2>
       <table className="shortcuts">
         <tbody>
           {SHORTCUTS.map((s) => (
@@ -29,6 +30,7 @@ export function ShortcutsDialog({ onClose }: { onClose(): void }) {
           ))}
         </tbody>
       </table>
+      <StatusLegend />
       <div className="dialog__actions">
         <button
           type="button"

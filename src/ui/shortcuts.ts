@@ -5,7 +5,11 @@ export interface Shortcut {
 }
 
 export const SHORTCUTS: readonly Shortcut[] = [
-  { keys: 'Space', action: 'Play / pause' },
+  {
+    keys: 'Space',
+    action: 'Play / pause (on a focused button, field or node, Space and Enter act on it)',
+  },
+  { keys: 'Tab / Shift + Tab', action: 'Move focus, canvas nodes and calls included' },
   { keys: '.', action: 'Step one second' },
   { keys: 'Ctrl/⌘ + Z', action: 'Undo' },
   { keys: 'Shift + Ctrl/⌘ + Z  or  Ctrl + Y', action: 'Redo' },
@@ -55,4 +59,41 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   if (!target || typeof (target as HTMLElement).closest !== 'function') return false;
   const el = target as HTMLElement;
   return el.closest('input, textarea, select, [contenteditable="true"]') !== null;
+}
+
+/** Elements whose own Space / Enter does something (press, tick, open, select a canvas node). */
+const INTERACTIVE = [
+  'button',
+  'a[href]',
+  'input',
+  'select',
+  'textarea',
+  'summary',
+  '[contenteditable="true"]',
+  ...['button', 'link', 'checkbox', 'radio', 'switch', 'tab', 'menuitem', 'option', 'slider'].map(
+    (role) => `[role="${role}"]`,
+  ),
+  // Focusable by Tab: React Flow's nodes and edges (Enter / Space select them), and the like.
+  '[tabindex]:not([tabindex="-1"])',
+].join(', ');
+
+/** The least of an event target that `keyBelongsToFocus` reads (a DOM element in the app). */
+interface TargetLike {
+  tagName?: string;
+  closest(selector: string): unknown;
+}
+
+/**
+ * Space and Enter belong to the focused element: a focused button is pressed, a node selected,
+ * a panel scrolled. The global Space → Play applies only with focus on the page itself (body)
+ * or on the canvas background. Pure, for testing.
+ */
+export function keyBelongsToFocus(key: string, target: EventTarget | TargetLike | null): boolean {
+  if (key !== ' ' && key !== 'Enter') return false;
+  if (!target || typeof (target as TargetLike).closest !== 'function') return false;
+  const el = target as TargetLike;
+  const tag = el.tagName?.toUpperCase();
+  if (tag === 'BODY' || tag === 'HTML') return false;
+  if (el.closest(INTERACTIVE) !== null) return true;
+  return el.closest('.react-flow') === null;
 }

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useCanvasActions } from '../canvas/index.ts';
 import { useRun, useStores } from '../store/index.ts';
-import { commandFor, isTypingTarget } from './shortcuts.ts';
+import { commandFor, isTypingTarget, keyBelongsToFocus } from './shortcuts.ts';
 
 /** One window-level key handler for the app's shortcuts. */
 export function useShortcuts(onHelp: () => void): void {
@@ -11,6 +11,8 @@ export function useShortcuts(onHelp: () => void): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (isTypingTarget(e.target) || document.querySelector('dialog[open]')) return;
+      // A focused button, link, field or canvas node does its own thing with Space / Enter.
+      if (keyBelongsToFocus(e.key, e.target)) return;
       const command = commandFor(e);
       if (!command) return;
       e.preventDefault();
