@@ -13,7 +13,8 @@ test.describe('app shell', () => {
     const canvas = page.getByTestId('canvas');
     await expect(canvas.locator('.react-flow__background')).toBeVisible();
     await expect(canvas.locator('.react-flow__controls')).toBeVisible();
-    await expect(canvas.locator('.react-flow__minimap')).toBeVisible();
+    // The minimap is off until asked for (legibility.spec.ts).
+    await expect(canvas.locator('.react-flow__minimap')).toHaveCount(0);
     await expect(page.getByRole('complementary', { name: 'Inspector' })).toBeVisible();
     await expect(page.getByTestId('inspector-empty')).toContainText('Nothing selected');
 

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useStores } from '../store/index.ts';
 import { layoutPositions } from './auto-layout.ts';
 import { fitRequest } from './fit-request.ts';
+import { GLANCE_FROM_ZOOM } from './level-of-detail.ts';
 
 export interface CanvasActions {
   fitView(): void;
@@ -16,7 +17,8 @@ export function useCanvasActions(): CanvasActions {
   const { app } = useStores();
   return useMemo(
     () => ({
-      fitView: () => void flow.fitView({ padding: 0.2, maxZoom: 1.2, duration: 200 }),
+      fitView: () =>
+        void flow.fitView({ padding: 0.2, maxZoom: 1.2, minZoom: GLANCE_FROM_ZOOM, duration: 200 }),
       async autoLayout() {
         const { nodes, edges } = app.getState().scenario;
         const sizes = new Map(

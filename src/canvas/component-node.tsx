@@ -4,7 +4,7 @@ import type { SimNode, SimScenario } from '../scenario/index.ts';
 import type { Health, NodeFrame, NodeStatus } from '../store/index.ts';
 import { kindInfo, nodeStatus, statusRule, useApp, useTelemetry } from '../store/index.ts';
 import { KindIcon } from './kind-icon.tsx';
-import { useCompactZoom } from './level-of-detail.ts';
+import { useLevelOfDetail } from './level-of-detail.ts';
 import { badgeFigures } from './node-badges.ts';
 
 /** node.data holds nothing live: everything shown comes from the stores by id. */
@@ -119,7 +119,15 @@ function StatusLine({ id, title, parts }: { id: string; title: string; parts: St
   );
 }
 
-function LiveBadges({ id, title, isSource }: { id: string; title: string; isSource: boolean }) {
+interface BadgeProps {
+  id: string;
+  title: string;
+  isSource: boolean;
+  /** The glance view (level-of-detail.ts): only the rate, the error share and p99, large. */
+  glance: boolean;
+}
+
+function LiveBadges({ id, title, isSource, glance }: BadgeProps) {
   const key = useTelemetry((s) => badgeKey(s.nodes[id], s.statuses[id]));
   const [rate, errors, p99, queue, inFlight, busy, ...status] = key.split(SEP) as [
     string,
@@ -146,17 +154,19 @@ function LiveBadges({ id, title, isSource }: { id: string; title: string; isSour
           <dt>p99</dt>
           <dd data-testid={`badge-p99-${id}`}>{p99}</dd>
         </div>
-        {!isSource && (
+        {!isSource && !glance && (
           <div>
             <dt>queue</dt>
             <dd data-testid={`badge-queue-${id}`}>{queue}</dd>
           </div>
         )}
-        <div>
-          <dt>{isSource ? 'waiting' : 'in flight'}</dt>
-          <dd data-testid={`badge-inflight-${id}`}>{inFlight}</dd>
-        </div>
-        {!isSource && (
+        {!glance && (
+          <div>
+            <dt>{isSource ? 'waiting' : 'in flight'}</dt>
+            <dd data-testid={`badge-inflight-${id}`}>{inFlight}</dd>
+          </div>
+        )}
+        {!isSource && !glance && (
           <div>
             <dt>busy</dt>
             <dd data-testid={`badge-busy-${id}`}>{busy}</dd>
@@ -186,7 +196,7 @@ function CompactBadges({ id, title }: { id: string; title: string }) {
 
 function ComponentNodeView({ id, selected }: NodeProps<ComponentFlowNode>) {
   const node = useApp((s) => nodeById(s.scenario, id));
-  const compact = useCompactZoom();
+  const detail = useLevelOfDetail();
   if (!node) return null;
   const info = kindInfo(node.kind);
   const category = info?.category ?? 'compute';
@@ -194,7 +204,7 @@ function ComponentNodeView({ id, selected }: NodeProps<ComponentFlowNode>) {
   const title = `${info?.label ?? node.kind} ${node.label ?? node.id}`;
   return (
     <div
-      className={`cnode cnode--${category}${selected ? ' cnode--selected' : ''}`}
+      className={`cnode cnode--${category} cnode--${detail}${selected ? ' cnode--selected' : ''}`}
       data-testid={`node-${id}`}
     >
       {!info?.isSource && <Handle type="target" position={Position.Left} aria-label="Input" />}
@@ -205,10 +215,15 @@ function ComponentNodeView({ id, selected }: NodeProps<ComponentFlowNode>) {
           <div className="cnode__kind">{info?.label ?? node.kind}</div>
         </div>
       </div>
-      {compact ? (
+      {detail === 'compact' ? (
         <CompactBadges id={id} title={title} />
       ) : (
-        <LiveBadges id={id} title={title} isSource={info?.isSource === true} />
+        <LiveBadges
+          id={id}
+          title={title}
+          isSource={info?.isSource === true}
+          glance={detail === 'glance'}
+        />
       )}
       {info?.hasOutput !== false && (
         <Handle type="source" position={Position.Right} aria-label="Output" />

@@ -1,6 +1,7 @@
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -24,7 +25,8 @@ import { ContextGroupNode, type ContextGroupFlowNode } from './context-group-nod
 import { fitRequest } from './fit-request.ts';
 import { freeSpot, type Bounds } from './free-spot.ts';
 import { PALETTE_MIME } from './palette-drag.ts';
-import { useCompactZoom } from './level-of-detail.ts';
+import { GLANCE_FROM_ZOOM, useCompactZoom } from './level-of-detail.ts';
+import { useMinimapToggle } from './minimap-toggle.ts';
 import { TrafficEdge } from './traffic-edge.tsx';
 import { useFlowEdges, useFlowGroups, useFlowNodes } from './use-flow-elements.ts';
 
@@ -32,7 +34,9 @@ const NODE_TYPES = { component: ComponentNode, context: ContextGroupNode };
 type FlowNode = ComponentFlowNode | ContextGroupFlowNode;
 const EDGE_TYPES = { traffic: TrafficEdge };
 const DELETE_KEYS = ['Backspace', 'Delete'];
-const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
+// A fit never zooms out past the glance view's lowest zoom (level-of-detail.ts): text stays
+// ≥ 11 px on screen, and a diagram too large for that is panned rather than shrunk.
+const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2, minZoom: GLANCE_FROM_ZOOM };
 
 /** Adds a node of `kind` with its default config, labelled "Service 2" and so on. */
 export function addNodeOfKind(
@@ -59,6 +63,7 @@ export function FlowCanvas() {
   const { app } = useStores();
   const flow = useReactFlow();
   const compact = useCompactZoom();
+  const [minimap, toggleMinimap] = useMinimapToggle();
   const nodes = useApp((s) => s.scenario.nodes);
   const edges = useApp((s) => s.scenario.edges);
   const selectedNodes = useApp((s) => s.selectedNodes);
@@ -270,8 +275,29 @@ export function FlowCanvas() {
         aria-label="Scenario canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.5} />
-        <Controls position="bottom-left" aria-label="Zoom controls" />
-        <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" />
+        <Controls position="bottom-left" aria-label="Zoom controls">
+          <ControlButton
+            onClick={toggleMinimap}
+            aria-label={minimap ? 'Hide the minimap' : 'Show the minimap'}
+            aria-pressed={minimap}
+            title={minimap ? 'Hide the minimap' : 'Show the minimap'}
+            data-testid="toggle-minimap"
+          >
+            <svg viewBox="0 0 16 16" aria-hidden="true">
+              <rect
+                x="1.5"
+                y="3"
+                width="13"
+                height="10"
+                rx="1.5"
+                fill="none"
+                stroke="currentColor"
+              />
+              <rect x="8" y="7" width="5" height="4.5" fill="currentColor" />
+            </svg>
+          </ControlButton>
+        </Controls>
+        {minimap && <MiniMap position="bottom-right" pannable zoomable ariaLabel="Minimap" />}
       </ReactFlow>
       {nodes.length === 0 && (
         <p className="flow-canvas__empty" data-testid="canvas-empty">
