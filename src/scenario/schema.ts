@@ -22,6 +22,8 @@ export const watchSchema = z.strictObject({
   }),
   caption: z.string().min(1).max(200),
   withPattern: z.enum(['lower', 'higher']),
+  /** Absent = the fault windows (the whole run when there are none). */
+  over: z.enum(['faults', 'run']).optional(),
 });
 
 const metaSchema = z

@@ -39,6 +39,8 @@ describe('meta.watch in the scenario document', () => {
     if (!r.ok) throw new Error(formatErrors(r.errors).join('\n'));
     expect(r.scenario.meta.watch).toEqual(WATCH);
     expect(toDocument(r.scenario).meta.watch).toEqual(WATCH);
+    const overRun = parseScenario(doc({ ...WATCH, over: 'run' }), REGISTRY);
+    expect(overRun.ok && overRun.scenario.meta.watch?.over).toBe('run');
   });
 
   it('refuses a node id the document does not have, naming the field', () => {
@@ -65,6 +67,7 @@ describe('meta.watch in the scenario document', () => {
     expect(errors({ ...WATCH, nodes: ['a', 'b', 'c'] })[0]).toMatch(/^meta\.watch\.nodes: /);
     expect(errors({ ...WATCH, caption: '' })[0]).toMatch(/^meta\.watch\.caption: /);
     expect(errors({ ...WATCH, withPattern: 'same' })[0]).toMatch(/^meta\.watch\.withPattern: /);
+    expect(errors({ ...WATCH, over: 'later' })[0]).toMatch(/^meta\.watch\.over: /);
     expect(errors({ ...WATCH, extra: 1 })[0]).toMatch(/^meta\.watch: /);
   });
 });

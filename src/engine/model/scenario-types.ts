@@ -51,6 +51,8 @@ export interface ScenarioWatch {
   caption: string;
   /** How the figure's mean over the fault windows compares with the pattern vs without it. */
   withPattern: 'lower' | 'higher';
+  /** Over which time the means compare: the fault windows (the default) or the whole run. */
+  over?: 'faults' | 'run' | undefined;
 }
 
 export interface Position {

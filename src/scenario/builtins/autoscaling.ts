@@ -1,3 +1,4 @@
+import type { ScenarioWatch } from '../../engine/index.ts';
 import { builtinDocument, builtinEdge, builtinNode } from './build-helpers.ts';
 import type { BuiltinScenario } from './types.ts';
 
@@ -16,6 +17,15 @@ const DESCRIPTION =
 
 const SERVICE_TIME = { type: 'exponential', meanMs: 100 } as const;
 
+/** What the app charts when this built-in opens (its lesson in one figure). */
+const WATCH: ScenarioWatch = {
+  nodes: ['service'],
+  figure: 'metric:instanceMs',
+  caption:
+    'Instances serving (instance-time ÷ time): the autoscaler follows the ramp from 2 up to 10 and back down; without it the service stays at 2.',
+  withPattern: 'higher',
+  over: 'run',
+};
 /**
  * R11: client (ramp 50 → 200 req/s over 60 s, ×0.5 at 240 s and again at 270 s, 2 s
  * timeout) → service (exponential 100 ms, 4 workers per instance). `with`: an autoscaled-service with its default autoscaling (2–10
@@ -28,6 +38,7 @@ export const autoscalingBuiltin: BuiltinScenario = {
   title: TITLE,
   patterns: ['R11'],
   description: DESCRIPTION,
+  watch: WATCH,
   variants: ['with', 'without'],
   build(variant) {
     const on = variant === 'with';
@@ -35,6 +46,7 @@ export const autoscalingBuiltin: BuiltinScenario = {
     return builtinDocument({
       title: TITLE,
       description: DESCRIPTION,
+      watch: WATCH,
       patterns: ['R11'],
       variant,
       seed: 11,

@@ -1,3 +1,4 @@
+import type { ScenarioWatch } from '../../engine/index.ts';
 import { builtinDocument, builtinEdge, builtinNode } from './build-helpers.ts';
 import type { BuiltinScenario } from './types.ts';
 
@@ -34,6 +35,14 @@ const svc = (id: string, label: string, x: number, y: number, workers: number, m
     },
   );
 
+/** What the app charts when this built-in opens (its lesson in one figure). */
+const WATCH: ScenarioWatch = {
+  nodes: ['client'],
+  figure: 'failures',
+  caption:
+    "Client failures per second once new orders is buggy: the strangler's planned /orders rollback at 60 s stops them; the big-bang cut-over keeps failing.",
+  withPattern: 'lower',
+};
 /**
  * E5: client (Poisson 200/s, 10 000 users, /catalog 2 : /orders 1 : /payments 1) → strangler
  * (first edge legacy, second the new system's gateway) → legacy monolith | new-gateway →
@@ -45,12 +54,14 @@ export const stranglerFigBuiltin: BuiltinScenario = {
   title: TITLE,
   patterns: ['E5'],
   description: DESCRIPTION,
+  watch: WATCH,
   variants: ['with', 'without'],
   build(variant) {
     const on = variant === 'with';
     return builtinDocument({
       title: TITLE,
       description: DESCRIPTION,
+      watch: WATCH,
       patterns: ['E5'],
       variant,
       seed: 43,
