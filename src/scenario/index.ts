@@ -93,6 +93,13 @@ export {
   type WatchWindow,
 } from './watch-figures.ts';
 export {
+  faultSpans,
+  watchMean,
+  watchRows,
+  type TimeSpan,
+  type WatchRow,
+} from './watch-series.ts';
+export {
   BUILTINS,
   BUILTIN_VARIANTS,
   findBuiltin,
