@@ -92,13 +92,7 @@ export {
   type WatchUnit,
   type WatchWindow,
 } from './watch-figures.ts';
-export {
-  faultSpans,
-  watchMean,
-  watchRows,
-  type TimeSpan,
-  type WatchRow,
-} from './watch-series.ts';
+export { faultSpans, watchMean, watchRows, type TimeSpan, type WatchRow } from './watch-series.ts';
 export {
   BUILTINS,
   BUILTIN_VARIANTS,
