@@ -26,8 +26,13 @@ test('the pattern catalogue opens a built-in in one click, with or without its p
   await expect(app.node('breaker')).toBeVisible();
   await expect(app.node('orders')).toHaveCount(0);
 
-  // Run it: the state strip shows the breaker CLOSED, then OPEN through the outage.
+  // It opens on its lesson: the watched service selected, the charts scoped to it.
+  await expect(page.getByTestId('charts-scope')).toHaveText('Service');
+
+  // Run it; in the breaker's own scope the state strip shows it CLOSED, then OPEN through
+  // the outage.
   await app.runToEnd();
+  await app.select('breaker');
   const strip = page.getByTestId('state-strip-breaker');
   await expect(strip).toBeVisible();
   await expect(strip.locator('[data-state="OPEN"]')).toHaveCount(1);

@@ -14,3 +14,6 @@ export const CHART_FIGURES = {
 
 export type ChartName = keyof typeof CHART_FIGURES;
 export const CHART_NAMES = Object.keys(CHART_FIGURES) as ChartName[];
+
+/** The "What to watch" chart's figure (shown when the document declares `meta.watch`). */
+export const WATCH_FIGURE = { testId: 'chart-watch', title: 'What to watch' } as const;

@@ -1,13 +1,27 @@
 import type { ComponentType } from 'react';
 import type { TimeChartProps } from './chart-props.ts';
+import type { FaultBand } from './fault-bands.ts';
+import type { WatchPoint, WatchView } from './watch-view.ts';
 
 /** What one chart of the grid draws: its rows, the failure causes, domain and fault bands. */
 export interface DrawnChart extends TimeChartProps {
   causes: readonly string[];
 }
 
+/** What the "What to watch" chart draws: the view, its plotted points, domain and bands. */
+export interface DrawnWatch {
+  view: WatchView;
+  points: readonly WatchPoint[];
+  domain: [number, number];
+  bands: readonly FaultBand[];
+  /** The chart in words (`watchSummary`). */
+  summary: string;
+}
+
 /** The grid's props: each chart's data, which reach the charts one frame apart. */
 export interface ChartGridProps {
+  /** The document's "What to watch" chart, drawn above the four; null when it declares none. */
+  watch: DrawnWatch | null;
   throughput: DrawnChart;
   latency: DrawnChart;
   errorRate: DrawnChart;

@@ -6,20 +6,24 @@ import { ErrorRateChart } from './error-rate-chart.tsx';
 import { LatencyChart } from './latency-chart.tsx';
 import { QueueChart } from './queue-chart.tsx';
 import { ThroughputChart } from './throughput-chart.tsx';
+import { WatchChart } from './watch-chart.tsx';
 
-/** The four live charts, each with its own (staggered) rows. */
-export function ChartGrid({ throughput, latency, errorRate, queue }: ChartGridProps) {
+/** The four live charts, each with its own (staggered) rows; the watch chart above them. */
+export function ChartGrid({ watch, throughput, latency, errorRate, queue }: ChartGridProps) {
   return (
-    <div className="charts-panel__grid">
-      <ThroughputChart
-        rows={throughput.rows}
-        causes={throughput.causes}
-        domain={throughput.domain}
-        bands={throughput.bands}
-      />
-      <LatencyChart rows={latency.rows} domain={latency.domain} bands={latency.bands} />
-      <ErrorRateChart rows={errorRate.rows} domain={errorRate.domain} bands={errorRate.bands} />
-      <QueueChart rows={queue.rows} domain={queue.domain} bands={queue.bands} />
-    </div>
+    <>
+      {watch && <WatchChart watch={watch} />}
+      <div className="charts-panel__grid">
+        <ThroughputChart
+          rows={throughput.rows}
+          causes={throughput.causes}
+          domain={throughput.domain}
+          bands={throughput.bands}
+        />
+        <LatencyChart rows={latency.rows} domain={latency.domain} bands={latency.bands} />
+        <ErrorRateChart rows={errorRate.rows} domain={errorRate.domain} bands={errorRate.bands} />
+        <QueueChart rows={queue.rows} domain={queue.domain} bands={queue.bands} />
+      </div>
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import { Suspense, useMemo, useState } from 'react';
 import { kindInfo, useApp, useTelemetry } from '../store/index.ts';
-import { CHART_FIGURES, CHART_NAMES } from './chart-figures.ts';
+import { CHART_FIGURES, CHART_NAMES, WATCH_FIGURE } from './chart-figures.ts';
 import { PendingChart } from './chart-frame.tsx';
 import type { ChartGridComponent, DrawnChart } from './chart-grid-props.ts';
 import { SYSTEM_SCOPE, scopeNodeId, type ChartRange, type ChartScope } from './chart-scope.ts';
@@ -9,6 +9,7 @@ import { clipBands, faultBands } from './fault-bands.ts';
 import { formatSeconds } from './format.ts';
 import { NodeStateStrip, StateStrip } from './state-strip.tsx';
 import { useSeries } from './use-series.ts';
+import { useDrawnWatch } from './use-drawn-watch.ts';
 import { useStaggered } from './use-staggered.ts';
 import { xDomain } from './x-domain.ts';
 import './charts.css';
@@ -53,14 +54,17 @@ function useStatefulNodes(): StatefulNode[] {
   );
 }
 
-/** The grid's place while its code loads: the same four figures with empty plots. */
-function PendingGrid() {
+/** The grid's place while its code loads: the same figures with empty plots. */
+function PendingGrid({ watch }: { watch: boolean }) {
   return (
-    <div className="charts-panel__grid" aria-busy="true" data-testid="charts-loading">
-      {CHART_NAMES.map((name) => (
-        <PendingChart key={name} {...CHART_FIGURES[name]} summary="Loading the chart." />
-      ))}
-    </div>
+    <>
+      {watch && <PendingChart {...WATCH_FIGURE} summary="Loading the chart." />}
+      <div className="charts-panel__grid" aria-busy="true" data-testid="charts-loading">
+        {CHART_NAMES.map((name) => (
+          <PendingChart key={name} {...CHART_FIGURES[name]} summary="Loading the chart." />
+        ))}
+      </div>
+    </>
   );
 }
 
@@ -110,6 +114,7 @@ export function ChartsPanel({ Grid }: ChartsPanelProps) {
     DrawnChart,
     DrawnChart,
   ];
+  const watch = useDrawnWatch(domain, runEndMs);
   const stateful = useStatefulNodes();
   const scopedStateful =
     scope.type === 'node' ? stateful.find((n) => n.id === scope.nodeId) : undefined;
@@ -170,8 +175,14 @@ export function ChartsPanel({ Grid }: ChartsPanelProps) {
               ))}
             </div>
           )}
-          <Suspense fallback={<PendingGrid />}>
-            <Grid throughput={throughput} latency={latency} errorRate={errorRate} queue={queue} />
+          <Suspense fallback={<PendingGrid watch={watch !== null} />}>
+            <Grid
+              watch={watch}
+              throughput={throughput}
+              latency={latency}
+              errorRate={errorRate}
+              queue={queue}
+            />
           </Suspense>
         </>
       )}

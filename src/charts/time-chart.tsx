@@ -68,7 +68,7 @@ type Props = TimeChartProps &
  * `getTotalLength()` on every render, for an animation that is off here — a forced layout of
  * the whole page per line per redraw (~10 % of the main thread with 300 nodes playing).
  */
-function strokeOnly(props: CurveProps) {
+export function strokeOnly(props: CurveProps) {
   return (
     <Curve
       className="recharts-line-curve"

@@ -1,5 +1,5 @@
 import type { KindRegistry } from '../engine/index.ts';
-import { documentSchema, SCENARIO_FORMAT, type ScenarioDocument } from './schema.ts';
+import { documentSchema, SCENARIO_FORMAT, watchSchema, type ScenarioDocument } from './schema.ts';
 import { parseWith, type SchemaResult } from './zod-issues.ts';
 
 const valueOf = <T>(result: SchemaResult<T>): T | null => (result.ok ? result.data : null);
@@ -24,10 +24,17 @@ export function checkableParts(
   const faults = edges && valueOf(parseWith(shape.faults, raw['faults']));
   const groups = valueOf(parseWith(shape.groups, raw['groups']));
   const durationMs = valueOf(parseWith(shape.durationMs, raw['durationMs']));
+  // The watch names nodes: judged only when they parsed.
+  const rawMeta = raw['meta'];
+  const rawWatch =
+    typeof rawMeta === 'object' && rawMeta !== null
+      ? (rawMeta as Record<string, unknown>)['watch']
+      : undefined;
+  const watch = nodes && rawWatch !== undefined ? valueOf(parseWith(watchSchema, rawWatch)) : null;
   return {
     format: SCENARIO_FORMAT,
     version: 0,
-    meta: { title: '', description: '', patterns: [] },
+    meta: { title: '', description: '', patterns: [], ...(watch ? { watch } : {}) },
     seed: 0,
     durationMs: durationMs ?? Infinity,
     nodes: nodes ?? [],

@@ -3,6 +3,7 @@ import {
   type EdgeConfig,
   type KindRegistry,
   type SimFault,
+  type ScenarioWatch,
   type SimScenario,
 } from '../engine/index.ts';
 
@@ -37,7 +38,7 @@ export interface GroupJson {
 export interface ScenarioJson {
   format: 'faultline-scenario';
   version: number;
-  meta: { title: string; description: string; patterns: string[] };
+  meta: { title: string; description: string; patterns: string[]; watch?: ScenarioWatch };
   seed: number;
   durationMs: number;
   nodes: NodeJson[];
@@ -79,6 +80,7 @@ export function toDocument(s: SimScenario): ScenarioJson {
       title: s.meta.title,
       description: s.meta.description,
       patterns: [...s.meta.patterns],
+      ...(s.meta.watch ? { watch: json(s.meta.watch) } : {}),
     },
     seed: s.seed,
     durationMs: s.durationMs,

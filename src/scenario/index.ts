@@ -7,6 +7,7 @@ export type {
   EdgeConfig,
   Position,
   ScenarioMeta,
+  ScenarioWatch,
   SimEdge,
   SimFault,
   SimGroup,
@@ -81,6 +82,17 @@ export {
   type ParseResult,
 } from './validate.ts';
 export { ALL_KINDS, REGISTRY } from './registry.ts';
+export {
+  isWatchFigureId,
+  METRIC_FIGURE_PREFIX,
+  WATCH_FIGURE_IDS,
+  watchFigure,
+  type MetricInfo,
+  type WatchFigure,
+  type WatchUnit,
+  type WatchWindow,
+} from './watch-figures.ts';
+export { faultSpans, watchMean, watchRows, type TimeSpan, type WatchRow } from './watch-series.ts';
 export {
   BUILTINS,
   BUILTIN_VARIANTS,

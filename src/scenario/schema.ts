@@ -7,10 +7,24 @@ import {
   type SimFault,
 } from '../engine/index.ts';
 import { idSchema } from './id-schema.ts';
+import { isWatchFigureId, WATCH_FIGURE_IDS } from './watch-figures.ts';
 
 export const SCENARIO_FORMAT = 'faultline-scenario';
 
 const MAX_SEED = 4_294_967_295;
+
+/** What to watch (`ScenarioWatch`); its node ids and metric figures are checked semantically. */
+export const watchSchema = z.strictObject({
+  nodes: z.array(idSchema).min(1).max(2),
+  figure: z.string().refine(isWatchFigureId, {
+    error: (issue) =>
+      `unknown figure ${JSON.stringify(issue.input)}; known figures: ${WATCH_FIGURE_IDS.join(', ')}, or metric:<name> of the node's kind`,
+  }),
+  caption: z.string().min(1).max(200),
+  withPattern: z.enum(['lower', 'higher']),
+  /** Absent = the fault windows (the whole run when there are none). */
+  over: z.enum(['faults', 'run']).optional(),
+});
 
 const metaSchema = z
   .strictObject({
@@ -18,6 +32,8 @@ const metaSchema = z
     description: z.string().default(''),
     /** Catalogue ids such as "R1". */
     patterns: z.array(z.string()).default(() => []),
+    /** Optional: documents without it (every one before it existed) load unchanged. */
+    watch: watchSchema.optional(),
   })
   .prefault({});
 

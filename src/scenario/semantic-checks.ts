@@ -8,6 +8,7 @@ import {
 import type { ScenarioDocument } from './schema.ts';
 import { formatPath, joinPath, quote, type ScenarioError } from './scenario-error.ts';
 import { parseWith } from './zod-issues.ts';
+import { METRIC_FIGURE_PREFIX } from './watch-figures.ts';
 
 export interface SemanticResult {
   /** Nodes with their kind-validated, defaults-applied config (meaningful only without errors). */
@@ -162,6 +163,35 @@ function checkFaults(
   });
 }
 
+/** `meta.watch` names nodes of this document, and a metric figure their kinds declare. */
+function checkWatch(doc: ScenarioDocument, nodes: Map<string, NodeEntry>, out: SemanticResult) {
+  const watch = doc.meta.watch;
+  if (!watch) return;
+  const metric = watch.figure.startsWith(METRIC_FIGURE_PREFIX)
+    ? watch.figure.slice(METRIC_FIGURE_PREFIX.length)
+    : null;
+  watch.nodes.forEach((id, i) => {
+    const path = `meta.watch.nodes[${i}]`;
+    const node = nodes.get(id);
+    if (!node) {
+      out.errors.push({ path, message: `no node with id ${quote(id)}` });
+      return;
+    }
+    if (watch.nodes.indexOf(id) !== i) {
+      out.errors.push({ path, message: `node ${quote(id)} is watched twice` });
+      return;
+    }
+    // An unknown kind is reported already.
+    if (metric !== null && node.def && !node.def.metrics.some((m) => m.name === metric)) {
+      const declared = node.def.metrics.map((m) => m.name).join(', ') || 'none';
+      out.errors.push({
+        path: 'meta.watch.figure',
+        message: `node ${quote(id)} (kind ${quote(node.kind)}) declares no metric ${quote(metric)}; its metrics: ${declared}`,
+      });
+    }
+  });
+}
+
 /** The checks that need the kind registry or span several parts of the document. */
 export function checkSemantics(doc: ScenarioDocument, registry: KindRegistry): SemanticResult {
   const out: SemanticResult = { nodes: [], errors: [], warnings: [] };
@@ -174,5 +204,6 @@ export function checkSemantics(doc: ScenarioDocument, registry: KindRegistry): S
   }
   checkEdges(doc, nodes, out);
   checkFaults(doc, nodes, new Set(doc.edges.map((e) => e.id)), registry, out);
+  checkWatch(doc, nodes, out);
   return out;
 }

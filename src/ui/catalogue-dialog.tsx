@@ -24,6 +24,8 @@ export function CatalogueDialog({ onClose }: { onClose(): void }) {
   const open = (b: BuiltinScenario, variant: BuiltinVariant) => {
     const r = app.getState().open(b.build(variant), 'builtin');
     if (r.ok) {
+      // It opens on its lesson: the watched node(s) selected, so the charts are scoped to them.
+      app.getState().select(b.watch.nodes, []);
       const what = variant === 'with' ? `“${b.title}”` : `“${b.title}” without the pattern`;
       app
         .getState()

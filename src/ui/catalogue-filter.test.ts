@@ -8,6 +8,7 @@ const entry = (id: string, title: string, patterns: string[], description: strin
     title,
     patterns,
     description,
+    watch: { nodes: ['client'], figure: 'goodput', caption: 'Unused.', withPattern: 'higher' },
     variants: ['with', 'without'],
     build: () => {
       throw new Error('unused');

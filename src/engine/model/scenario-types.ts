@@ -34,6 +34,25 @@ export interface ScenarioMeta {
   description: string;
   /** Catalogue ids such as "R1". */
   patterns: string[];
+  /** What to watch: the node(s) and figure that carry the scenario's lesson. Drawing only. */
+  watch?: ScenarioWatch | undefined;
+}
+
+/**
+ * The node(s) and figure that show a scenario's lesson, charted on their own when it opens.
+ * The engine ignores it; `src/scenario` validates it (figures: `watch-figures.ts`).
+ */
+export interface ScenarioWatch {
+  /** One node, or two to compare (e.g. web vs mobile); the claim is about the first. */
+  nodes: string[];
+  /** A registered figure id (`goodput`, `p99`, …) or `metric:<name>` of the nodes' kind. */
+  figure: string;
+  /** One line saying what to see, in the project's words. */
+  caption: string;
+  /** How the figure's mean over the fault windows compares with the pattern vs without it. */
+  withPattern: 'lower' | 'higher';
+  /** Over which time the means compare: the fault windows (the default) or the whole run. */
+  over?: 'faults' | 'run' | undefined;
 }
 
 export interface Position {

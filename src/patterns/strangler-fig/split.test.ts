@@ -49,7 +49,11 @@ describe('strangler split', () => {
   });
 
   it('routeChanges names every edited, added and removed route', () => {
-    const r = (prefix: string, percentToNew: number) => ({ prefix, percentToNew });
+    const r = (prefix: string, percentToNew: number) => ({
+      prefix,
+      percentToNew,
+      rollbackAtMs: null,
+    });
     expect(
       routeChanges(
         [r('/a', 100), r('/b', 50), r('/c', 0)],
@@ -66,7 +70,7 @@ describe('strangler split', () => {
       sticky: true,
     });
     expect(stranglerConfigSchema.parse({ routes: [{ prefix: '/a' }] }).routes).toEqual([
-      { prefix: '/a', percentToNew: 0 },
+      { prefix: '/a', percentToNew: 0, rollbackAtMs: null },
     ]);
     expect(stranglerConfigSchema.safeParse({ routes: [{ prefix: 'a' }] }).success).toBe(false);
   });

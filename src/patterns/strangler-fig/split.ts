@@ -10,6 +10,16 @@ export const stranglerRouteSchema = z.strictObject({
     .max(100)
     .default(0)
     .meta({ title: 'To new system', ...IN_PERCENT }),
+  /**
+   * A rollback planned in the document: from this virtual time on the route sends everything
+   * to legacy (as if its percentage were edited to 0 then), deterministic like any fault.
+   */
+  rollbackAtMs: z
+    .number()
+    .min(0)
+    .nullable()
+    .default(null)
+    .meta({ title: 'Roll back at', noneLabel: 'No rollback', suggested: 60_000 }),
 });
 export type StranglerRoute = z.infer<typeof stranglerRouteSchema>;
 
@@ -50,6 +60,11 @@ function mix32(x: number): number {
  */
 export function stickyBucket(id: number): number {
   return (mix32(id ^ 0x5bd1e995) % 10_000) / 100;
+}
+
+/** The route's share of new-system traffic at `nowMs`: 0 once its scheduled rollback is due. */
+export function percentToNewAt(route: StranglerRoute, nowMs: number): number {
+  return route.rollbackAtMs !== null && nowMs >= route.rollbackAtMs ? 0 : route.percentToNew;
 }
 
 /** New system or legacy: a place in [0, 100) below the route's percentage goes to the new one. */

@@ -104,6 +104,22 @@ describe('strangler-fig kind', budget(3, RUN_MS), () => {
     expect(Math.abs(share(50, false) - 0.5)).toBeLessThan(0.03);
   });
 
+  it('a rollback planned in the document: /a goes to the new system until 5 s, then to legacy', () => {
+    const routes = [{ prefix: '/a', percentToNew: 100, rollbackAtMs: 5000 }];
+    const sim = createSimulation(build({ routes }), { registry: REGISTRY });
+    sim.advanceTo(5000);
+    const before = { ...sim.nodeDetail('s').metrics };
+    expect(before['route./a.new']).toBeGreaterThan(1000);
+    expect(before['route./a.legacy'] ?? 0).toBe(0);
+    sim.runToEnd();
+    const after = sim.nodeDetail('s').metrics;
+    expect(after['route./a.new']).toBe(before['route./a.new']);
+    expect(after['route./a.legacy']).toBeGreaterThan(1000);
+    // Planned, not edited: no live route change is counted.
+    expect(after['configChanges'] ?? 0).toBe(0);
+    expect(sim.conservation().ok).toBe(true);
+  });
+
   it('a live edit applies from that moment: /b 30 % → 100 % at 5 s, /a rolled back to 0 %', () => {
     const events: TraceEvent[] = [];
     const sim = createSimulation(build({ routes: ROUTES }), {

@@ -8,6 +8,7 @@ import {
 import { counter, matchRoute, ratio, relayAnswer, routeMetric, routePathOf } from '../kit/index.ts';
 import {
   goesToNew,
+  percentToNewAt,
   routeChanges,
   stickyBucket,
   stranglerConfigSchema,
@@ -63,7 +64,7 @@ export const stranglerFigKind: KindDefinition<StranglerConfig, StranglerState> =
   label: 'Strangler fig',
   category: 'deployment',
   description:
-    'A façade that migrates a legacy system to a new one route by route. Each request is matched by its path (longest route prefix wins) and goes to the new system with the route\'s percentToNew, else to the legacy system; paths no route matches stay on legacy. With sticky on, a user (or key) always lands on the same side, so raising a percentage only moves more users over. Edit a percentage live to move a route forward or roll it back: it applies from that moment. The legacy and new systems are the nodes named legacyTarget and newTarget, or by default the first and second outgoing edges; a missing one answers "no-route".',
+    'A façade that migrates a legacy system to a new one route by route. Each request is matched by its path (longest route prefix wins) and goes to the new system with the route\'s percentToNew, else to the legacy system; paths no route matches stay on legacy. With sticky on, a user (or key) always lands on the same side, so raising a percentage only moves more users over. Edit a percentage live to move a route forward or roll it back: it applies from that moment; or plan a route\'s rollback in the document (rollbackAtMs): from that time on it sends everything to legacy. The legacy and new systems are the nodes named legacyTarget and newTarget, or by default the first and second outgoing edges; a missing one answers "no-route".',
   configSchema: stranglerConfigSchema,
   metrics: [
     { name: 'toNew', label: 'Sent to the new system', unit: 'count' },
@@ -91,7 +92,10 @@ export const stranglerFigKind: KindDefinition<StranglerConfig, StranglerState> =
     const slot = route ? index : routes.length;
     const toNew =
       route !== undefined &&
-      goesToNew(route.percentToNew, placeOf(ctx, node, call.request.userId, call.request.key));
+      goesToNew(
+        percentToNewAt(route, ctx.nowUs / 1000),
+        placeOf(ctx, node, call.request.userId, call.request.key),
+      );
     const edge = toNew ? d.newEdge : d.legacyEdge;
     if (!route) ctx.count(node.index, 'unmatched');
     if (edge < 0) {

@@ -1,3 +1,4 @@
+import type { ScenarioWatch } from '../../engine/index.ts';
 import { builtinDocument, builtinEdge, builtinNode } from './build-helpers.ts';
 import type { BuiltinScenario } from './types.ts';
 
@@ -12,6 +13,14 @@ const TITLE = 'Anti-corruption layer';
 const DESCRIPTION =
   'A new orders service (Poisson 200 req/s from its client) looks customers up in a legacy CRM. The CRM answers in its own model; from 30 s to 90 s a "legacy format" fault makes 5% of its answers carry values that model never documented. With an anti-corruption layer in between, every answer is translated into the domain model (2 ms each) and unknown values map to a safe default: watch the layer\'s "defaulted" counter grow during the fault while the orders service never fails. The "without" variant wires the orders service straight to the CRM: it was written against the documented legacy values and fails "bad-format" on every undocumented one, so the client\'s failures appear with the fault and stop when it ends; compare them, and the 2 ms the translation costs all run long.';
 
+/** What the app charts when this built-in opens (its lesson in one figure). */
+const WATCH: ScenarioWatch = {
+  nodes: ['client'],
+  figure: 'failures',
+  caption:
+    'Client failures per second during the legacy-format fault: none with the anti-corruption layer; bad-format failures without it.',
+  withPattern: 'lower',
+};
 /**
  * E4: client (Poisson 200/s, 2 s timeout) → orders (domain-service) → acl
  * (anti-corruption-layer, 2 ms) → legacy-crm (legacy-system), with a legacy-format fault
@@ -23,12 +32,14 @@ export const antiCorruptionLayerBuiltin: BuiltinScenario = {
   title: TITLE,
   patterns: ['E4'],
   description: DESCRIPTION,
+  watch: WATCH,
   variants: ['with', 'without'],
   build(variant) {
     const on = variant === 'with';
     return builtinDocument({
       title: TITLE,
       description: DESCRIPTION,
+      watch: WATCH,
       patterns: ['E4'],
       variant,
       seed: 31,

@@ -1,3 +1,4 @@
+import type { ScenarioWatch } from '../../engine/index.ts';
 import { builtinDocument, builtinEdge, builtinNode } from './build-helpers.ts';
 import type { BuiltinScenario } from './types.ts';
 
@@ -19,6 +20,14 @@ const ROUTES = [
   { path: '/legacy', weight: 5 },
 ];
 
+/** What the app charts when this built-in opens (its lesson in one figure). */
+const WATCH: ScenarioWatch = {
+  nodes: ['orders'],
+  figure: 'arrivals',
+  caption:
+    'Calls reaching the crashed orders backend per second: the /orders breaker stops them within a few; the plain proxy keeps sending every one.',
+  withPattern: 'lower',
+};
 /**
  * E1: client (Poisson 300/s, 2 s timeout, weighted routes) → gateway → orders, catalog,
  * search (search: 4 workers × 40 ms, ~100 req/s). `without` keeps the gateway's routing but
@@ -30,6 +39,7 @@ export const apiGatewayBuiltin: BuiltinScenario = {
   title: TITLE,
   patterns: ['E1'],
   description: DESCRIPTION,
+  watch: WATCH,
   variants: ['with', 'without'],
   build(variant) {
     const on = variant === 'with';
@@ -42,6 +52,7 @@ export const apiGatewayBuiltin: BuiltinScenario = {
     return builtinDocument({
       title: TITLE,
       description: DESCRIPTION,
+      watch: WATCH,
       patterns: ['E1'],
       variant,
       seed: 21,

@@ -1,3 +1,4 @@
+import type { ScenarioWatch } from '../../engine/index.ts';
 import { builtinDocument, builtinEdge, builtinNode } from './build-helpers.ts';
 import type { BuiltinScenario } from './types.ts';
 
@@ -22,6 +23,14 @@ const svc = (id: string, label: string, y: number, meanMs: number) =>
     },
   );
 
+/** What the app charts when this built-in opens (its lesson in one figure). */
+const WATCH: ScenarioWatch = {
+  nodes: ['mobile-client', 'web-client'],
+  figure: 'p99',
+  caption:
+    'Mobile (first line) vs web p99 while recommendations are slow: the mobile BFF never calls them, so mobile stays fast; one shared API makes mobile wait too.',
+  withPattern: 'lower',
+};
 /**
  * E2: web-client → web-bff (web preset: profile, orders, recs) and mobile-client → mobile-bff
  * (mobile preset: profile, orders); recs slowed by 300 ms from 30 s to 90 s. `without`
@@ -33,6 +42,7 @@ export const backendsForFrontendsBuiltin: BuiltinScenario = {
   title: TITLE,
   patterns: ['E2'],
   description: DESCRIPTION,
+  watch: WATCH,
   variants: ['with', 'without'],
   build(variant) {
     const on = variant === 'with';
@@ -40,6 +50,7 @@ export const backendsForFrontendsBuiltin: BuiltinScenario = {
     return builtinDocument({
       title: TITLE,
       description: DESCRIPTION,
+      watch: WATCH,
       patterns: ['E2'],
       variant,
       seed: 17,

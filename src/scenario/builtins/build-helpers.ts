@@ -4,6 +4,7 @@ import {
   type SimEdge,
   type SimFault,
   type SimNode,
+  type ScenarioWatch,
   type SimScenario,
 } from '../../engine/index.ts';
 import { REGISTRY } from '../../patterns/index.ts';
@@ -43,6 +44,8 @@ export function builtinEdge(
 export interface BuiltinDocumentParts {
   title: string;
   description: string;
+  /** The built-in's `watch`: both variants chart the same node(s) and figure. */
+  watch: ScenarioWatch;
   patterns: readonly string[];
   variant: BuiltinVariant;
   seed: number;
@@ -61,6 +64,7 @@ export function builtinDocument(p: BuiltinDocumentParts): SimScenario {
       title: p.variant === 'with' ? p.title : `${p.title} (without)`,
       description: p.description,
       patterns: [...p.patterns],
+      watch: structuredClone(p.watch),
     },
     seed: p.seed,
     durationMs: p.durationMs,

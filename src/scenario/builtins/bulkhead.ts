@@ -1,3 +1,4 @@
+import type { ScenarioWatch } from '../../engine/index.ts';
 import { builtinDocument, builtinEdge, builtinNode } from './build-helpers.ts';
 import type { BuiltinScenario } from './types.ts';
 
@@ -9,6 +10,14 @@ const TITLE = 'Bulkhead';
 const DESCRIPTION =
   'A client (Poisson 200 req/s, 1 s timeout) calls a frontend with 20 workers (thread per request: a worker stays busy while its downstream calls are out). Every request needs dependency A; half of them also ask dependency B for optional extras (the B edge is not required, so a failed B call does not fail the request). Each dependency sits behind its own bulkhead: at most 10 calls in flight to A and 5 to B, no wait queue (a queued call would hold a frontend worker too). From 30 s to 70 s a latency fault adds 5 s to every B call. Watch the bulkhead in front of B fill up and turn the excess away with "bulkhead-full" in microseconds, while A keeps its traffic (~200 req/s) and its latency (its own p99 stays ≈ 45 ms), and the client its success rate and latency. The "without" variant wires the frontend straight to A and B: the slow B calls soon hold all 20 frontend workers, the frontend queue grows without end, A\'s traffic collapses and almost every client request times out.';
 
+/** What the app charts when this built-in opens (its lesson in one figure). */
+const WATCH: ScenarioWatch = {
+  nodes: ['a'],
+  figure: 'arrivals',
+  caption:
+    "Calls reaching dependency A per second while B is slow: the bulkheads keep A's ~200/s flowing; without them A is starved.",
+  withPattern: 'higher',
+};
 /**
  * R4: client (Poisson 200 req/s, 1 s timeout) → frontend (20 workers, exponential 2 ms,
  * unbounded queue) → bulkhead-a (10, no queue) → A, and → bulkhead-b (5, no queue) → B on half of the
@@ -21,6 +30,7 @@ export const bulkheadBuiltin: BuiltinScenario = {
   title: TITLE,
   patterns: ['R4'],
   description: DESCRIPTION,
+  watch: WATCH,
   variants: ['with', 'without'],
   build(variant) {
     const on = variant === 'with';
@@ -29,6 +39,7 @@ export const bulkheadBuiltin: BuiltinScenario = {
     return builtinDocument({
       title: TITLE,
       description: DESCRIPTION,
+      watch: WATCH,
       patterns: ['R4'],
       variant,
       seed: 11,

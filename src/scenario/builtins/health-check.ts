@@ -1,3 +1,4 @@
+import type { ScenarioWatch } from '../../engine/index.ts';
 import { builtinEdge, builtinNode, builtinDocument } from './build-helpers.ts';
 import { INSTANCE_IDS, lbEdges, lbNodes } from './lb-topology.ts';
 import type { BuiltinScenario } from './types.ts';
@@ -12,6 +13,14 @@ const TITLE = 'Health checks: a crashed instance leaves the rotation';
 const DESCRIPTION =
   'A client (Poisson 200 req/s) calls three instances through a round-robin load balancer that probes every instance every 5 s (DOWN after 2 failed probes, UP after 2 good ones). Each instance also calls a recommendations service that is optional (a non-critical dependency). At 32 s instance 2 crashes for 40 s: watch it turn DOWN within two probes (the event log shows health.down), the refused errors stop, then health.up once it is back. From 90 s the recommendations service fails every call for 20 s: the instances turn DEGRADED but stay in rotation and the client never notices. The "without" variant has no health checks: a third of the calls fail for the whole crash.';
 
+/** What the app charts when this built-in opens (its lesson in one figure). */
+const WATCH: ScenarioWatch = {
+  nodes: ['client'],
+  figure: 'failures',
+  caption:
+    'Client failures per second during the faults: the crashed instance leaves rotation within two probes; without health checks a third of the calls fail.',
+  withPattern: 'lower',
+};
 /**
  * R8: client → load balancer (round robin, health checks on or off) → 3 × service, each with an
  * optional call to a shared recommendations service. Instance-2 crashes from 32 s to 72 s;
@@ -22,6 +31,7 @@ export const healthCheckBuiltin: BuiltinScenario = {
   title: TITLE,
   patterns: ['R8'],
   description: DESCRIPTION,
+  watch: WATCH,
   variants: ['with', 'without'],
   build(variant) {
     const topology = {
@@ -32,6 +42,7 @@ export const healthCheckBuiltin: BuiltinScenario = {
     return builtinDocument({
       title: TITLE,
       description: DESCRIPTION,
+      watch: WATCH,
       patterns: ['R8'],
       variant,
       seed: 8,

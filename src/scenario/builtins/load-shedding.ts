@@ -1,3 +1,4 @@
+import type { ScenarioWatch } from '../../engine/index.ts';
 import { builtinDocument, builtinNode, proxyEdges } from './build-helpers.ts';
 import type { BuiltinScenario } from './types.ts';
 
@@ -10,6 +11,14 @@ const TITLE = 'Load shedding';
 const DESCRIPTION =
   'A client offers 200 req/s (Poisson, 1 s timeout) to a service that can complete about 100 req/s (10 workers, exponential 100 ms, unbounded queue): twice its capacity, all run long. A load shedder in front of it refuses calls at once with "shed" when the estimated queueing delay (outstanding calls ÷ the service\'s throughput over the last second) passes 500 ms, or with 100 calls outstanding (queued plus running: the 10 running and a queue of 90). Watch the goodput: with the shedder about half the requests are shed and the other half are answered in well under a second — goodput stays near the 100 req/s capacity. Without it (the "without" variant calls the service directly) the queue grows by 100 calls every second, every request waits past its client\'s timeout while the service works through requests nobody waits for, and goodput collapses to nothing. No fault is injected: the overload is the traffic itself.';
 
+/** What the app charts when this built-in opens (its lesson in one figure). */
+const WATCH: ScenarioWatch = {
+  nodes: ['client'],
+  figure: 'goodput',
+  caption:
+    "The client's goodput: with the shedder about 100 answers a second arrive in time; without it the queue grows and goodput collapses.",
+  withPattern: 'higher',
+};
 /**
  * R12 (server side): client (Poisson 200 req/s, 1 s timeout) → load shedder
  * (maxQueueDelayMs 500, maxOutstanding 100) → service (10 workers, exponential 100 ms,
@@ -20,12 +29,14 @@ export const loadSheddingBuiltin: BuiltinScenario = {
   title: TITLE,
   patterns: ['R12'],
   description: DESCRIPTION,
+  watch: WATCH,
   variants: ['with', 'without'],
   build(variant) {
     const on = variant === 'with';
     return builtinDocument({
       title: TITLE,
       description: DESCRIPTION,
+      watch: WATCH,
       patterns: ['R12'],
       variant,
       seed: 5,

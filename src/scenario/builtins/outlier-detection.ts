@@ -1,3 +1,4 @@
+import type { ScenarioWatch } from '../../engine/index.ts';
 import { builtinDocument } from './build-helpers.ts';
 import { lbEdges, lbNodes } from './lb-topology.ts';
 import type { BuiltinScenario } from './types.ts';
@@ -10,6 +11,14 @@ const TITLE = 'Outlier detection: a bad instance is ejected';
 const DESCRIPTION =
   'A client (Poisson 200 req/s) calls three instances through a round-robin load balancer with Envoy-style outlier detection (5 consecutive 5xx eject an instance for 30 s × its ejection multiplier — +1 per ejection, −1 per 10 s sweep spent in rotation — at most 50% ejected, re-admitted at the first 10 s sweep after the ejection ends). From 20 s to 80 s instance 3 fails 90% of its calls (an error-rate fault). Watch it get ejected within a few calls (outlier.ejected in the event log), re-admitted at a sweep 30 s later, ejected again for 60 s because it still fails, and re-admitted for good once healthy. The client errors almost vanish; the "without" variant has outlier detection off, so a third of the calls keep failing 90% of the time for the whole fault.';
 
+/** What the app charts when this built-in opens (its lesson in one figure). */
+const WATCH: ScenarioWatch = {
+  nodes: ['client'],
+  figure: 'failures',
+  caption:
+    'Client failures per second while instance 3 fails 90% of its calls: outlier detection ejects it; without it a third of the calls keep failing.',
+  withPattern: 'lower',
+};
 /**
  * E3 (outlier detection): client → load balancer (round robin, outlier detection on or off)
  * → 3 × service; instance-3 fails 90% of its calls from 20 s to 80 s.
@@ -19,6 +28,7 @@ export const outlierDetectionBuiltin: BuiltinScenario = {
   title: TITLE,
   patterns: ['E3'],
   description: DESCRIPTION,
+  watch: WATCH,
   variants: ['with', 'without'],
   build(variant) {
     const topology = {
@@ -29,6 +39,7 @@ export const outlierDetectionBuiltin: BuiltinScenario = {
     return builtinDocument({
       title: TITLE,
       description: DESCRIPTION,
+      watch: WATCH,
       patterns: ['E3'],
       variant,
       seed: 12,

@@ -1,3 +1,4 @@
+import type { ScenarioWatch } from '../../engine/index.ts';
 import { builtinDocument, builtinNode, proxyEdges } from './build-helpers.ts';
 import type { BuiltinScenario } from './types.ts';
 
@@ -11,6 +12,14 @@ const TITLE = 'Rate limiting';
 const DESCRIPTION =
   'A client (Poisson 100 req/s) calls a service (8 workers, 20 ms on average: about 400 req/s at most) through a rate limiter that admits 150 requests per 1 s sliding window (the sliding-window counter algorithm; switch it to fixed window, sliding-window log or leaky bucket in the inspector). From 30 s to 60 s a traffic spike multiplies the client\'s rate by 5, to 500 req/s. Watch the limiter\'s admitted rate sit at 150/s and its rejected count absorb the rest as fast "rate-limited" answers, while the service\'s load, queue and p99 stay flat. The "without" variant calls the service directly: 500 req/s exceed its capacity, its queue grows by about 100 a second and its p99 climbs into seconds.';
 
+/** What the app charts when this built-in opens (its lesson in one figure). */
+const WATCH: ScenarioWatch = {
+  nodes: ['service'],
+  figure: 'arrivals',
+  caption:
+    'Calls reaching the service per second during the 5× spike: the limiter holds them at 150/s; without it all ~500/s arrive.',
+  withPattern: 'lower',
+};
 /**
  * R5: client (Poisson 100 req/s) → rate limiter (sliding-window counter, 150 per 1000 ms) →
  * service (8 workers, exponential 20 ms, unbounded queue); traffic spike ×5 on the client from
@@ -21,12 +30,14 @@ export const rateLimiterBuiltin: BuiltinScenario = {
   title: TITLE,
   patterns: ['R5'],
   description: DESCRIPTION,
+  watch: WATCH,
   variants: ['with', 'without'],
   build(variant) {
     const on = variant === 'with';
     return builtinDocument({
       title: TITLE,
       description: DESCRIPTION,
+      watch: WATCH,
       patterns: ['R5'],
       variant,
       seed: 23,

@@ -1,3 +1,4 @@
+import type { ScenarioWatch } from '../../engine/index.ts';
 import { builtinDocument, builtinEdge, builtinNode } from './build-helpers.ts';
 import type { BuiltinScenario } from './types.ts';
 
@@ -14,6 +15,14 @@ const TITLE = 'Retry budget';
 const DESCRIPTION =
   'The retry storm and its cure. A client (Poisson 200 req/s, 2 s timeout) calls a service through a retry proxy (3 attempts, exponential backoff with full jitter) that has a retry budget: retries may be at most 10% of requests (a token bucket that starts full with 10 tokens and gets no time-based allowance, budgetMinPerSec 0). The service fails 5% of its calls at random, and from 60 s to 90 s an error-rate fault makes it fail every call (a full outage). Watch the service load during the outage: without the budget every request costs 3 attempts (amplification ≈ 2.99); with it about 1.10 = 1 + ratio, and the retry node counts the retries it refused ("budget spent", ≈ 6000). Before the outage both variants retry the transient errors equally well (99.99% success). The "without" variant is the same retry proxy with no budget.';
 
+/** What the app charts when this built-in opens (its lesson in one figure). */
+const WATCH: ScenarioWatch = {
+  nodes: ['service'],
+  figure: 'amplification',
+  caption:
+    'Calls reaching the service per request sent, during the outage: the budget holds it near 1.1; without it every request costs 3 attempts.',
+  withPattern: 'lower',
+};
 /**
  * R2 (retry budget): client → retry (defaults + budget 0.1, 0/s, burst 10) → service (32 workers,
  * exponential 20 ms, 5% errors), error-rate 1.0 fault from 60 s for 30 s. `without` keeps the
@@ -24,12 +33,14 @@ export const retryBudgetBuiltin: BuiltinScenario = {
   title: TITLE,
   patterns: ['R2'],
   description: DESCRIPTION,
+  watch: WATCH,
   variants: ['with', 'without'],
   build(variant) {
     const on = variant === 'with';
     return builtinDocument({
       title: TITLE,
       description: DESCRIPTION,
+      watch: WATCH,
       patterns: ['R2'],
       variant,
       seed: 13,

@@ -1,3 +1,4 @@
+import type { ScenarioWatch } from '../../engine/index.ts';
 import type { SimFault } from '../../engine/index.ts';
 import { builtinDocument, builtinEdge, builtinNode } from './build-helpers.ts';
 import type { BuiltinScenario } from './types.ts';
@@ -35,6 +36,14 @@ function faults(): SimFault[] {
   ];
 }
 
+/** What the app charts when this built-in opens (its lesson in one figure). */
+const WATCH: ScenarioWatch = {
+  nodes: ['client'],
+  figure: 'failures',
+  caption:
+    'Client failures per second while instance 3 hangs, then fails: the sidecar times out, retries elsewhere and ejects it; a plain load balancer passes the failures on.',
+  withPattern: 'lower',
+};
 /**
  * E3 (service mesh / sidecar): client → sidecar (with) or weighted load balancer (without)
  * → 3 instances weighted 2:2:1; instance-3 hangs, then fails 60% of its calls.
@@ -44,6 +53,7 @@ export const serviceMeshSidecarBuiltin: BuiltinScenario = {
   title: TITLE,
   patterns: ['E3'],
   description: DESCRIPTION,
+  watch: WATCH,
   variants: ['with', 'without'],
   build(variant) {
     const proxy =
@@ -61,6 +71,7 @@ export const serviceMeshSidecarBuiltin: BuiltinScenario = {
     return builtinDocument({
       title: TITLE,
       description: DESCRIPTION,
+      watch: WATCH,
       patterns: ['E3'],
       variant,
       seed: 31,

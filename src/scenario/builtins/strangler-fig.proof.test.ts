@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSimulation, type Simulation } from '../../engine/index.ts';
 import { REGISTRY } from '../../patterns/index.ts';
-import { STRANGLER_BUG_RATE, stranglerFigBuiltin } from './strangler-fig.ts';
+import { STRANGLER_BUG_RATE, STRANGLER_ROLLBACK_MS, stranglerFigBuiltin } from './strangler-fig.ts';
 
 const STEP_MS = 30_000;
 const ROLLBACK_MS = 60_000;
@@ -70,9 +70,33 @@ function runWithout() {
   return { sim, errorsAfter: (sim.nodeDetail('client').failed['error'] ?? 0) - errorsAt60 };
 }
 
+/** `with` as the document runs it, no live edit: /orders at 50 %, rolled back at 60 s. */
+function runAsPlanned() {
+  const sim = createSimulation(stranglerFigBuiltin.build('with'), { registry: REGISTRY });
+  const errors = () => sim.nodeDetail('client').failed['error'] ?? 0;
+  sim.advanceTo(STRANGLER_ROLLBACK_MS);
+  const before = errors();
+  const newOrders = sim.nodeDetail('new-orders').arrivals;
+  sim.runToEnd();
+  return {
+    errorsBefore: before,
+    errorsAfter: errors() - before,
+    newOrdersAfter: sim.nodeDetail('new-orders').arrivals - newOrders,
+  };
+}
+
 describe('E5 proof: strangler fig vs big-bang cutover, new orders service fails 30 % from 40 s', () => {
   const on = runWith();
   const off = runWithout();
+  const planned = runAsPlanned();
+
+  it("the document's own rollback of /orders at 60 s stops the errors with no live edit (measured: 169 errors in 40–60 s, then 0)", () => {
+    expect(STRANGLER_ROLLBACK_MS).toBe(ROLLBACK_MS);
+    expect(planned.errorsBefore).toBeGreaterThan(100);
+    // Only calls sent before the rollback can still fail after it.
+    expect(planned.errorsAfter).toBeLessThanOrEqual(3);
+    expect(planned.newOrdersAfter).toBeLessThanOrEqual(3);
+  });
 
   it('traffic shifts route by route as configured, 0–30 s (measured: /catalog 100 %, /orders 48.7 %, /payments 0 %)', () => {
     expect(newShare(on.t0, on.t30, '/catalog')).toBe(1);

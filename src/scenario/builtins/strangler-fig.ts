@@ -1,3 +1,4 @@
+import type { ScenarioWatch } from '../../engine/index.ts';
 import { builtinDocument, builtinEdge, builtinNode } from './build-helpers.ts';
 import type { BuiltinScenario } from './types.ts';
 
@@ -5,16 +6,22 @@ import type { BuiltinScenario } from './types.ts';
 export const STRANGLER_BUG_START_MS = 40_000;
 export const STRANGLER_BUG_RATE = 0.3;
 
-/** The strangler's routes as the document starts them: catalog moved, orders half-way. */
+/** The document rolls /orders back to legacy at this time (a rollback planned on the route). */
+export const STRANGLER_ROLLBACK_MS = 60_000;
+
+/**
+ * The strangler's routes as the document starts them: catalog moved, orders half-way (its
+ * rollback planned at 60 s), payments still on legacy.
+ */
 export const STRANGLER_START_ROUTES = [
   { prefix: '/catalog', percentToNew: 100 },
-  { prefix: '/orders', percentToNew: 50 },
+  { prefix: '/orders', percentToNew: 50, rollbackAtMs: STRANGLER_ROLLBACK_MS },
   { prefix: '/payments', percentToNew: 0 },
 ];
 
 const TITLE = 'Strangler fig';
 const DESCRIPTION =
-  'A monolith is being replaced route by route. A strangler-fig façade sends each path to the legacy monolith or to the new system (an API gateway in front of one new service per route) with a per-route percentage, sticky per user (Poisson 200 req/s from 10 000 users). It starts with /catalog fully migrated, /orders at 50% and /payments still on legacy. From 40 s the new orders service has a bug: 30% of its answers fail (an error-rate fault on new-orders only). Move routes forward and roll /orders back by editing its percentToNew live: the errors stop at once while /catalog stays on the new system. The "without" variant is a big-bang cutover: the client calls the new system directly, so every /orders request meets the bug and the only way back would be to undo the whole migration.';
+  'A monolith is being replaced route by route. A strangler-fig façade sends each path to the legacy monolith or to the new system (an API gateway in front of one new service per route) with a per-route percentage, sticky per user (Poisson 200 req/s from 10 000 users). It starts with /catalog fully migrated, /orders at 50% and /payments still on legacy. From 40 s the new orders service has a bug: 30% of its answers fail (an error-rate fault on new-orders only). At 60 s the team rolls /orders back: the rollback is planned in the document (rollbackAtMs on the /orders route), so from then on every /orders request goes to legacy and the errors stop at once, while /catalog stays on the new system. Move routes forward or roll them back yourself by editing a percentToNew live. The "without" variant is a big-bang cutover: the client calls the new system directly, so every /orders request meets the bug and the only way back would be to undo the whole migration.';
 
 const svc = (id: string, label: string, x: number, y: number, workers: number, meanMs: number) =>
   builtinNode(
@@ -28,6 +35,14 @@ const svc = (id: string, label: string, x: number, y: number, workers: number, m
     },
   );
 
+/** What the app charts when this built-in opens (its lesson in one figure). */
+const WATCH: ScenarioWatch = {
+  nodes: ['client'],
+  figure: 'failures',
+  caption:
+    "Client failures per second once new orders is buggy: the strangler's planned /orders rollback at 60 s stops them; the big-bang cut-over keeps failing.",
+  withPattern: 'lower',
+};
 /**
  * E5: client (Poisson 200/s, 10 000 users, /catalog 2 : /orders 1 : /payments 1) → strangler
  * (first edge legacy, second the new system's gateway) → legacy monolith | new-gateway →
@@ -39,12 +54,14 @@ export const stranglerFigBuiltin: BuiltinScenario = {
   title: TITLE,
   patterns: ['E5'],
   description: DESCRIPTION,
+  watch: WATCH,
   variants: ['with', 'without'],
   build(variant) {
     const on = variant === 'with';
     return builtinDocument({
       title: TITLE,
       description: DESCRIPTION,
+      watch: WATCH,
       patterns: ['E5'],
       variant,
       seed: 43,

@@ -1,4 +1,4 @@
-import type { SimScenario } from '../../engine/index.ts';
+import type { ScenarioWatch, SimScenario } from '../../engine/index.ts';
 
 /** `with` runs the pattern; `without` bypasses it (same seed, same traffic, same ids). */
 export type BuiltinVariant = 'with' | 'without';
@@ -14,6 +14,8 @@ export interface BuiltinScenario {
   patterns: readonly string[];
   /** What it shows, what to watch and which fault to inject (shown in the catalogue). */
   description: string;
+  /** What to watch, the same for both variants (`meta.watch` of every document it builds). */
+  watch: ScenarioWatch;
   variants: readonly BuiltinVariant[];
   /** A fresh, valid scenario for one variant (never shared between calls). */
   build(variant: BuiltinVariant): SimScenario;

@@ -9,6 +9,9 @@ import { canConnect, findBuiltin, REGISTRY } from '../../scenario/index.ts';
 import { configJsonSchema, createAppStore, validateScenario } from '../../store/index.ts';
 import { SchemaForm } from './schema-form.tsx';
 
+/** The strangler built-in plans its /orders rollback at this time (rollbackAtMs). */
+const ORDERS_ROLLBACK_MS = 60_000;
+
 /**
  * Each test renders one node's form and makes a few edits in jsdom: ≤ 250 ms here, the first
  * one (React's and jsdom's warm-up) the longest.
@@ -97,9 +100,9 @@ describe('list editor: strangler-fig routes', budget(1, FORM_MS), () => {
 
     typeAndEnter('field-routes-1-percentToNew', '0');
     expect(config(app, 'strangler')['routes']).toEqual([
-      { prefix: '/catalog', percentToNew: 100 },
-      { prefix: '/orders', percentToNew: 0 },
-      { prefix: '/payments', percentToNew: 0 },
+      { prefix: '/catalog', percentToNew: 100, rollbackAtMs: null },
+      { prefix: '/orders', percentToNew: 0, rollbackAtMs: ORDERS_ROLLBACK_MS },
+      { prefix: '/payments', percentToNew: 0, rollbackAtMs: null },
     ]);
 
     typeAndEnter('field-routes-1-percentToNew', '150');
@@ -115,10 +118,10 @@ describe('list editor: strangler-fig routes', budget(1, FORM_MS), () => {
     render(app, 'strangler');
     click('add-routes');
     expect(config(app, 'strangler')['routes']).toEqual([
-      { prefix: '/catalog', percentToNew: 100 },
-      { prefix: '/orders', percentToNew: 50 },
-      { prefix: '/payments', percentToNew: 0 },
-      { prefix: '/new', percentToNew: 0 },
+      { prefix: '/catalog', percentToNew: 100, rollbackAtMs: null },
+      { prefix: '/orders', percentToNew: 50, rollbackAtMs: ORDERS_ROLLBACK_MS },
+      { prefix: '/payments', percentToNew: 0, rollbackAtMs: null },
+      { prefix: '/new', percentToNew: 0, rollbackAtMs: null },
     ]);
     // Focus goes to the new route's first field, ready to rename it.
     expect(document.activeElement).toBe(byTestId('field-routes-3-prefix'));
@@ -127,9 +130,9 @@ describe('list editor: strangler-fig routes', budget(1, FORM_MS), () => {
     click('move-up-routes-3');
     click('remove-routes-0');
     expect(config(app, 'strangler')['routes']).toEqual([
-      { prefix: '/orders', percentToNew: 50 },
-      { prefix: '/search', percentToNew: 0 },
-      { prefix: '/payments', percentToNew: 0 },
+      { prefix: '/orders', percentToNew: 50, rollbackAtMs: ORDERS_ROLLBACK_MS },
+      { prefix: '/search', percentToNew: 0, rollbackAtMs: null },
+      { prefix: '/payments', percentToNew: 0, rollbackAtMs: null },
     ]);
     expect(byTestId<HTMLInputElement>('field-routes-1-prefix').value).toBe('/search');
     expect(app.getState().history.past).toHaveLength(4);

@@ -69,13 +69,17 @@ describe('item names', () => {
 describe('new items', () => {
   it('builds a strangler route from the defaults and a unique prefix', () => {
     const routes = list('strangler-fig', 'routes');
-    expect(newListItem(routes, [])).toEqual({ prefix: '/new', percentToNew: 0 });
+    expect(newListItem(routes, [])).toEqual({
+      prefix: '/new',
+      percentToNew: 0,
+      rollbackAtMs: null,
+    });
     expect(
       newListItem(routes, [
         { prefix: '/new', percentToNew: 10 },
         { prefix: '/new-2', percentToNew: 0 },
       ]),
-    ).toEqual({ prefix: '/new-3', percentToNew: 0 });
+    ).toEqual({ prefix: '/new-3', percentToNew: 0, rollbackAtMs: null });
   });
 
   it("gives a gateway route the previous route's targets, or none to start from", () => {
@@ -136,6 +140,7 @@ describe('item layout', () => {
     if (gateway.type !== 'object' || strangler.type !== 'object') throw new Error('not objects');
     // prefix | targets (a list) | rate limit, burst | breaker
     expect(pairedFields(gateway.fields)).toEqual([false, false, true, true, false]);
-    expect(pairedFields(strangler.fields)).toEqual([true, true]);
+    // prefix, share | rollback time (nullable: a row of its own)
+    expect(pairedFields(strangler.fields)).toEqual([true, true, false]);
   });
 });

@@ -1,0 +1,108 @@
+import { memo, useMemo } from 'react';
+import { Area, AreaChart, CartesianGrid, Legend, Tooltip, YAxis } from 'recharts';
+import { CHART_HEIGHT, WATCH_FIGURE } from './chart-figures.ts';
+import {
+  ALL_TICKS,
+  axisTickLabel,
+  CHART_MARGIN,
+  faultBandAreas,
+  GRID_STROKE,
+  LEGEND_STYLE,
+  legendText,
+  timeAxis,
+  TOOLTIP_CONTENT_STYLE,
+  tooltipLabel,
+  Y_AXIS_WIDTH,
+} from './chart-parts.tsx';
+import type { DrawnWatch } from './chart-grid-props.ts';
+import { strokeOnly } from './time-chart.tsx';
+import { formatWatchValue } from './watch-view.ts';
+
+// The first node's line is solid, the second dashed: they differ by more than colour.
+const LINE_STYLE = [
+  { dataKey: 'v0', color: 'var(--chart-watch-1)', dash: undefined },
+  { dataKey: 'v1', color: 'var(--chart-watch-2)', dash: '6 3' },
+] as const;
+
+/** A number for a data attribute: '' when there is none. */
+const attr = (v: number | null | undefined) => (v === null || v === undefined ? '' : String(v));
+
+/**
+ * "What to watch": the figure a scenario declares (`meta.watch`) for its watched node(s),
+ * over the whole run, with its caption above, fault windows as bands, a legend naming the
+ * nodes and a hidden summary with each line's mean over the fault windows. The means are
+ * also data attributes (`data-mean`, `data-mean-2`; `data-last-sec`, the newest window's end)
+ * for tests.
+ */
+export const WatchChart = memo(function WatchChart({ watch }: { watch: DrawnWatch }) {
+  const { view, points, domain, bands, summary } = watch;
+  const unit = view.figure.unit;
+  const yAxis = useMemo(
+    () => ({ tickFormatter: (v: number) => formatWatchValue(unit, v) }),
+    [unit],
+  );
+  const tooltip = useMemo(
+    () => (v: unknown) => (typeof v === 'number' ? formatWatchValue(unit, v) : String(v)),
+    [unit],
+  );
+  const title = `${WATCH_FIGURE.title}: ${view.figure.label}`;
+  return (
+    <figure
+      className="chart chart--watch"
+      data-testid={WATCH_FIGURE.testId}
+      aria-label={title}
+      data-figure={view.figure.id}
+      data-nodes={view.lines.map((l) => l.nodeId).join(' ')}
+      data-over={view.over}
+      data-mean={attr(view.lines[0]?.mean)}
+      data-mean-2={attr(view.lines[1]?.mean)}
+      data-last-sec={attr(view.points.at(-1)?.tSec)}
+    >
+      <figcaption className="chart__title">{title}</figcaption>
+      <p className="chart__caption" data-testid="watch-caption">
+        {view.caption}
+      </p>
+      <AreaChart responsive width="100%" height={CHART_HEIGHT} data={points} margin={CHART_MARGIN}>
+        <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" />
+        {timeAxis(domain)}
+        <YAxis
+          width={Y_AXIS_WIDTH}
+          tick={axisTickLabel}
+          interval={ALL_TICKS}
+          {...yAxis}
+          stroke="var(--chart-axis)"
+        />
+        {faultBandAreas(bands)}
+        {view.lines.map((line, i) => {
+          const style = LINE_STYLE[i];
+          if (!style) return null;
+          return (
+            <Area
+              key={line.nodeId}
+              type="linear"
+              dataKey={style.dataKey}
+              name={line.name}
+              stroke={style.color}
+              strokeWidth={2}
+              {...(style.dash === undefined ? {} : { strokeDasharray: style.dash })}
+              fill="none"
+              shape={strokeOnly}
+              dot={false}
+              isAnimationActive={false}
+            />
+          );
+        })}
+        <Tooltip
+          isAnimationActive={false}
+          labelFormatter={tooltipLabel}
+          formatter={tooltip}
+          contentStyle={TOOLTIP_CONTENT_STYLE}
+        />
+        <Legend wrapperStyle={LEGEND_STYLE} iconSize={10} formatter={legendText} />
+      </AreaChart>
+      <p className="charts-visually-hidden" data-testid="watch-summary">
+        {summary}
+      </p>
+    </figure>
+  );
+});
