@@ -65,8 +65,12 @@ test.describe('a long session never leaves the charts stale', () => {
           await page.getByTestId('speed').selectOption('20');
           await page.getByTestId('play').click();
           await page.waitForTimeout(Math.floor(random() * 1200));
+          // Pause if still playing: a short run may have finished meanwhile (Play disabled).
           if ((await page.getByTestId('run-status').innerText()) === 'Playing')
-            await page.getByTestId('play').click();
+            await page
+              .getByTestId('play')
+              .click({ timeout: 2000 })
+              .catch(() => undefined);
         },
         step: async () => {
           if (!(await enabled(page, 'step'))) return;

@@ -21,7 +21,7 @@ test('the built site works from a sub-path of a plain static host', async ({ pag
 
   await page.goto(server.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Faultline' })).toBeVisible();
-  await expect(page.getByTestId('canvas').locator('.react-flow__minimap')).toBeVisible();
+  await expect(page.getByTestId('canvas').locator('.react-flow__controls')).toBeVisible();
 
   // Every asset came from under the sub-path: nothing assumed the site lives at "/".
   expect(requested.length).toBeGreaterThan(2);

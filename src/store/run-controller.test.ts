@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScenario, REGISTRY } from '../scenario/index.ts';
-import { livePatches } from './run-controller.ts';
+import { createAppStore } from './app-store.ts';
+import { validateScenario } from './create-stores.ts';
+import { createRunController, livePatches } from './run-controller.ts';
+import { createTelemetryStore } from './telemetry-store.ts';
 import { upsertFault, updateNode } from './document-edits.ts';
 
 describe('livePatches', () => {
@@ -27,5 +30,40 @@ describe('livePatches', () => {
     const a = defaultScenario(REGISTRY);
     const b = updateNode(a, 'orders', { label: 'Orders v2' });
     expect(livePatches(a, b)).toEqual([]);
+  });
+});
+
+describe('reloading a run', () => {
+  it('loads the new run before the charts are told to ask again, so they ask the new run', () => {
+    const log: string[] = [];
+    const host = {
+      kind: 'inline' as const,
+      load: () => void log.push('load'),
+      play: () => undefined,
+      pause: () => undefined,
+      step: () => undefined,
+      setSpeed: () => undefined,
+      runToEnd: () => undefined,
+      reset: () => undefined,
+      patch: () => Promise.resolve({ ok: true as const }),
+      series: () => Promise.reject(new Error('not used')),
+      onFrame: () => () => undefined,
+      dispose: () => undefined,
+    };
+    const app = createAppStore({
+      initial: defaultScenario(REGISTRY),
+      validate: validateScenario,
+      canConnect: () => ({ ok: true }),
+    });
+    const telemetry = createTelemetryStore();
+    // The charts ask for the series when the telemetry is cleared.
+    telemetry.subscribe((s, prev) => {
+      if (s.frameSeq !== prev.frameSeq) log.push('charts ask');
+    });
+    const run = createRunController(app, telemetry, host);
+    log.length = 0;
+    run.reset();
+    expect(log).toEqual(['load', 'charts ask']);
+    run.dispose();
   });
 });

@@ -60,8 +60,10 @@ export function createRunController(
   const reload = (scenario: SimScenario) => {
     loaded = scenario;
     started = false;
-    telemetry.getState().clear('ready', scenario.durationMs);
+    // Load first: clearing tells the charts to ask for the series at once, and that request
+    // must reach the new run, not the old one (they answer in the order they were sent).
     host.load(scenario);
+    telemetry.getState().clear('ready', scenario.durationMs);
   };
   /** Before a command that advances the run: from now on, edits patch it live. */
   const advancing = () => {
