@@ -3,8 +3,7 @@ import { useStores } from '../store/index.ts';
 import { failureCauses, resolutionOf, toChartRows } from './chart-rows.ts';
 import type { ChartRange, ChartScope } from './chart-scope.ts';
 import { EMPTY_SERIES, nextSeriesState, type SeriesState } from './series-state.ts';
-import { createSeriesPoller } from './series-poller.ts';
-import { isSettled } from './throttle.ts';
+import { pollOnFrames } from './frame-poller.ts';
 
 /**
  * Polls the run's windowed series for a scope, at most ~4 Hz whatever the speed (see
@@ -20,7 +19,7 @@ export function useSeries(scope: ChartScope, range: ChartRange): SeriesState {
   useEffect(() => {
     const requestScope: ChartScope =
       nodeId === null ? { type: 'system' } : { type: 'node', nodeId };
-    const poller = createSeriesPoller({
+    return pollOnFrames(telemetry, {
       fetch: () => run.series(requestScope, range),
       deliver: ({ view }) => {
         const rows = toChartRows(view);
@@ -30,23 +29,7 @@ export function useSeries(scope: ChartScope, range: ChartRange): SeriesState {
           setState((prev) => nextSeriesState(prev, rows, failureCauses(view), resolutionOf(view))),
         );
       },
-      status: () => telemetry.getState().status,
-      now: () => performance.now(),
-      setTimer: (callback, ms) => setTimeout(callback, ms),
-      clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     });
-    const unsubscribe = telemetry.subscribe((s, prev) => {
-      if (s.frameSeq === prev.frameSeq) return;
-      // Run to end goes flat out: the charts wait for its end (a forced fetch when it settles)
-      // instead of taking the CPU from it; the progress bar shows how far it got.
-      if (s.status === 'running-to-end') return;
-      // Forced when the run just settled, or moved while settled (a step, a reset).
-      poller.frame(isSettled(s.status) && (s.status !== prev.status || s.timeMs !== prev.timeMs));
-    });
-    return () => {
-      poller.dispose();
-      unsubscribe();
-    };
   }, [telemetry, run, nodeId, range]);
 
   return state;

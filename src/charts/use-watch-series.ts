@@ -2,8 +2,7 @@ import { startTransition, useEffect, useMemo, useState } from 'react';
 import type { ScenarioWatch } from '../scenario/index.ts';
 import { kindInfo, useApp, useStores, type SeriesView } from '../store/index.ts';
 import type { ChartScope } from './chart-scope.ts';
-import { createSeriesPoller } from './series-poller.ts';
-import { isSettled } from './throttle.ts';
+import { pollOnFrames } from './frame-poller.ts';
 import { buildWatchView, resolveWatchFigure, type WatchView } from './watch-view.ts';
 
 interface WatchSeries {
@@ -47,10 +46,12 @@ export function useWatchView(watch: ScenarioWatch | undefined, runEndMs: number)
   useEffect(() => {
     if (key === '') return undefined;
     const scopes: ChartScope[] = key.split('\n').map((nodeId) => ({ type: 'node', nodeId }));
-    const poller = createSeriesPoller({
+    // Opening a document with a watch while the run is settled: the first ask fetches what
+    // there is now.
+    return pollOnFrames(telemetry, {
       fetch: async () => {
-        // A load clears the telemetry (a forced fetch) just before it loads the host: asked
-        // in the same task, the old run would answer. One microtask later the load is sent.
+        // Asked a microtask after the frame that prompted it, once the load that may have
+        // caused it has been sent (the run controller loads before clearing the telemetry).
         await Promise.resolve();
         const asked = app.getState().loadSeq;
         return Promise.all([
@@ -63,22 +64,7 @@ export function useWatchView(watch: ScenarioWatch | undefined, runEndMs: number)
         const clients = needsClients ? (answers[scopes.length]?.view ?? null) : null;
         startTransition(() => setSeries({ key, loadSeq: asked, views, clients }));
       },
-      status: () => telemetry.getState().status,
-      now: () => performance.now(),
-      setTimer: (callback, ms) => setTimeout(callback, ms),
-      clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     });
-    const unsubscribe = telemetry.subscribe((s, prev) => {
-      if (s.frameSeq === prev.frameSeq) return;
-      if (s.status === 'running-to-end') return;
-      poller.frame(isSettled(s.status) && (s.status !== prev.status || s.timeMs !== prev.timeMs));
-    });
-    // Opening a document with a watch while the run is settled: fetch what there is now.
-    poller.frame(true);
-    return () => {
-      poller.dispose();
-      unsubscribe();
-    };
   }, [app, telemetry, run, key, needsClients]);
 
   return useMemo(() => {
