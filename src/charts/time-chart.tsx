@@ -84,15 +84,19 @@ export function strokeOnly(props: CurveProps) {
   );
 }
 
-function lines(series: readonly LineSeries[]) {
+/** A stroke-only line per series (the live charts' p50/p95/p99, the What-to-watch lines). */
+export function lineAreas(
+  series: readonly { name: string; dataKey: string; color: string; dash?: string | undefined }[],
+  strokeWidthPx = 1.5,
+) {
   return series.map((s) => (
     <Area
-      key={s.name}
+      key={s.dataKey}
       type="linear"
       dataKey={s.dataKey}
       name={s.name}
       stroke={s.color}
-      strokeWidth={1.5}
+      strokeWidth={strokeWidthPx}
       {...(s.dash === undefined ? {} : { strokeDasharray: s.dash })}
       fill="none"
       shape={strokeOnly}
@@ -146,7 +150,7 @@ export function TimeChart(props: Props) {
           stroke="var(--chart-axis)"
         />
         {faultBandAreas(bands)}
-        {props.shape === 'line' ? lines(props.series) : areas(props.series)}
+        {props.shape === 'line' ? lineAreas(props.series) : areas(props.series)}
         <Tooltip
           isAnimationActive={false}
           labelFormatter={tooltipLabel}

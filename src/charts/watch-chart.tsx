@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import { Area, AreaChart, CartesianGrid, Legend, Tooltip, YAxis } from 'recharts';
+import { AreaChart, CartesianGrid, Legend, Tooltip, YAxis } from 'recharts';
 import { CHART_HEIGHT, WATCH_FIGURE } from './chart-figures.ts';
 import {
   ALL_TICKS,
@@ -15,8 +15,8 @@ import {
   Y_AXIS_WIDTH,
 } from './chart-parts.tsx';
 import type { DrawnWatch } from './chart-grid-props.ts';
-import { strokeOnly } from './time-chart.tsx';
-import { formatWatchValue } from './watch-view.ts';
+import { lineAreas } from './time-chart.tsx';
+import { formatWatchTick, formatWatchValue } from './watch-view.ts';
 
 // The first node's line is solid, the second dashed: they differ by more than colour.
 const LINE_STYLE = [
@@ -37,10 +37,7 @@ const attr = (v: number | null | undefined) => (v === null || v === undefined ? 
 export const WatchChart = memo(function WatchChart({ watch }: { watch: DrawnWatch }) {
   const { view, points, domain, bands, summary } = watch;
   const unit = view.figure.unit;
-  const yAxis = useMemo(
-    () => ({ tickFormatter: (v: number) => formatWatchValue(unit, v) }),
-    [unit],
-  );
+  const yAxis = useMemo(() => ({ tickFormatter: (v: number) => formatWatchTick(unit, v) }), [unit]);
   const tooltip = useMemo(
     () => (v: unknown) => (typeof v === 'number' ? formatWatchValue(unit, v) : String(v)),
     [unit],
@@ -73,25 +70,13 @@ export const WatchChart = memo(function WatchChart({ watch }: { watch: DrawnWatc
           stroke="var(--chart-axis)"
         />
         {faultBandAreas(bands)}
-        {view.lines.map((line, i) => {
-          const style = LINE_STYLE[i];
-          if (!style) return null;
-          return (
-            <Area
-              key={line.nodeId}
-              type="linear"
-              dataKey={style.dataKey}
-              name={line.name}
-              stroke={style.color}
-              strokeWidth={2}
-              {...(style.dash === undefined ? {} : { strokeDasharray: style.dash })}
-              fill="none"
-              shape={strokeOnly}
-              dot={false}
-              isAnimationActive={false}
-            />
-          );
-        })}
+        {lineAreas(
+          view.lines.flatMap((line, i) => {
+            const style = LINE_STYLE[i];
+            return style ? [{ ...style, name: line.name }] : [];
+          }),
+          2,
+        )}
         <Tooltip
           isAnimationActive={false}
           labelFormatter={tooltipLabel}

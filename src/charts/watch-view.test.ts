@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { watchFigure, type ScenarioWatch, type WatchFigure } from '../scenario/index.ts';
 import type { SeriesView } from '../store/index.ts';
+import { formatCount, formatPercent } from './format.ts';
 import {
   buildWatchView,
+  formatWatchTick,
   formatWatchValue,
   plottedWatchPoints,
   resolveWatchFigure,
@@ -84,5 +86,15 @@ describe('the What to watch view', () => {
       { tSec: 2, v0: 1.5, v1: null },
       { tSec: 5, v0: 4, v1: null },
     ]);
+  });
+});
+
+describe('What-to-watch axis ticks', () => {
+  it('are short numbers that fit the axis, the unit being in the title', () => {
+    expect(formatWatchTick('ms', 400)).toBe('400');
+    expect(formatWatchTick('ms', 2.5)).toBe('2.5');
+    expect(formatWatchTick('per-sec', 1500)).toBe(formatCount(1500));
+    expect(formatWatchTick('ratio', 2.994)).toBe('2.99×');
+    expect(formatWatchTick('percent', 0.25)).toBe(formatPercent(0.25));
   });
 });

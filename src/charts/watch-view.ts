@@ -147,3 +147,13 @@ export function watchSummary(view: WatchView, bands: readonly FaultBand[]): stri
   }
   return parts.join(' ');
 }
+
+/**
+ * A y-axis tick of the What-to-watch chart: the number alone (the chart's title names the
+ * figure and its unit), short enough for the axis — "400", not "400.0 ms" clipped at its edge.
+ */
+export function formatWatchTick(unit: WatchUnit, value: number): string {
+  if (unit === 'percent') return formatPercent(value);
+  if (unit === 'ratio') return `${twoDecimals(value)}×`;
+  return Math.abs(value) < 10 ? String(Number(value.toFixed(1))) : formatCount(value);
+}
