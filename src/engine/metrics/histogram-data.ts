@@ -47,6 +47,13 @@ export const SLOT_VALUES_US = Float64Array.from({ length: SLOTS }, (_, slot) =>
   slot === 0 ? 0 : (2 * Math.pow(GAMMA, slot - 1)) / (GAMMA + 1),
 );
 
+/** Slot of a finite non-negative value (µs): 0 below 1 µs, else its log bucket + 1, capped. */
+export function slotOf(valueUs: number): number {
+  if (valueUs < 1) return 0;
+  const slot = Math.ceil(Math.log(valueUs) * INV_LN_GAMMA) + 1;
+  return slot > TOP_SLOT ? TOP_SLOT : slot;
+}
+
 /** Nearest rank of quantile q among n values; the tiny shrink stops 0.95·100 = 95.000…01 → 96. */
 export function nearestRank(q: number, n: number): number {
   return Math.max(1, Math.ceil(q * n * (1 - 1e-12)));

@@ -9,12 +9,11 @@
 
 import {
   HISTOGRAM_RELATIVE_ACCURACY,
-  INV_LN_GAMMA,
   SLOTS,
   SLOT_VALUES_US,
-  TOP_SLOT,
   checkHistogramData,
   nearestRank,
+  slotOf,
   type HistogramData,
   type LatencySummaryMs,
 } from './histogram-data.ts';
@@ -94,12 +93,7 @@ export class LatencyHistogram {
       throw new RangeError(`count must be a non-negative integer, got ${count}`);
     }
     if (count === 0) return;
-    let slot = 0;
-    if (valueUs >= 1) {
-      slot = Math.ceil(Math.log(valueUs) * INV_LN_GAMMA) + 1;
-      if (slot > TOP_SLOT) slot = TOP_SLOT;
-    }
-    this.add(slot, count);
+    this.add(slotOf(valueUs), count);
     this.total += count;
     this.sum += valueUs * count;
     if (valueUs < this.min) this.min = valueUs;
@@ -131,6 +125,29 @@ export class LatencyHistogram {
     }
     this.pendingSize = size;
     this.addTotals(other);
+  }
+
+  /**
+   * Adds `n` values given by their slots, with their sum, min and max, held back like
+   * `mergeLater`: how a node folds a window it kept as a few raw values (see `foldWindow`).
+   */
+  mergeSlotsLater(slots: Int32Array, n: number, sumUs: number, minUs: number, maxUs: number): void {
+    if (n === 0) return;
+    const p = (this.pending ??= []);
+    let size = this.pendingSize;
+    if (size + 2 * n > 2 * PENDING_PAIRS) {
+      this.flush();
+      size = 0;
+    }
+    for (let k = 0; k < n; k++) {
+      p[size++] = slots[k] as number;
+      p[size++] = 1;
+    }
+    this.pendingSize = size;
+    this.total += n;
+    this.sum += sumUs;
+    if (minUs < this.min) this.min = minUs;
+    if (maxUs > this.max) this.max = maxUs;
   }
 
   /** Adds every value of `other` into this histogram. */

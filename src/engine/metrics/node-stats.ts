@@ -1,5 +1,6 @@
 import { US_PER_MS } from '../kernel/time.ts';
 import { LatencyHistogram } from './histogram.ts';
+import { foldWindow } from './window-fold.ts';
 import { TimeSeries, type FieldSpec, type TimeSeriesOptions } from './time-series.ts';
 
 /** Per-window fields every node and client records (docs/architecture.md §3, Metrics). */
@@ -308,8 +309,12 @@ export class NodeStats {
       this.newKeys = false;
     }
     const s = latencyScratch;
-    const window = this.windowLatency();
-    window.summaryInto(s);
+    const inline = n[o + W_LATENCIES] as number;
+    if (inline === SPILLED) {
+      this.wLatency.summaryInto(s);
+      this.closedLatency.mergeLater(this.wLatency);
+      this.wLatency.reset();
+    } else foldWindow(n, o + LATENCIES, inline, this.closedLatency, s);
     const width = FIELD_COUNT + this.extraFields.length;
     const r = (rowScratch[width] ??= new Float64Array(width));
     const wOk = n[o + W_OK] as number;
@@ -332,13 +337,11 @@ export class NodeStats {
       r[FIELD_COUNT + i] = f.source[f.key] ?? 0;
     }
     this.series.append(startMs, r);
-    this.closedLatency.mergeLater(window);
     n[o + W_ARRIVALS] = 0;
     n[o + W_OK] = 0;
     n[o + W_FAILED] = 0;
     // Every key of both records is a learnt field by now.
     for (const f of this.extraFields) f.source[f.key] = 0;
-    window.reset();
     n[o + W_LATENCIES] = 0;
     n[o + W_MAX_QUEUE] = queue;
     n[o + W_BUSY_AREA] = 0;
