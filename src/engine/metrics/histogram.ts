@@ -112,18 +112,7 @@ export class LatencyHistogram {
       this.merge(other);
       return;
     }
-    const p = (this.pending ??= []);
-    let size = this.pendingSize;
-    const n = other.listSize;
-    if (size + 2 * n > 2 * PENDING_PAIRS) {
-      this.flush();
-      size = 0;
-    }
-    for (let k = 0; k < n; k++) {
-      p[size++] = other.listSlots[k] as number;
-      p[size++] = other.listCounts[k] as number;
-    }
-    this.pendingSize = size;
+    this.hold(other.listSlots, other.listCounts, other.listSize);
     this.addTotals(other);
   }
 
@@ -133,6 +122,15 @@ export class LatencyHistogram {
    */
   mergeSlotsLater(slots: Int32Array, n: number, sumUs: number, minUs: number, maxUs: number): void {
     if (n === 0) return;
+    this.hold(slots, null, n);
+    this.total += n;
+    this.sum += sumUs;
+    if (minUs < this.min) this.min = minUs;
+    if (maxUs > this.max) this.max = maxUs;
+  }
+
+  /** Holds `n` slots (with their counts; 1 each without) in the buffer, flushing it when full. */
+  private hold(slots: ArrayLike<number>, counts: ArrayLike<number> | null, n: number): void {
     const p = (this.pending ??= []);
     let size = this.pendingSize;
     if (size + 2 * n > 2 * PENDING_PAIRS) {
@@ -141,13 +139,9 @@ export class LatencyHistogram {
     }
     for (let k = 0; k < n; k++) {
       p[size++] = slots[k] as number;
-      p[size++] = 1;
+      p[size++] = counts === null ? 1 : (counts[k] as number);
     }
     this.pendingSize = size;
-    this.total += n;
-    this.sum += sumUs;
-    if (minUs < this.min) this.min = minUs;
-    if (maxUs > this.max) this.max = maxUs;
   }
 
   /** Adds every value of `other` into this histogram. */
