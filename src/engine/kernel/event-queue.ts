@@ -1,5 +1,5 @@
 /**
- * 4-ary min-heap of simulation events ordered by (time, priority, seq).
+ * Binary min-heap of simulation events ordered by (time, priority, seq).
  *
  * Struct-of-arrays storage (typed arrays, no per-event objects) keeps the hot loop free of
  * allocation. The heap itself holds (time, order, slot); an event's payload stays in its slot,
@@ -107,7 +107,7 @@ export class EventQueue {
     // Sift up: move parents down until the place for the new event is found.
     let i = this.count++;
     while (i > 0) {
-      const p = (i - 1) >> 2;
+      const p = (i - 1) >> 1;
       const pt = this.timeUs[p] as number;
       if (pt < timeUs || (pt === timeUs && (this.order[p] as number) < key)) break;
       this.move(p, i);
@@ -265,23 +265,18 @@ export class EventQueue {
     if (last === 0) return;
     const t = this.timeUs[last] as number;
     const k = this.order[last] as number;
-    // Sift down the former last element from the root. Four children a level: half the
-    // levels of a binary heap, and the four sit side by side in memory — a large graph's
-    // queue holds thousands of timers, and pops pay a cache miss per level.
+    // Sift down the former last element from the root.
     let i = 0;
-    for (;;) {
-      const first = 4 * i + 1;
-      if (first >= last) break;
-      let c = first;
-      let ct = this.timeUs[first] as number;
-      const end = first + 4 < last ? first + 4 : last;
-      for (let j = first + 1; j < end; j++) {
-        const jt = this.timeUs[j] as number;
-        if (jt < ct || (jt === ct && (this.order[j] as number) < (this.order[c] as number))) {
-          c = j;
-          ct = jt;
-        }
+    const half = last >> 1;
+    while (i < half) {
+      let c = 2 * i + 1;
+      const r = c + 1;
+      if (r < last) {
+        const ct = this.timeUs[c] as number;
+        const rt = this.timeUs[r] as number;
+        if (rt < ct || (rt === ct && (this.order[r] as number) < (this.order[c] as number))) c = r;
       }
+      const ct = this.timeUs[c] as number;
       if (t < ct || (t === ct && k < (this.order[c] as number))) break;
       this.move(c, i);
       i = c;
