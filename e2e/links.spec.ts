@@ -1,9 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { deflateSync } from 'fflate';
+import { readFileSync } from 'node:fs';
 import { AppPage } from './support/app-page.ts';
 import { watchPage } from './support/page-errors.ts';
 
 const b64url = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
+const hostile = (name: string) =>
+  readFileSync(new URL(`../src/scenario/hostile-inputs/${name}`, import.meta.url), 'utf8');
 
 test.describe('share links', () => {
   test('a shared link opened in a fresh page gives the same summary numbers', async ({
@@ -19,7 +22,7 @@ test.describe('share links', () => {
     await page.getByTestId('duration').press('Enter');
     await page.getByTestId('share').click();
     const link = await page.getByTestId('share-link').inputValue();
-    expect(link).toContain('#s=1.');
+    expect(link).toMatch(/#s=2\.[0-9a-f]{8}\./);
     await page.getByTestId('close-share').click();
     await app.runToEnd();
     const original = await app.summaryText();
@@ -54,6 +57,7 @@ test.describe('share links', () => {
     ],
     ['zip bomb', `#s=1.${b64url(deflateSync(new Uint8Array(5_000_000).fill(32)))}`],
     ['huge', `#s=1.${'A'.repeat(300_000)}`],
+    ['400 000-deep list', hostile('deep-array-400k.link.txt').trim()],
   ];
 
   for (const [name, hash] of HOSTILE) {
@@ -79,6 +83,43 @@ test.describe('share links', () => {
     await page.goto('./#s=1.%%%');
     await expect(page.getByTestId('banner-error')).toBeVisible();
     await expect(app.nodes()).toHaveCount(4);
+  });
+
+  test('a link damaged by one character is refused by its checksum; the work stays', async ({
+    page,
+  }) => {
+    const problems = watchPage(page);
+    const app = new AppPage(page);
+    await app.open();
+    await app.node('catalog').click();
+    await page.keyboard.press('Delete');
+    await expect(app.nodes()).toHaveCount(4);
+    await page.getByTestId('share').click();
+    const link = await page.getByTestId('share-link').inputValue();
+    await page.getByTestId('close-share').click();
+    // One character of the payload changed, as a careless copy might.
+    const at = link.indexOf('#s=2.') + '#s=2.'.length + 9 + 40;
+    const damaged = link.slice(0, at) + (link[at] === 'A' ? 'B' : 'A') + link.slice(at + 1);
+    await page.goto(damaged);
+    await expect(page.getByTestId('banner-error')).toContainText(
+      'This link is damaged: its checksum does not match, so part of it was cut off or changed, perhaps when it was copied.',
+    );
+    await expect(app.nodes()).toHaveCount(4);
+    await page.getByTestId('step').click();
+    await expect(page.getByTestId('clock')).toContainText('1.0 s /');
+    expect(problems.pageErrors).toEqual([]);
+  });
+
+  test('a link to a document with a call cycle is refused, naming the closing edge', async ({
+    page,
+  }) => {
+    const text = hostile('cycle.json');
+    const app = new AppPage(page);
+    await app.open(`#s=1.${b64url(deflateSync(new TextEncoder().encode(text)))}`);
+    await expect(page.getByTestId('banner-error')).toContainText(
+      'edges[4]: orders → gateway closes a call cycle orders → gateway → orders',
+    );
+    await expect(app.nodes()).toHaveCount(5); // the default scenario, untouched
   });
 
   test('markup in a link is shown as text, never run', async ({ page }) => {

@@ -184,6 +184,19 @@ describe('sim CLI: errors', () => {
     expect(lines[1]).toMatch(/^.*bad\.json: edges\[0\]\.target: .*"ghost"/);
   });
 
+  it('a call cycle: exit 2, naming the edge that closes it (the editor refuses it too)', async () => {
+    for (const [name, line] of [
+      ['cycle.json', 'edges[4]: orders → gateway closes a call cycle orders → gateway → orders'],
+      ['cycle-proxies.json', 'edges[6]: t2 → t1 closes a call cycle t2 → t1 → t2'],
+    ] as const) {
+      const file = join(REPO_ROOT, 'src/scenario/hostile-inputs', name);
+      const { code, io } = await run(file);
+      expect(code, name).toBe(EXIT_USAGE);
+      expect(io.stdoutText).toBe('');
+      expect(io.stderrText).toBe(`${file}: ${line}; requests would circle forever\n`);
+    }
+  });
+
   it('malformed JSON: exit 2', async () => {
     const file = join(tmp, 'broken.json');
     writeFileSync(file, '{"format": ');

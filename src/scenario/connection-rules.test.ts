@@ -240,3 +240,92 @@ function hasCycle(s: SimScenario): boolean {
   }
   return seen !== s.nodes.length;
 }
+
+describe('the same rules on a document (connectionErrors, through parseScenario)', () => {
+  const errorsOf = (s: SimScenario) => {
+    const r = parseScenario(s, REGISTRY);
+    return r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message}`);
+  };
+  /** Edge ids are `source-target`: a second edge between a pair needs its own. */
+  const renamed = (i: number, id: string, s: SimScenario): SimScenario => ({
+    ...s,
+    edges: s.edges.map((e, k) => (k === i ? { ...e, id } : e)),
+  });
+  const nodes = [
+    node('u', 'client'),
+    node('gw', 'service'),
+    node('t', 'timeout'),
+    node('a', 'service'),
+    node('b', 'service'),
+    node('db', 'database'),
+  ];
+
+  it('names the edge that closes a loop, in document order, with the loop', () => {
+    expect(
+      errorsOf(
+        scenario(nodes, [
+          ['u', 'gw'],
+          ['gw', 'a'],
+          ['a', 'b'],
+          ['b', 'gw'],
+        ]),
+      ),
+    ).toEqual([
+      'edges[3]: b → gw closes a call cycle b → gw → a → b; requests would circle forever',
+    ]);
+    // The same loop written in another order: the last of its edges closes it.
+    expect(
+      errorsOf(
+        scenario(nodes, [
+          ['b', 'gw'],
+          ['a', 'b'],
+          ['u', 'gw'],
+          ['gw', 'a'],
+        ]),
+      ),
+    ).toEqual([
+      'edges[3]: gw → a closes a call cycle gw → a → b → gw; requests would circle forever',
+    ]);
+  });
+
+  it('reports each loop once, so dropping the edges named leaves a valid document', () => {
+    const loops = scenario(nodes, [
+      ['a', 'b'],
+      ['b', 'a'],
+      ['gw', 't'],
+      ['t', 'gw'],
+    ]);
+    expect(errorsOf(loops)).toEqual([
+      'edges[1]: b → a closes a call cycle b → a → b; requests would circle forever',
+      'edges[3]: t → gw closes a call cycle t → gw → t; requests would circle forever',
+    ]);
+  });
+
+  it('refuses a second edge between a pair, a call out of a database and a proxy’s second downstream', () => {
+    expect(
+      errorsOf(
+        renamed(
+          1,
+          'again',
+          scenario(nodes, [
+            ['u', 'gw'],
+            ['u', 'gw'],
+            ['db', 'a'],
+            ['t', 'a'],
+            ['t', 'b'],
+          ]),
+        ),
+      ),
+    ).toEqual([
+      'edges[1].target: node "u" already calls "gw" (edges[0])',
+      'edges[2].source: node "db" (kind "database") does not call other components',
+      'edges[4].source: node "t" (kind "timeout") calls one downstream, and already calls "a" (edges[3])',
+    ]);
+  });
+
+  it('leaves edges at a node of an unknown kind to the kind’s own error', () => {
+    expect(errorsOf(scenario([node('m', 'mystery'), node('a', 'service')], [['a', 'm']]))).toEqual([
+      expect.stringMatching(/^nodes\[0\]\.kind: unknown kind "mystery"/),
+    ]);
+  });
+});

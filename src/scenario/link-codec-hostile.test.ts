@@ -6,7 +6,8 @@ import type { SimScenario } from '../engine/index.ts';
 import { REGISTRY } from '../patterns/index.ts';
 import { decodeBase64url, encodeBase64url } from './base64url.ts';
 import { decodeScenarioLink, encodeScenarioLink, type LinkResult } from './link-codec.ts';
-import { at, exampleDoc, V1_EXAMPLE_TEXT } from './test-fixtures.ts';
+import { at, exampleDoc, V1_EXAMPLE_TEXT, v1LinkOf } from './test-fixtures.ts';
+import { toDocument } from './document.ts';
 import { parseScenario } from './validate.ts';
 
 // Links are untrusted input from anywhere: every one of these must come back as a sentence.
@@ -27,8 +28,11 @@ function parsed(doc: unknown): SimScenario {
   return result.scenario;
 }
 
-const good = encodeScenarioLink(parsed(exampleDoc()));
+// A version-1 link (no checksum), as the version-1 encoder wrote it: most tests here pin how
+// such links fail, which must not change. Version-2 damage: link-checksum.test.ts.
+const good = v1LinkOf(JSON.stringify(toDocument(parsed(exampleDoc()))));
 const payload = good.slice('s=1.'.length);
+const current = encodeScenarioLink(parsed(exampleDoc()));
 /** One decode of a scenario-sized link, hostile or not: ≤ 2 ms here. */
 const DECODE_MS = 3;
 
@@ -49,8 +53,27 @@ describe('hostile links', () => {
   });
 
   it('a link from a newer codec', () => {
-    expect(errorOf(decode(`s=2.${payload}`))).toBe(
-      'This link was made by a newer version of Faultline (link format 2; this app reads up to format 1); open it with an up-to-date Faultline.',
+    expect(errorOf(decode(`s=3.${payload}`))).toBe(
+      'This link was made by a newer version of Faultline (link format 3; this app reads up to format 2); open it with an up-to-date Faultline.',
+    );
+  });
+
+  it('a version-2 link without its checksum, or with a malformed one', () => {
+    const expected =
+      'This link is damaged: its checksum is missing or malformed, perhaps cut off when it was copied.';
+    const checksum = current.slice(4, 12);
+    for (const bad of [
+      `s=2.${payload}`,
+      `s=2.${checksum.toUpperCase()}.${payload}`,
+      `s=2.${checksum.slice(1)}.${payload}`,
+      `s=2.${checksum}0.${payload}`,
+      `s=2..${payload}`,
+      's=2.00000000',
+    ]) {
+      expect(errorOf(decode(bad)), bad.slice(0, 20)).toBe(expected);
+    }
+    expect(errorOf(decode(`s=2.${checksum}.`))).toBe(
+      'This link is damaged: it contains no scenario data.',
     );
   });
 
@@ -73,9 +96,11 @@ describe('hostile links', () => {
     );
   });
 
-  it('a link cut at every possible length', budget(good.length, DECODE_MS), () => {
-    for (let end = 4; end < good.length; end++) {
-      expect(errorOf(decode(good.slice(0, end)))).toMatch(DAMAGED);
+  it('a link cut at every possible length', budget(good.length + current.length, DECODE_MS), () => {
+    for (const link of [good, current]) {
+      for (let end = 4; end < link.length; end++) {
+        expect(errorOf(decode(link.slice(0, end)))).toMatch(DAMAGED);
+      }
     }
   });
 
@@ -269,12 +294,14 @@ describe('decodeScenarioLink never throws', () => {
   );
 
   const CORRUPTION_RUNS = 500;
-  it('for corruptions of a good link', budget(CORRUPTION_RUNS, DECODE_MS), () => {
-    fc.assert(
-      fc.property(fc.nat(good.length), fc.string({ maxLength: 5 }), (i, junk) =>
-        check(good.slice(0, i) + junk + good.slice(i + junk.length)),
-      ),
-      { numRuns: CORRUPTION_RUNS },
-    );
+  it('for corruptions of a good link', budget(2 * CORRUPTION_RUNS, DECODE_MS), () => {
+    for (const link of [good, current]) {
+      fc.assert(
+        fc.property(fc.nat(link.length), fc.string({ maxLength: 5 }), (i, junk) =>
+          check(link.slice(0, i) + junk + link.slice(i + junk.length)),
+        ),
+        { numRuns: CORRUPTION_RUNS },
+      );
+    }
   });
 });

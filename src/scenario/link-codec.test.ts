@@ -8,14 +8,17 @@ import {
   decodeScenarioLink,
   encodeScenarioLink,
   hasScenarioLink,
+  LINK_CODEC_VERSION,
   LINK_LIMITS,
   NO_SCENARIO_IN_LINK,
   type LinkResult,
 } from './link-codec.ts';
 import { validDocument } from './test-arbitraries.ts';
-import { at, exampleDoc, groupsDoc } from './test-fixtures.ts';
+import { at, exampleDoc, groupsDoc, v1LinkOf } from './test-fixtures.ts';
 import { parseScenario } from './validate.ts';
+import { toDocument } from './document.ts';
 import { inflateSync } from 'fflate';
+import { crc32 } from 'node:zlib';
 
 function parsed(doc: unknown): SimScenario {
   const result = parseScenario(doc, REGISTRY);
@@ -28,15 +31,28 @@ function scenarioOf(result: LinkResult): SimScenario {
   return result.scenario;
 }
 
+/** `s=2.<checksum>.<payload>` → its parts. */
+function partsOf(link: string): { checksum: string; payload: string } {
+  const match = /^s=2\.([^.]*)\.(.*)$/.exec(link);
+  if (!match) throw new Error(`not a version-2 link: ${link.slice(0, 20)}`);
+  return { checksum: match[1] as string, payload: match[2] as string };
+}
+
 describe('encodeScenarioLink', () => {
-  it('writes s=1.<base64url> with no characters a URL would need to escape', () => {
+  it('writes s=2.<checksum>.<base64url> with no characters a URL would need to escape', () => {
     const link = encodeScenarioLink(parsed(exampleDoc()));
-    expect(link).toMatch(/^s=1\.[A-Za-z0-9_-]+$/);
+    expect(LINK_CODEC_VERSION).toBe(2);
+    expect(link).toMatch(/^s=2\.[0-9a-f]{8}\.[A-Za-z0-9_-]+$/);
+  });
+
+  it('whose checksum is the CRC-32 of the payload text', () => {
+    const { checksum, payload } = partsOf(encodeScenarioLink(parsed(exampleDoc())));
+    expect(checksum).toBe(crc32(Buffer.from(payload, 'latin1')).toString(16).padStart(8, '0'));
   });
 
   it('carries the raw-DEFLATE-compressed JSON document', () => {
     const s = parsed(exampleDoc());
-    const bytes = decodeBase64url(encodeScenarioLink(s).slice('s=1.'.length));
+    const bytes = decodeBase64url(partsOf(encodeScenarioLink(s)).payload);
     if (!bytes.ok) throw new Error(bytes.problem);
     const doc: unknown = JSON.parse(new TextDecoder().decode(inflateSync(bytes.bytes)));
     expect(doc).toMatchObject({ format: 'faultline-scenario', version: 2, seed: 42, groups: [] });
@@ -85,6 +101,22 @@ describe('decodeScenarioLink round trip', () => {
     );
   });
 
+  it(
+    'version-1 links (no checksum) of random valid documents still open as they did',
+    budget(RUNS, 10),
+    () => {
+      fc.assert(
+        fc.property(validDocument, (doc) => {
+          const s = parsed(doc);
+          const v1 = v1LinkOf(JSON.stringify(toDocument(s)));
+          expect(scenarioOf(decodeScenarioLink(v1, REGISTRY))).toEqual(s);
+          expect(scenarioOf(decodeScenarioLink(encodeScenarioLink(s), REGISTRY))).toEqual(s);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+  );
+
   it('keeps non-ASCII labels and descriptions exactly', () => {
     const doc = exampleDoc();
     at(doc.nodes, 0)['label'] = 'Usuários 🚀 — 東京';
@@ -109,6 +141,10 @@ describe('decodeScenarioLink round trip', () => {
  */
 const FROZEN_V1_LINK =
   's=1.bZHLTsNADEV_pfI6SKQ8FvMB7JCQgBXqYkidYiWZiTyTQIny71yHolalWUTy4_rcsSeqo3Y-k6PaD21uJfBVqjh4lUgFjaxJYiBXFtRx9uQmypJbhuBB4zeH1ViuoGrQvOVUqfR5ERASvc-ZNSRyb5u5oMS8JXeDxkG9dT2iUl7jKyhEqNE3kaCHhgQwJjQSLKxa4ZARt_6dWyReD_U-JvnlTfRFDoP2-INVxVDLztJeVUYPEZzvezOOWsp-mQcf_MT6zJU5mee5OBjwvRzxgI1S8X_e-v4S8TNqY_bc2t68SF-kA_mSA1gb2BZxB_qmIN7uThfBJXpSHBT441qy1x3b0cymqZbjnchqk_3B1KePcxGGIs4Gvl0OcH6TeTP_AA';
+
+/** A link made by the first encoder with a checksum (link format 2). Never regenerate it. */
+const FROZEN_V2_LINK =
+  's=2.8de67143.bVLNSgMxEH4VmfMKtqCHvQreRFFv4iGm03VomqyTpFrLvrvfpKUV7B6W_Mz3N5kdLZOuXaGelq6GEiTyZfYcnUqijjasWVKkft7RmoujfkdFSmAA7jT9cLzYzC-AWqF4wdmrjKUBCAejK4U1Zupf36aOMvOC-msUVnVWdY-b2RW-jmICGnU7EtRQzRAGw0qibX0QjsUYU5Y9_46-qQdwiz-4fYpLGezYqcrGheZ0O5pR3OXiGh66_Mj6zN6UgSuy5lSLOYk1BCjy9rg2F7epAnk4UJSaTdtNU3cw60Y5WQVkI57_e53fnHP7lXRlUa3Bn5Ur37rReSko3Ese-F7g83wkZK1s_q9BzKpJnxCy9ca7EB50wWoml3iKS5MDxi7u0fHmF7KxCDo2TW9gWAx_H4JnKM-pKiKdnqU4HdiGZh_9FCdAOvqjedN51PTu3iW0TDP0EIKiNglFK3f0xTJ8gGvW5NsUtoHpaEC7x_3w_AI';
 
 describe('frozen links', () => {
   it('a version-1 link still opens, migrated to the current version', () => {
@@ -139,7 +175,26 @@ describe('frozen links', () => {
     const s = scenarioOf(decodeScenarioLink(FROZEN_V1_LINK, REGISTRY));
     const again = encodeScenarioLink(s);
     expect(again).not.toBe(FROZEN_V1_LINK);
+    expect(again).toMatch(/^s=2\./);
     expect(scenarioOf(decodeScenarioLink(again, REGISTRY))).toEqual(s);
+  });
+
+  it('a version-2 link (with a checksum) still opens', () => {
+    const result = decodeScenarioLink(`#${FROZEN_V2_LINK}`, REGISTRY);
+    if (!result.ok) throw new Error(result.error);
+    expect(result.warnings).toEqual([]);
+    const s = result.scenario;
+    expect(s.meta.title).toBe('Frozen v2 link');
+    expect(s.seed).toBe(5);
+    expect(s.nodes.map((n) => [n.id, n.kind])).toEqual([
+      ['users', 'client'],
+      ['api', 'service'],
+    ]);
+    expect(s.edges.map((e) => [e.id, e.source, e.target])).toEqual([['e1', 'users', 'api']]);
+    expect(at(s.nodes, 1).config).toMatchObject({
+      workers: 2,
+      serviceTime: { type: 'constant', valueMs: 5 },
+    });
   });
 });
 

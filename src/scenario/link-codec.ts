@@ -1,4 +1,7 @@
-// Share links: a scenario travels in the URL hash as `s=<codec version>.<base64url(deflate(JSON))>`.
+// Share links: a scenario travels in the URL hash as
+// `s=2.<crc32(payload) in hex>.<payload>`, payload = base64url(raw deflate(JSON document)).
+// The checksum lets a damaged link be refused instead of opening as another scenario;
+// version-1 links (`s=1.<payload>`, no checksum) still open as they always did.
 //
 // Safety: everything decoded from a link is plain data. It goes through JSON.parse and the
 // scenario validator and nothing else — it is never evaluated, never used as code, a URL or
@@ -7,6 +10,8 @@ import { deflateSync } from 'fflate';
 import { describeValue, type KindRegistry, type SimScenario } from '../engine/index.ts';
 import { decodeBase64url, encodeBase64url } from './base64url.ts';
 import { inflateBounded } from './bounded-inflate.ts';
+import { crc32Hex } from './crc32.ts';
+import { depthErrors } from './json-depth.ts';
 import { toDocument } from './document.ts';
 import { SCENARIO_LIMITS } from './limits.ts';
 import { CURRENT_VERSION } from './migrations.ts';
@@ -15,7 +20,10 @@ import { SCENARIO_FORMAT } from './schema.ts';
 import { MAX_REPORTED_ERRORS, parseScenario } from './validate.ts';
 
 /** Version of the link encoding itself (not of the document inside it). */
-export const LINK_CODEC_VERSION = 1;
+export const LINK_CODEC_VERSION = 2;
+
+/** The first link version that carries a checksum. */
+const CHECKSUM_SINCE = 2;
 
 export const LINK_LIMITS = {
   /** Checked before anything is decoded. ~150 KB of compressed data: far above real scenarios. */
@@ -34,12 +42,14 @@ const ERRORS_SHOWN = 3;
 const utf8 = new TextEncoder();
 
 /**
- * The hash fragment (without '#') that carries `scenario`: `s=1.<base64url>`. Callers that
- * want to warn about oversized links compare its length with `LINK_LIMITS.maxEncodedChars`.
+ * The hash fragment (without '#') that carries `scenario`: `s=2.<checksum>.<base64url>`.
+ * Callers that want to warn about oversized links compare its length with
+ * `LINK_LIMITS.maxEncodedChars`.
  */
 export function encodeScenarioLink(scenario: SimScenario): string {
   const bytes = utf8.encode(JSON.stringify(toDocument(scenario)));
-  return `${PARAM}${LINK_CODEC_VERSION}.${encodeBase64url(deflateSync(bytes, { level: 9 }))}`;
+  const payload = encodeBase64url(deflateSync(bytes, { level: 9 }));
+  return `${PARAM}${LINK_CODEC_VERSION}.${crc32Hex(payload)}.${payload}`;
 }
 
 /** The raw value of the `s` parameter of a hash such as `#s=…&x=y`, if there is one. */
@@ -75,14 +85,26 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Bytes → the JSON value of the document, or the sentence saying why not. */
-function decodePayload(payload: string): { ok: true; doc: unknown } | LinkFailure {
+/** What a link whose checksum does not match says. */
+export const CHECKSUM_MISMATCH =
+  'This link is damaged: its checksum does not match, so part of it was cut off or changed, perhaps when it was copied.';
+const CHECKSUM = /^[0-9a-f]{8}$/;
+
+/**
+ * The payload text → the JSON value of the document, or the sentence saying why not.
+ * `checksum`: what the link says the payload's CRC-32 is (links from version 2 on).
+ */
+function decodePayload(
+  payload: string,
+  checksum: string | undefined,
+): { ok: true; doc: unknown } | LinkFailure {
   const decoded = decodeBase64url(payload);
   if (!decoded.ok) {
     return decoded.problem === 'bad-character'
       ? damaged('its scenario data contains characters that never appear in a Faultline link')
       : damaged('its scenario data is incomplete, perhaps cut off when the link was copied');
   }
+  if (checksum !== undefined && crc32Hex(payload) !== checksum) return fail(CHECKSUM_MISMATCH);
   const inflated = inflateBounded(decoded.bytes, LINK_LIMITS.maxDocumentBytes);
   if (!inflated.ok) {
     if (inflated.problem === 'corrupt') {
@@ -93,6 +115,9 @@ function decodePayload(payload: string): { ok: true; doc: unknown } | LinkFailur
       `This link is too large (over ${limit} KB once decompressed; the limit is ${limit} KB).`,
     );
   }
+  // Before JSON.parse, which is slow on a hostile nesting of lists (see json-depth.ts).
+  const tooDeep = depthErrors(inflated.bytes);
+  if (tooDeep.length) return invalid(tooDeep);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(inflated.bytes);
@@ -106,7 +131,7 @@ function decodePayload(payload: string): { ok: true; doc: unknown } | LinkFailur
   }
 }
 
-function invalid(errors: readonly { path: string; message: string }[]): LinkResult {
+function invalid(errors: readonly { path: string; message: string }[]): LinkFailure {
   const shown = formatErrors(errors.slice(0, ERRORS_SHOWN)).join('; ');
   const rest = errors.length - ERRORS_SHOWN;
   // parseScenario caps its list; past the cap the exact count is unknown.
@@ -135,8 +160,8 @@ export function decodeScenarioLink(hash: string, registry: KindRegistry): LinkRe
   }
   const dot = value.indexOf('.');
   const versionText = dot < 0 ? '' : value.slice(0, dot);
-  const payload = value.slice(dot + 1);
-  if (value === '' || payload === '') return damaged('it contains no scenario data');
+  const rest = value.slice(dot + 1);
+  if (value === '' || rest === '') return damaged('it contains no scenario data');
   if (!/^\d{1,6}$/.test(versionText)) {
     return damaged('its scenario data is not in a format Faultline understands');
   }
@@ -144,9 +169,21 @@ export function decodeScenarioLink(hash: string, registry: KindRegistry): LinkRe
   if (codec > LINK_CODEC_VERSION) {
     return newerVersion(`link format ${codec}; this app reads up to format ${LINK_CODEC_VERSION}`);
   }
-  if (codec !== LINK_CODEC_VERSION) return damaged(`it uses an unknown link format (${codec})`);
+  if (codec < 1) return damaged(`it uses an unknown link format (${codec})`);
 
-  const decoded = decodePayload(payload);
+  // From version 2: `<checksum>.<payload>`; version 1: `<payload>`.
+  let checksum: string | undefined;
+  let payload = rest;
+  if (codec >= CHECKSUM_SINCE) {
+    const split = rest.indexOf('.');
+    checksum = split < 0 ? '' : rest.slice(0, split);
+    payload = rest.slice(split + 1);
+    if (!CHECKSUM.test(checksum)) {
+      return damaged('its checksum is missing or malformed, perhaps cut off when it was copied');
+    }
+    if (payload === '') return damaged('it contains no scenario data');
+  }
+  const decoded = decodePayload(payload, checksum);
   if (!decoded.ok) return decoded;
   const doc = decoded.doc;
   if (!isPlainObject(doc)) {

@@ -156,10 +156,11 @@ describe('migration 1 → 2', () => {
       nodes: [
         { id: 'users', kind: 'client' },
         { id: 'api', kind: 'service' },
+        { id: 'db', kind: 'database' },
       ],
       edges: [
         { id: 'api', source: 'users', target: 'api' },
-        { id: 'api', source: 'users', target: 'api' },
+        { id: 'api', source: 'api', target: 'db' },
       ],
     });
     const result = parseScenario(doc, registry);

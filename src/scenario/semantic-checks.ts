@@ -9,6 +9,7 @@ import type { ScenarioDocument } from './schema.ts';
 import { formatPath, joinPath, quote, type ScenarioError } from './scenario-error.ts';
 import { parseWith } from './zod-issues.ts';
 import { METRIC_FIGURE_PREFIX } from './watch-figures.ts';
+import { connectionErrors } from './connection-rules.ts';
 
 export interface SemanticResult {
   /** Nodes with their kind-validated, defaults-applied config (meaningful only without errors). */
@@ -92,36 +93,6 @@ function checkNodes(doc: ScenarioDocument, registry: KindRegistry, out: Semantic
   });
 }
 
-function checkEdges(doc: ScenarioDocument, nodes: Map<string, NodeEntry>, out: SemanticResult) {
-  doc.edges.forEach((edge, i) => {
-    let dangling = false;
-    for (const end of ['source', 'target'] as const) {
-      if (!nodes.has(edge[end])) {
-        dangling = true;
-        out.errors.push({
-          path: `edges[${i}].${end}`,
-          message: `no node with id ${quote(edge[end])}`,
-        });
-      }
-    }
-    if (dangling) return;
-    if (edge.source === edge.target) {
-      out.errors.push({
-        path: `edges[${i}].target`,
-        message: `an edge cannot connect node ${quote(edge.source)} to itself`,
-      });
-      return;
-    }
-    const target = nodes.get(edge.target);
-    if (target?.def?.isSource) {
-      out.errors.push({
-        path: `edges[${i}].target`,
-        message: `node ${quote(edge.target)} (kind ${quote(target.kind)}) is a traffic source and cannot receive calls`,
-      });
-    }
-  });
-}
-
 function checkFaults(
   doc: ScenarioDocument,
   nodes: Map<string, NodeEntry>,
@@ -202,7 +173,8 @@ export function checkSemantics(doc: ScenarioDocument, registry: KindRegistry): S
   for (const node of doc.nodes) {
     if (!nodes.has(node.id)) nodes.set(node.id, { kind: node.kind, def: registry.get(node.kind) });
   }
-  checkEdges(doc, nodes, out);
+  // The editor's rules for drawing an edge, applied to every edge of the document.
+  out.errors.push(...connectionErrors(doc.nodes, doc.edges, registry));
   checkFaults(doc, nodes, new Set(doc.edges.map((e) => e.id)), registry, out);
   checkWatch(doc, nodes, out);
   return out;

@@ -3,7 +3,7 @@ import { nextId } from './document.ts';
 import type { Item } from './test-fixtures.ts';
 
 // Test-only: random documents that are valid for the real registry (client, service,
-// database), spread over the whole range the schemas allow.
+// database), spread over the whole range the schemas allow, with edges the editor could draw.
 
 /** A finite double in [min, max], never -0 (JSON cannot carry it, and it means 0 anyway). */
 const num = (min: number, max: number) =>
@@ -176,13 +176,20 @@ export const validDocument: fc.Arbitrary<Item> = fc
       ...r.databases.map((n, i) => ({ id: `db-${i}`, kind: 'database', ...n })),
     ].map(withoutUndefined);
     const ids = nodes.map((n) => n.id as string);
+    const callers = ids.filter((id) => !id.startsWith('db-'));
     const callable = ids.filter((id) => !id.startsWith('client-'));
+    // The editor's connection rules: databases call nothing, no edge twice, no loop — a
+    // service only calls services listed after it.
     const edges: Item[] = [];
+    const drawn = new Set<string>();
     if (callable.length > 0) {
       r.links.forEach(([a, b, config], i) => {
-        const source = ids[a % ids.length] as string;
-        const target = callable[b % callable.length] as string;
-        if (source !== target) edges.push({ id: `e${i}`, source, target, config });
+        let source = callers[a % callers.length] as string;
+        let target = callable[b % callable.length] as string;
+        if (ids.indexOf(target) < ids.indexOf(source)) [source, target] = [target, source];
+        if (source === target || drawn.has(`${source} ${target}`)) return;
+        drawn.add(`${source} ${target}`);
+        edges.push({ id: `e${i}`, source, target, config });
       });
     }
     const faults: Item[] = [];

@@ -1,4 +1,6 @@
+import { deflateSync } from 'fflate';
 import { readFileSync } from 'node:fs';
+import { encodeBase64url } from './base64url.ts';
 
 /** The folder of frozen documents: one or more per format version, never edited. */
 export const FIXTURES_DIR = new URL('./fixtures/', import.meta.url);
@@ -41,4 +43,18 @@ export function at<T>(list: readonly T[], i: number): T {
   const item = list[i];
   if (item === undefined) throw new Error(`no item at index ${i}`);
   return item;
+}
+
+/** Inputs that once broke Faultline (hostile or careless), kept to show they no longer do. */
+export function hostileText(name: string): string {
+  return readFileSync(new URL(`./hostile-inputs/${name}`, import.meta.url), 'utf8');
+}
+
+/**
+ * A version-1 share link (`s=1.<base64url(deflate)>`, no checksum) carrying `text` as it
+ * is, the way the version-1 encoder wrote links.
+ */
+export function v1LinkOf(text: string | Uint8Array): string {
+  const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+  return `s=1.${encodeBase64url(deflateSync(bytes, { level: 9 }))}`;
 }

@@ -13,6 +13,7 @@ import { checkableParts } from './checkable-parts.ts';
 import { checkSemantics } from './semantic-checks.ts';
 import { parseWith } from './zod-issues.ts';
 import { jsonSyntaxMessage } from './json-syntax.ts';
+import { depthErrors } from './json-depth.ts';
 
 export type ParseResult =
   { ok: true; scenario: SimScenario; warnings: string[] } | { ok: false; errors: ScenarioError[] };
@@ -112,11 +113,17 @@ export function parseScenario(
   if (text !== undefined) {
     const tooBig = sizeErrors(text, options.limits ?? SCENARIO_LIMITS);
     if (tooBig.length) return failure(tooBig);
+    // The same bound as for text, so a value and its JSON text are judged alike.
+    const tooDeep = depthErrors(text);
+    if (tooDeep.length) return failure(tooDeep);
   }
   return parseDocument(input, registry, options);
 }
 
-/** Validates JSON text (a pasted or uploaded file); the size limit is checked before parsing. */
+/**
+ * Validates JSON text (a pasted or uploaded file); the size limit and the nesting depth are
+ * checked before parsing.
+ */
 export function parseScenarioText(
   text: string,
   registry: KindRegistry,
@@ -128,6 +135,9 @@ export function parseScenarioText(
   const tooBig = sizeErrors(text, options.limits ?? SCENARIO_LIMITS);
   if (tooBig.length) return failure(tooBig);
   if (text.trim() === '') return failure([{ path: '', message: 'document is empty' }]);
+  // Before JSON.parse, which is slow on a hostile nesting of lists (see json-depth.ts).
+  const tooDeep = depthErrors(text);
+  if (tooDeep.length) return failure(tooDeep);
   let doc: unknown;
   try {
     doc = JSON.parse(text);
