@@ -3,6 +3,7 @@ import {
   formatMs,
   formatPercent,
   formatRate,
+  stuckDiagnosis,
   type ClientSummary,
   type NodeSummary,
   type SimSummary,
@@ -116,6 +117,23 @@ function counterLines(entries: Record<string, ClientSummary | NodeSummary>): str
   return lines;
 }
 
+/** Why a client or node waits for ever (the app's diagnosis, in the same words), if any. */
+function stuckLines(summary: SimSummary): string[] {
+  const said: [string, string][] = [];
+  for (const [id, c] of Object.entries(summary.clients)) {
+    if (!c.stuck) continue;
+    const facts = { ...c.stuck, busy: 0, capacity: 0, queueDepth: 0, inFlight: c.inFlight };
+    const d = stuckDiagnosis(facts, 'source');
+    if (d) said.push([id, d.text]);
+  }
+  for (const [id, n] of Object.entries(summary.nodes)) {
+    const d = n.stuck && stuckDiagnosis(n.stuck, 'node');
+    if (d) said.push([id, d.text]);
+  }
+  const width = Math.max(0, ...said.map(([id]) => id.length));
+  return said.map(([id, text]) => `${id.padEnd(width)}  ${text}`);
+}
+
 function conservationLines(summary: SimSummary): string[] {
   const c = summary.conservation;
   if (c.ok) return ['Conservation: ok'];
@@ -133,6 +151,8 @@ export function formatSummary(summary: SimSummary, context: ReportContext): stri
   if (clientCounters.length) lines.push('Client counters', ...clientCounters, '');
   const counters = counterLines(summary.nodes);
   if (counters.length) lines.push('Node counters', ...counters, '');
+  const stuck = stuckLines(summary);
+  if (stuck.length) lines.push('Stuck', ...stuck, '');
   lines.push(...conservationLines(summary));
   return `${lines.join('\n')}\n`;
 }
