@@ -18,7 +18,10 @@ export {
   formatMs,
   formatPercent,
   formatRate,
+  formatWhole,
 } from '../engine/index.ts';
+export type { StuckDiagnosis, StuckRole } from '../engine/index.ts';
+export { frameDiagnosis } from './node-diagnosis.ts';
 export {
   createAppStore,
   type AppState,
