@@ -1,3 +1,5 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SimSummary } from '../engine/index.ts';
@@ -9,6 +11,31 @@ import { captureIo, REPO_ROOT } from './test-io.ts';
 const PARTITION = join(REPO_ROOT, 'examples/partition-no-timeout.json');
 /** Two virtual minutes of it: ~6 000 requests, well under a second here. */
 const ARGS = [PARTITION, '--duration-ms', '120000'];
+
+/** The same scenario with a Timeout (1 s) between Orders and its database. */
+function withTimeoutFile(): string {
+  const doc = JSON.parse(readFileSync(PARTITION, 'utf8')) as {
+    nodes: unknown[];
+    edges: { id: string; source: string; target: string }[];
+    faults: { target: string }[];
+  };
+  doc.nodes.push({
+    id: 'guard',
+    kind: 'timeout',
+    label: 'Guard',
+    position: { x: 450, y: 100 },
+    config: { timeoutMs: 1000 },
+  });
+  doc.edges = [
+    { id: 'users-orders', source: 'users', target: 'orders' },
+    { id: 'orders-guard', source: 'orders', target: 'guard' },
+    { id: 'guard-db', source: 'guard', target: 'orders-db' },
+  ];
+  for (const f of doc.faults) f.target = 'guard-db';
+  const file = join(mkdtempSync(join(tmpdir(), 'faultline-cli-stuck-')), 'guarded.json');
+  writeFileSync(file, JSON.stringify(doc));
+  return file;
+}
 
 async function run(...argv: string[]) {
   const io = captureIo();
@@ -56,6 +83,19 @@ describe('sim CLI: a partition without timeouts', () => {
       const text = await run(PARTITION, '--duration-ms', '9000');
       expect(text).not.toContain('Stuck');
       expect(text).not.toContain('no timeout is set');
+    },
+  );
+
+  it(
+    'with a Timeout in front of the partitioned database, the waits end: nothing is stuck',
+    budget(1, 1000),
+    async () => {
+      const s = JSON.parse(
+        await run(withTimeoutFile(), '--duration-ms', '120000', '--json'),
+      ) as SimSummary;
+      expect(Object.values(s.nodes).filter((n) => n.stuck)).toEqual([]);
+      // Each of the 4 workers now gives up after 1 s and takes the next call: ~4 a second.
+      expect(s.nodes['guard']?.failed['timeout']).toBeGreaterThan(400);
     },
   );
 });
