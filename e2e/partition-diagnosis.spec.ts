@@ -57,6 +57,14 @@ test.describe('a partition without timeouts', () => {
     await expect(status).toHaveText('Stuck');
     await page.screenshot({ path: 'test-results/partition-stuck.png' });
 
+    // The Summary lists it too, as the CLI's report does.
+    await page.getByTestId('tab-summary').click();
+    const row = page.getByTestId('summary-stuck-orders');
+    await expect(row.locator('th')).toHaveText('Orders');
+    await expect(row.locator('td')).toHaveText(
+      'all 4 workers waiting on a partitioned call; 179\u00a0634 queued; no timeout is set',
+    );
+
     // Reset: the run starts over and nothing is stuck.
     await page.getByTestId('reset').click();
     await expect(banner).toHaveCount(0);

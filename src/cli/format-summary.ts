@@ -3,7 +3,7 @@ import {
   formatMs,
   formatPercent,
   formatRate,
-  stuckDiagnosis,
+  summaryStuck,
   type ClientSummary,
   type NodeSummary,
   type SimSummary,
@@ -119,19 +119,9 @@ function counterLines(entries: Record<string, ClientSummary | NodeSummary>): str
 
 /** Why a client or node waits for ever (the app's diagnosis, in the same words), if any. */
 function stuckLines(summary: SimSummary): string[] {
-  const said: [string, string][] = [];
-  for (const [id, c] of Object.entries(summary.clients)) {
-    if (!c.stuck) continue;
-    const facts = { ...c.stuck, busy: 0, capacity: 0, queueDepth: 0, inFlight: c.inFlight };
-    const d = stuckDiagnosis(facts, 'source');
-    if (d) said.push([id, d.text]);
-  }
-  for (const [id, n] of Object.entries(summary.nodes)) {
-    const d = n.stuck && stuckDiagnosis(n.stuck, 'node');
-    if (d) said.push([id, d.text]);
-  }
-  const width = Math.max(0, ...said.map(([id]) => id.length));
-  return said.map(([id, text]) => `${id.padEnd(width)}  ${text}`);
+  const said = summaryStuck(summary);
+  const width = Math.max(0, ...said.map(({ id }) => id.length));
+  return said.map(({ id, text }) => `${id.padEnd(width)}  ${text}`);
 }
 
 function conservationLines(summary: SimSummary): string[] {

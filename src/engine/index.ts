@@ -104,6 +104,7 @@ export {
 } from './metrics/figure-format.ts';
 export {
   stuckDiagnosis,
+  summaryStuck,
   type StuckDiagnosis,
   type StuckFacts,
   type StuckRole,

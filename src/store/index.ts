@@ -19,6 +19,7 @@ export {
   formatPercent,
   formatRate,
   formatWhole,
+  summaryStuck,
 } from '../engine/index.ts';
 export type { StuckDiagnosis, StuckRole } from '../engine/index.ts';
 export { frameDiagnosis } from './node-diagnosis.ts';

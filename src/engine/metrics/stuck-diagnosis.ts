@@ -1,4 +1,5 @@
 import type { StuckFigures } from '../stuck-calls.ts';
+import type { SimSummary } from '../summary.ts';
 import { formatWhole } from './figure-format.ts';
 
 /**
@@ -56,4 +57,23 @@ export function stuckDiagnosis(f: StuckFacts, role: StuckRole): StuckDiagnosis |
   if (f.queueDepth > 0) parts.push(`${formatWhole(f.queueDepth)} queued`);
   parts.push('no timeout is set');
   return { all, text: parts.join('; ') };
+}
+
+/**
+ * A finished run's stuck clients and nodes, clients first, each with its sentence: what the
+ * CLI's report and the app's Summary list under "Stuck".
+ */
+export function summaryStuck(summary: SimSummary): { id: string; text: string }[] {
+  const said: { id: string; text: string }[] = [];
+  for (const [id, c] of Object.entries(summary.clients)) {
+    if (!c.stuck) continue;
+    const facts = { ...c.stuck, busy: 0, capacity: 0, queueDepth: 0, inFlight: c.inFlight };
+    const d = stuckDiagnosis(facts, 'source');
+    if (d) said.push({ id, text: d.text });
+  }
+  for (const [id, n] of Object.entries(summary.nodes)) {
+    const d = n.stuck && stuckDiagnosis(n.stuck, 'node');
+    if (d) said.push({ id, text: d.text });
+  }
+  return said;
 }
