@@ -5,6 +5,7 @@ import {
   clientRows,
   counterRows,
   nodeRows,
+  stuckRows,
   summaryCaption,
 } from './summary-rows.ts';
 
@@ -111,6 +112,36 @@ describe('summary rows', () => {
       { id: 'web', name: 'Web client', text: 'Late responses 7' },
       { id: 'api', name: 'api', text: 'Late responses 2' },
       { id: 'breaker', name: 'breaker', text: 'Rejected 31 · Time open 1.50 s · share 0.3' },
+    ]);
+  });
+
+  it("list what is stuck at the end in the engine's sentence, like the CLI", () => {
+    const api = summary.nodes['api'] as NodeSummary;
+    const stuck: SimSummary = {
+      ...summary,
+      nodes: {
+        api: {
+          ...api,
+          stuck: {
+            partitioned: 4,
+            hung: 0,
+            busy: 4,
+            capacity: 4,
+            queueDepth: 12_000,
+            inFlight: 12_004,
+          },
+        },
+        quiet: api,
+      },
+    };
+    expect(stuckRows(summary, {})).toEqual([]);
+    const rows = stuckRows(stuck, { api: 'Orders' });
+    expect(rows.map((r) => ({ ...r, text: r.text.replaceAll('\u00a0', ' ') }))).toEqual([
+      {
+        id: 'api',
+        name: 'Orders',
+        text: 'all 4 workers waiting on a partitioned call; 12 000 queued; no timeout is set',
+      },
     ]);
   });
 });

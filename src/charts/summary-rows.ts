@@ -1,5 +1,6 @@
 import {
   formatMetric,
+  summaryStuck,
   type ClientSummary,
   type KindMetricInfo,
   type NodeSummary,
@@ -120,6 +121,14 @@ export function counterRows(
     if (s.lateResponses) parts.push(`Late responses ${count(s.lateResponses)}`);
     return parts.length ? [{ id, name: labels[id] ?? id, text: parts.join(' · ') }] : [];
   });
+}
+
+/** Clients and nodes still stuck at the end, in the engine's sentence (as the CLI's report). */
+export function stuckRows(
+  summary: SimSummary,
+  labels: Readonly<Record<string, string>>,
+): CounterRow[] {
+  return summaryStuck(summary).map(({ id, text }) => ({ id, name: labels[id] ?? id, text }));
 }
 
 /** 'Run summary: seed 42, 1:00 simulated, 12345 events, conservation ok.' (exact, as the CLI) */

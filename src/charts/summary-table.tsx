@@ -5,6 +5,7 @@ import {
   clientRows,
   counterRows,
   nodeRows,
+  stuckRows,
   summaryCaption,
   type CounterRow,
   type SummaryRow,
@@ -36,17 +37,26 @@ function Section({ title, rows }: { title: string; rows: readonly SummaryRow[] }
   );
 }
 
-function Counters({ rows }: { rows: readonly CounterRow[] }) {
+/** Rows of one text each: the counters, or what is stuck at the end. */
+function TextRows({
+  title,
+  rows,
+  testId,
+}: {
+  title: string;
+  rows: readonly CounterRow[];
+  testId: string;
+}) {
   if (rows.length === 0) return null;
   return (
     <tbody>
       <tr className="summary-table__section">
         <th scope="rowgroup" colSpan={COLUMN_COUNT}>
-          Counters
+          {title}
         </th>
       </tr>
       {rows.map((row) => (
-        <tr key={row.id} data-testid={`summary-counters-${row.id}`}>
+        <tr key={row.id} data-testid={`${testId}-${row.id}`}>
           <th scope="row" title={row.name === row.id ? undefined : row.id}>
             {row.name}
           </th>
@@ -61,8 +71,7 @@ function Counters({ rows }: { rows: readonly CounterRow[] }) {
 
 /**
  * The finished run's figures, the same as the CLI prints: per client, per node, then the
- * counters. Shown
- * once the run is done; before that, a note.
+ * counters and what is stuck at the end. Shown once the run is done; before that, a note.
  */
 export function SummaryTable() {
   const summary = useTelemetry((s) => s.summary);
@@ -100,7 +109,12 @@ export function SummaryTable() {
         </thead>
         <Section title="Clients" rows={clientRows(summary, labels)} />
         <Section title="Nodes" rows={nodeRows(summary, labels)} />
-        <Counters rows={counterRows(summary, labels, metricsOf)} />
+        <TextRows
+          title="Counters"
+          testId="summary-counters"
+          rows={counterRows(summary, labels, metricsOf)}
+        />
+        <TextRows title="Stuck" testId="summary-stuck" rows={stuckRows(summary, labels)} />
       </table>
     </div>
   );

@@ -3,6 +3,7 @@ import {
   formatMs,
   formatPercent,
   formatRate,
+  summaryStuck,
   type ClientSummary,
   type NodeSummary,
   type SimSummary,
@@ -116,6 +117,13 @@ function counterLines(entries: Record<string, ClientSummary | NodeSummary>): str
   return lines;
 }
 
+/** Why a client or node waits for ever (the app's diagnosis, in the same words), if any. */
+function stuckLines(summary: SimSummary): string[] {
+  const said = summaryStuck(summary);
+  const width = Math.max(0, ...said.map(({ id }) => id.length));
+  return said.map(({ id, text }) => `${id.padEnd(width)}  ${text}`);
+}
+
 function conservationLines(summary: SimSummary): string[] {
   const c = summary.conservation;
   if (c.ok) return ['Conservation: ok'];
@@ -133,6 +141,8 @@ export function formatSummary(summary: SimSummary, context: ReportContext): stri
   if (clientCounters.length) lines.push('Client counters', ...clientCounters, '');
   const counters = counterLines(summary.nodes);
   if (counters.length) lines.push('Node counters', ...counters, '');
+  const stuck = stuckLines(summary);
+  if (stuck.length) lines.push('Stuck', ...stuck, '');
   lines.push(...conservationLines(summary));
   return `${lines.join('\n')}\n`;
 }

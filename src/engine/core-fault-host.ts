@@ -6,6 +6,7 @@ import type { KindRegistry } from './model/kind.ts';
 import type { FaultBookHost } from './fault-book.ts';
 import { EV_FAULT, PRIORITY_FAULT } from './simulation-constants.ts';
 import type { SimGraph } from './simulation-graph.ts';
+import type { StuckCalls } from './stuck-calls.ts';
 
 /** What the fault book's host needs of the simulation core (the core is one, structurally). */
 export interface FaultHostCore extends SimContext {
@@ -16,6 +17,7 @@ export interface FaultHostCore extends SimContext {
   readonly pool: CallPool;
   readonly graph: SimGraph;
   readonly metrics: MetricWindows;
+  readonly stuck: StuckCalls;
 }
 
 /**
@@ -75,6 +77,7 @@ export class CoreFaultHost implements FaultBookHost {
     for (const call of this.core.pool.calls) {
       if (call.phase === CallPhase.AtNode && call.to === node && call.parked) {
         call.parked = false;
+        this.core.stuck.update(call);
         this.core.respond(call, false, Cause.Refused);
       }
     }

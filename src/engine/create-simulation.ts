@@ -10,6 +10,7 @@ import { faultTargetProblem, type FaultTargetFacts } from './model/fault-type.ts
 import type { SimFault, SimScenario } from './model/scenario-types.ts';
 import type { ConservationReport } from './conservation.ts';
 import { defaultRegistry, SimulationCore, type SimulationOptions } from './simulation.ts';
+import type { StuckFigures } from './stuck-calls.ts';
 import { summarize, type SimSummary } from './summary.ts';
 import { buildFrame, type TelemetryFrame } from './telemetry.ts';
 
@@ -54,6 +55,8 @@ export interface NodeDetail {
   lateResponses: number;
   latencyMs: LatencySummaryMs;
   metrics: Record<string, number>;
+  /** Its waits that will never end (stuck-calls.ts), or null. */
+  stuck: StuckFigures | null;
 }
 
 export interface Simulation {
@@ -271,6 +274,7 @@ export function createSimulation(
         lateResponses: s.lateResponses,
         latencyMs: s.latency.summaryMs(),
         metrics: { ...s.custom },
+        stuck: core.stuck.figures(index),
       };
     },
     series(nodeId, range) {

@@ -9,12 +9,13 @@ export type {
 } from './create-simulation.ts';
 export { LivelockError, type SimulationOptions } from './simulation.ts';
 export type { SimSummary, ClientSummary, NodeSummary } from './summary.ts';
+export type { StuckFigures } from './stuck-calls.ts';
 export type { TelemetryFrame, NodeFrame, EdgeFrame } from './telemetry.ts';
 export { ConservationError, type ConservationReport } from './conservation.ts';
 export type { TraceEvent, SimContext, NodeFaultState } from './model/context.ts';
 export { Cause } from './model/context.ts';
 export type { Call, RequestInfo } from './model/call.ts';
-export { CallPhase } from './model/call.ts';
+export { CallPhase, requestWithDeadlineUs } from './model/call.ts';
 export {
   CAUSE_CLASSES,
   causeListed,
@@ -99,4 +100,12 @@ export {
   formatMs,
   formatPercent,
   formatRate,
+  formatWhole,
 } from './metrics/figure-format.ts';
+export {
+  stuckDiagnosis,
+  summaryStuck,
+  type StuckDiagnosis,
+  type StuckFacts,
+  type StuckRole,
+} from './metrics/stuck-diagnosis.ts';

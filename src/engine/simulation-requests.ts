@@ -1,4 +1,4 @@
-import type { RequestInfo } from './model/call.ts';
+import { RequestRecord, type RequestInfo } from './model/call.ts';
 import { ConservationError } from './conservation.ts';
 import type { InFlightCounters } from './in-flight-counters.ts';
 import type { MetricWindows } from './metrics/metric-windows.ts';
@@ -25,18 +25,7 @@ export class Requests {
 
   create(client: number, deadlineUs: number, key: number, userId: number): RequestInfo {
     const host = this.host;
-    const request: RequestInfo = {
-      id: this.nextId++,
-      client,
-      createdUs: host.nowUs,
-      deadlineUs,
-      attempt: 1,
-      key,
-      userId,
-      attrs: null,
-      resolved: false,
-      openRootCalls: 0,
-    };
+    const request = new RequestRecord(this.nextId++, client, host.nowUs, deadlineUs, key, userId);
     this.metrics.node(client).recordArrival(host.nowUs);
     if (host.tracing && isSampled(host.hopsEvery, request))
       host.trace(client, 'request.sent', request);

@@ -22,6 +22,7 @@ import { BUILTIN_REGISTRY } from './model/builtin-kinds.ts';
 import { SimGraph, type EdgeRuntime } from './simulation-graph.ts';
 import type { SimulationOptions } from './simulation-options.ts';
 import { Requests } from './simulation-requests.ts';
+import { StuckCalls } from './stuck-calls.ts';
 import {
   EV_CALL_ARRIVE,
   EV_FAULT,
@@ -60,6 +61,8 @@ export class SimulationCore implements SimContext {
   readonly graph: SimGraph;
   readonly metrics: MetricWindows;
   readonly inFlight: InFlightCounters;
+  /** Per node: waits on lost or parked calls that no timeout will end. */
+  readonly stuck: StuckCalls;
   private readonly requests: Requests;
   /** Every fault of the run and the state it puts each node and edge in. */
   readonly faultBook: FaultBook;
@@ -84,6 +87,9 @@ export class SimulationCore implements SimContext {
       maxSeriesPoints: options.maxSeriesPoints ?? 512,
     });
     this.inFlight = new InFlightCounters(graph.nodeCount);
+    this.stuck = new StuckCalls(graph.nodeCount, (node) => {
+      this.metrics.node(node).dirty = true;
+    });
     this.requests = new Requests(this, this.metrics, this.inFlight);
     this.faultBook = new FaultBook(new CoreFaultHost(this), graph.nodeCount, graph.edgeCount);
     this.nodeFaults = this.faultBook.nodeStates;
@@ -167,6 +173,7 @@ export class SimulationCore implements SimContext {
     if (e.faults.partitioned) {
       call.phase = CallPhase.Lost;
       this.inFlight.sent(call);
+      this.stuck.update(call);
       stats.dropped++;
       if (this.tracing) this.trace(from, 'call.dropped', request, 'partition', e.id);
       return call;
@@ -194,8 +201,11 @@ export class SimulationCore implements SimContext {
     if (f.hung && !f.crashed) {
       // A hung process accepts and never answers: the call stays in flight at the node.
       call.parked = true;
+      this.stuck.update(call);
       return;
     }
+    // Answered: the node no longer waits on the calls it sent for this one.
+    this.stuck.waiterDone(call);
     const outcomeCause = ok ? '' : cause || Cause.Error;
     if (call.traceId >= 0)
       this.traceHop('call.answered', node, call, this.graph.nodeId(call.from), outcomeCause);
@@ -213,6 +223,7 @@ export class SimulationCore implements SimContext {
       stats.dropped++;
       if (this.tracing) this.trace(node, 'call.dropped', call.request, 'partition', e.id);
       if (call.abandoned) this.release(call);
+      else this.stuck.update(call);
       return;
     }
     call.phase = CallPhase.Returning;
@@ -228,6 +239,7 @@ export class SimulationCore implements SimContext {
   abandon(call: Call): void {
     this.inFlight.abandoning(call);
     call.abandoned = true;
+    this.stuck.update(call);
     if (this.tracing)
       this.trace(call.from, 'call.timeout', call.request, Cause.Timeout, this.nodeId(call.to));
     if (call.phase === CallPhase.Lost) this.release(call);
@@ -243,8 +255,14 @@ export class SimulationCore implements SimContext {
 
   setTimer(node: number, delayUs: number, tag: number, call: Call | null, token = 0): void {
     const at = this.nowUs + Math.max(0, Math.round(delayUs));
-    if (call) this.queue.push(at, PRIORITY_NORMAL, EV_TIMER_BASE + tag, node, call.id, call.gen);
-    else this.queue.push(at, PRIORITY_NORMAL, EV_TIMER_BASE + tag, node, -1, token);
+    if (call) {
+      this.queue.push(at, PRIORITY_NORMAL, EV_TIMER_BASE + tag, node, call.id, call.gen);
+      // The sender's timer on its own call is its timeout: a wait that will end.
+      if (node === call.from) {
+        call.senderTimers++;
+        this.stuck.update(call);
+      }
+    } else this.queue.push(at, PRIORITY_NORMAL, EV_TIMER_BASE + tag, node, -1, token);
   }
 
   setGauges(node: number, busy: number, capacity: number, queueDepth: number): void {
@@ -308,6 +326,10 @@ export class SimulationCore implements SimContext {
         const live = this.pool.get(a, b);
         if (!live) return; // the call it was about has finished: lazily cancelled
         call = live;
+        if (target === call.from && call.senderTimers > 0) {
+          call.senderTimers--;
+          this.stuck.update(call);
+        }
       } else {
         this.timerToken = b;
       }
@@ -333,8 +355,10 @@ export class SimulationCore implements SimContext {
     const f = this.nodeFaults[node] as NodeFaultState;
     const def = this.graph.def(node);
     if (f.crashed) this.respond(call, false, Cause.Refused);
-    else if (f.hung) call.parked = true;
-    else if (def.onCall) def.onCall(this, this.graph.node(node), call);
+    else if (f.hung) {
+      call.parked = true;
+      this.stuck.update(call);
+    } else if (def.onCall) def.onCall(this, this.graph.node(node), call);
     else this.respond(call, false, Cause.NoRoute);
   }
 

@@ -2,6 +2,8 @@ import type { ConservationReport } from './conservation.ts';
 import type { LatencySummaryMs } from './metrics/histogram.ts';
 import type { MetricWindows } from './metrics/metric-windows.ts';
 import type { SimGraph } from './simulation-graph.ts';
+import type { StuckFacts } from './metrics/stuck-diagnosis.ts';
+import type { StuckCalls, StuckFigures } from './stuck-calls.ts';
 
 export interface ClientSummary {
   sent: number;
@@ -11,6 +13,8 @@ export interface ClientSummary {
   latencyMs: LatencySummaryMs;
   /** Responses that came back after the client had given up (its `timeoutMs`). */
   lateResponses?: number;
+  /** Only when some requests wait for ever: lost or held by a hung node, no timeout set. */
+  stuck?: StuckFigures;
 }
 
 export interface NodeSummary {
@@ -24,6 +28,11 @@ export interface NodeSummary {
   metrics?: Record<string, number>;
   /** Responses that came back after this node had stopped waiting (timed out). */
   lateResponses?: number;
+  /**
+   * Only when, at the end, some of its workers wait for ever (on a call lost to a partition or
+   * held by a hung node, no timeout set), with its gauges then: busy, capacity, queue, in flight.
+   */
+  stuck?: StuckFacts;
 }
 
 /** The run's figures in the CLI's `--json` shape (a public contract). */
@@ -60,6 +69,7 @@ export interface SummarySource {
   readonly seed: number;
   readonly events: number;
   readonly scenario: { readonly durationMs: number };
+  readonly stuck: StuckCalls;
   conservation(): ConservationReport;
 }
 
@@ -70,6 +80,7 @@ export function summarize(core: SummarySource): SimSummary {
   const { graph, metrics } = core;
   graph.ids.forEach((id, i) => {
     const s = metrics.node(i);
+    const stuck = core.stuck.figures(i);
     if (graph.isSource[i]) {
       clients[id] = {
         sent: s.arrivals,
@@ -79,6 +90,7 @@ export function summarize(core: SummarySource): SimSummary {
         latencyMs: latency(s.latency.summaryMs()),
       };
       if (s.lateResponses > 0) clients[id].lateResponses = s.lateResponses;
+      if (stuck) clients[id].stuck = stuck;
       return;
     }
     const entry: NodeSummary = {
@@ -91,6 +103,10 @@ export function summarize(core: SummarySource): SimSummary {
     };
     if (Object.keys(s.custom).length > 0) entry.metrics = { ...s.custom };
     if (s.lateResponses > 0) entry.lateResponses = s.lateResponses;
+    if (stuck) {
+      const { busy, capacity, queueDepth, inFlight } = s;
+      entry.stuck = { ...stuck, busy, capacity, queueDepth, inFlight };
+    }
     nodes[id] = entry;
   });
   return {

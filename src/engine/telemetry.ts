@@ -3,6 +3,7 @@ import type { MetricWindows } from './metrics/metric-windows.ts';
 import type { NodeFaultState } from './model/context.ts';
 import type { NodeStateLabel } from './model/kind.ts';
 import type { SimGraph } from './simulation-graph.ts';
+import type { StuckCalls, StuckFigures } from './stuck-calls.ts';
 
 export interface NodeFrame {
   id: string;
@@ -26,6 +27,11 @@ export interface NodeFrame {
   hung: boolean;
   /** Stateful kinds only: the current state, e.g. { text: 'OPEN', tone: 'bad' }. */
   state: NodeStateLabel | null;
+  /**
+   * Only while some of its waits will never end: its workers (a source: its requests) waiting
+   * on a call lost to a partition or held by a hung node, with no timeout set (stuck-calls.ts).
+   */
+  stuck?: StuckFigures;
 }
 
 export interface EdgeFrame {
@@ -64,6 +70,7 @@ export interface FrameSource {
   readonly finished: boolean;
   readonly scenario: { readonly durationMs: number };
   readonly faultBook: FaultBook;
+  readonly stuck: StuckCalls;
   faults(node: number): NodeFaultState;
 }
 
@@ -75,7 +82,8 @@ export function buildFrame(core: FrameSource, windowsBefore: number): TelemetryF
     if (!s.dirty && !newWindows) return;
     s.dirty = false;
     const latest = metrics.series(i).latestWindow();
-    nodes.push({
+    const stuck = core.stuck.figures(i);
+    const frame: NodeFrame = {
       id: graph.nodeId(i),
       arrivals: s.arrivals,
       ok: s.ok,
@@ -90,7 +98,9 @@ export function buildFrame(core: FrameSource, windowsBefore: number): TelemetryF
       crashed: core.faults(i).crashed,
       hung: core.faults(i).hung,
       state: graph.def(i).stateLabel?.(graph.node(i)) ?? null,
-    });
+    };
+    if (stuck) frame.stuck = stuck;
+    nodes.push(frame);
   });
   const edges: EdgeFrame[] = [];
   for (let i = 0; i < graph.edgeCount; i++) {

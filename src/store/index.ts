@@ -18,7 +18,11 @@ export {
   formatMs,
   formatPercent,
   formatRate,
+  formatWhole,
+  summaryStuck,
 } from '../engine/index.ts';
+export type { StuckDiagnosis, StuckRole } from '../engine/index.ts';
+export { frameDiagnosis } from './node-diagnosis.ts';
 export {
   createAppStore,
   type AppState,

@@ -151,6 +151,33 @@ describe('node status', () => {
     expect(nodeStatus(frame({ faults: ['crash'] })).text).toBe('OK');
   });
 
+  it('every worker waiting on a call nothing will end reads Stuck, before Failing and Saturated', () => {
+    const overload = [1, 2, 3].map((q) => ({ queue: q * 100, busy: 4, utilization: 1 }));
+    const { trend, status } = play(overload);
+    expect(status.text).toBe('Saturated');
+    const cut = { busy: 4, queue: 300, completed: 0 };
+    const all = frame(cut, { stuck: { partitioned: 4, hung: 0 } });
+    expect(nodeStatus(all, trend)).toEqual({ health: 'stuck', text: 'Stuck' });
+    // Also when the callers time out and count failures: the cause is the stuck workers.
+    const failing = frame(
+      { ...cut, failed: 80, completed: 100 },
+      { stuck: { partitioned: 4, hung: 0 } },
+    );
+    expect(nodeStatus(failing, trend).text).toBe('Stuck');
+    // Some workers only: not Stuck (the inspector still says how many).
+    expect(nodeStatus(frame(cut, { stuck: { partitioned: 0, hung: 3 } }), trend).text).toBe(
+      'Saturated',
+    );
+    // A crash or a hang of the node itself still says so first.
+    expect(nodeStatus({ ...all, hung: true }, trend).text).toBe('Hung');
+    // A client: every request in flight lost, none answered.
+    const users = frame(
+      { busy: 0 },
+      { capacity: 0, inFlight: 250, stuck: { partitioned: 250, hung: 0 } },
+    );
+    expect(nodeStatus(users).text).toBe('Stuck');
+  });
+
   it('observes at most once per second of virtual time, and starts over when the clock goes back', () => {
     const f = frame({ queue: 5, utilization: 1 });
     const t1 = observe(EMPTY_TREND, f, 1000);
@@ -164,5 +191,6 @@ describe('node status', () => {
     for (const s of STATUS_WORDS) expect(statusRule(s.health)).toMatch(/\w{3,}/);
     expect(statusRule('slow')).toContain('5×');
     expect(statusRule('saturated')).toContain('3 seconds');
+    expect(statusRule('stuck')).toContain('no timeout is set');
   });
 });

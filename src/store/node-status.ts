@@ -1,4 +1,5 @@
 import type { NodeFrame } from '../engine/index.ts';
+import { frameDiagnosis } from './node-diagnosis.ts';
 import {
   ALL_BUSY_UTILIZATION,
   BACKLOG_SECONDS,
@@ -13,7 +14,8 @@ import {
 } from './node-trend.ts';
 
 /** A node's health, worst first; the canvas colours each tone (`cnode__status--<tone>`). */
-export type Health = 'down' | 'failing' | 'saturated' | 'slow' | 'degraded' | 'ok' | 'idle';
+export type Health =
+  'down' | 'stuck' | 'failing' | 'saturated' | 'slow' | 'degraded' | 'ok' | 'idle';
 
 export interface NodeStatus {
   health: Health;
@@ -33,6 +35,14 @@ const pct = (share: number) => `${Math.round(share * 100)} %`;
  */
 export const STATUS_WORDS: readonly { health: Health; words: string; rule: string }[] = [
   { health: 'down', words: 'Crashed · Hung', rule: 'A crash or hang fault is in force.' },
+  {
+    health: 'stuck',
+    words: 'Stuck',
+    rule:
+      'Every worker (a client: every request in flight) is waiting on a call that will never ' +
+      'be answered — lost to a partition or held by a hung node — and no timeout is set on ' +
+      'it. The inspector and the row above the canvas say how many wait and how many queue.',
+  },
   {
     health: 'failing',
     words: 'Failing',
@@ -72,8 +82,9 @@ export function statusRule(health: Health): string {
 
 /**
  * A node's status from its latest frame and its trend (`observe`). Pure. A crash or hang
- * overrides everything; then the last window's failure share (Failing), saturation, slowness,
- * a smaller failure share (Degraded), and OK or Idle.
+ * overrides everything; then every worker stuck on a call nothing will end (Stuck), the last
+ * window's failure share (Failing), saturation, slowness, a smaller failure share (Degraded),
+ * and OK or Idle.
  */
 export function nodeStatus(
   frame: NodeFrame | undefined,
@@ -82,6 +93,7 @@ export function nodeStatus(
   if (!frame) return { health: 'idle', text: 'Idle' };
   if (frame.crashed) return { health: 'down', text: 'Crashed' };
   if (frame.hung) return { health: 'down', text: 'Hung' };
+  if (frameDiagnosis(frame, 'node')?.all) return { health: 'stuck', text: 'Stuck' };
   const w = frame.window;
   const completed = w ? (w['completed'] ?? 0) : 0;
   const share = completed > 0 ? (w?.['failed'] ?? 0) / completed : 0;

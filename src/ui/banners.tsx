@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useApp, useStores, useTelemetry, type Banner } from '../store/index.ts';
+import { stuckLines } from './stuck-lines.ts';
 
 function BannerView({ banner }: { banner: Banner }) {
   const { app } = useStores();
@@ -35,6 +36,28 @@ function BannerView({ banner }: { banner: Banner }) {
 }
 
 /**
+ * Stuck nodes, said plainly while they are stuck (stuck-lines.ts): "Orders: all 4 workers
+ * waiting on a partitioned call; 12 000 queued; no timeout is set". Not a live region: its
+ * counts change every frame; the node's own name already reads "…, Stuck".
+ */
+function StuckBanner() {
+  const nodes = useApp((s) => s.scenario.nodes);
+  const text = useTelemetry((s) => stuckLines(nodes, s.statuses, s.nodes).join('\n'));
+  if (!text) return null;
+  return (
+    <div className="banner banner--error banner--stuck" data-testid="banner-stuck">
+      <span>
+        {text.split('\n').map((line, i) => (
+          <span key={i} className="banner__line">
+            {line}
+          </span>
+        ))}
+      </span>
+    </div>
+  );
+}
+
+/**
  * Errors and notices in their own row above the canvas (they push it down, never cover it):
  * errors stay until dismissed, one info banner at most, gone after a few seconds (banner-slice).
  * Text is plain (never markup from a link or file).
@@ -49,6 +72,7 @@ export function Banners() {
           <span>The simulation stopped: {engineError} Press Reset to run again.</span>
         </div>
       )}
+      <StuckBanner />
       {banners.map((b) => (
         <BannerView key={b.id} banner={b} />
       ))}

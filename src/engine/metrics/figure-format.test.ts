@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { formatSeconds } from '../../charts/format.ts';
-import { formatCauses, formatCount, formatMs, formatPercent, formatRate } from './figure-format.ts';
+import {
+  formatCauses,
+  formatCount,
+  formatMs,
+  formatPercent,
+  formatRate,
+  formatWhole,
+} from './figure-format.ts';
 
 describe('format', () => {
   it('formats milliseconds with 1–2 decimals, seconds past 1 s', () => {
@@ -29,6 +36,17 @@ describe('format', () => {
     expect(formatCount(999_950)).toBe('1M');
     expect(formatCount(4_500_000)).toBe('4.5M');
     expect(formatCount(-2500)).toBe('-2.5k');
+  });
+
+  it('formats whole counts exactly, grouped by threes with a no-break space', () => {
+    const nb = '\u00a0';
+    expect(formatWhole(0)).toBe('0');
+    expect(formatWhole(950)).toBe('950');
+    expect(formatWhole(12_000)).toBe(`12${nb}000`);
+    expect(formatWhole(179_634)).toBe(`179${nb}634`);
+    expect(formatWhole(1_234_567)).toBe(`1${nb}234${nb}567`);
+    expect(formatWhole(-4200.4)).toBe(`-4${nb}200`);
+    expect(formatWhole(Number.NaN)).toBe('–');
   });
 
   it('formats rates per second', () => {

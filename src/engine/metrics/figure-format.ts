@@ -48,6 +48,17 @@ export function formatCount(n: number): string {
   return `${sign}${text}${UNITS[unit]}`;
 }
 
+/**
+ * A whole count in a sentence, exact, its digits grouped by threes with a no-break space
+ * ('950', '12 000', '179 634'): a diagnosis is read, not compared in a table.
+ */
+export function formatWhole(n: number): string {
+  if (!Number.isFinite(n)) return DASH;
+  const digits = String(Math.round(Math.abs(n)));
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+  return n < 0 ? `-${grouped}` : grouped;
+}
+
 /** Rate per second: one decimal under 1000 ('12.5/s'), compact above ('1.2k/s'). */
 export function formatRate(perSecond: number): string {
   if (!Number.isFinite(perSecond)) return DASH;

@@ -1,4 +1,4 @@
-import type { RequestInfo } from '../../engine/index.ts';
+import { requestWithDeadlineUs, type RequestInfo } from '../../engine/index.ts';
 
 /**
  * Deadlines per call, shared by the timeout kind and the attempt driver (retry, sidecar): a
@@ -48,6 +48,6 @@ export function requestWithDeadline(
   deadlineUs: number,
 ): RequestInfo {
   return tightensDeadline(rule, deadlineUs, request.deadlineUs)
-    ? { ...request, deadlineUs }
+    ? requestWithDeadlineUs(request, deadlineUs)
     : request;
 }

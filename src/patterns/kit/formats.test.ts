@@ -7,7 +7,6 @@ const request = (attrs: RequestInfo['attrs']): RequestInfo => ({
   client: 0,
   createdUs: 0,
   deadlineUs: Infinity,
-  attempt: 1,
   key: -1,
   userId: -1,
   attrs,

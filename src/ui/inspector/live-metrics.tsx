@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import { kindInfo, useApp, useTelemetry } from '../../store/index.ts';
+import { frameDiagnosis, kindInfo, useApp, useTelemetry } from '../../store/index.ts';
 import { MetricList } from './metric-list.tsx';
 import { edgeMetricRows, nodeMetricRows, type MetricRow } from './metric-rows.ts';
 
@@ -28,10 +28,18 @@ function LiveSection({ rows, label, children }: LiveSectionProps) {
 /** A node's live figures; re-renders only when this node's telemetry entry changes. */
 export function NodeMetrics({ nodeId }: { nodeId: string }) {
   const frame = useTelemetry((s) => s.nodes[nodeId]);
-  const kind = useApp((s) => s.scenario.nodes.find((n) => n.id === nodeId)?.kind);
-  const declared = (kind && kindInfo(kind)?.metrics) || [];
+  const node = useApp((s) => s.scenario.nodes.find((n) => n.id === nodeId));
+  const info = node && kindInfo(node.kind);
+  const declared = info?.metrics ?? [];
+  // Waits that nothing will end, in the words the banner and the CLI use (some or all workers).
+  const stuck = frameDiagnosis(frame, info?.isSource ? 'source' : 'node');
   return (
     <LiveSection rows={nodeMetricRows(frame, declared)} label="Live metrics">
+      {stuck && (
+        <p className="insp-diagnosis" data-testid="node-diagnosis">
+          {node?.label ?? nodeId}: {stuck.text}
+        </p>
+      )}
       {frame ? null : (
         <p className="insp-muted insp-small" data-testid="metrics-idle">
           No traffic yet. Press Play to run the simulation.
