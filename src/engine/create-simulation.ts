@@ -72,6 +72,7 @@ export interface Simulation {
   drainFrame(): TelemetryFrame;
   summary(): SimSummary;
   snapshot(): SimSnapshot;
+  /** A live edit at the current virtual time; after the end it is checked, not applied. */
   patch(patch: SimPatch): PatchResult;
   /** Everything the engine knows about one node or client right now (for inspectors, tests). */
   nodeDetail(nodeId: string): NodeDetail;
@@ -156,7 +157,7 @@ export function createSimulation(
     if (targetUs >= core.durationUs) finish();
   }
 
-  function patchNode(nodeId: string, config: Record<string, unknown>): PatchResult {
+  function patchNode(nodeId: string, config: Record<string, unknown>, apply: boolean): PatchResult {
     const index = core.graph.nodeIndex.get(nodeId);
     if (index === undefined) return { ok: false, errors: [`no node with id "${nodeId}"`] };
     const node = core.graph.node(index);
@@ -165,13 +166,14 @@ export function createSimulation(
       .configSchema.safeParse({ ...node.config, ...config }, { error: issueMessage });
     if (!parsed.success)
       return { ok: false, errors: issuesToMessages(parsed.error.issues, `${nodeId}.config`) };
+    if (!apply) return { ok: true };
     const previous = node.config;
     node.config = parsed.data as Record<string, unknown>;
     core.graph.def(index).onConfigChange?.(core, node, previous);
     return { ok: true };
   }
 
-  function patchEdge(edgeId: string, config: Record<string, unknown>): PatchResult {
+  function patchEdge(edgeId: string, config: Record<string, unknown>, apply: boolean): PatchResult {
     const index = core.graph.edgeIndex.get(edgeId);
     const edge = index === undefined ? undefined : core.graph.edge(index);
     if (!edge) return { ok: false, errors: [`no edge with id "${edgeId}"`] };
@@ -181,6 +183,7 @@ export function createSimulation(
     );
     if (!parsed.success)
       return { ok: false, errors: issuesToMessages(parsed.error.issues, `${edgeId}.config`) };
+    if (!apply) return { ok: true };
     edge.config = parsed.data;
     edge.latency = parsed.data.latency ? compileDistribution(parsed.data.latency) : null;
     return { ok: true };
@@ -234,19 +237,23 @@ export function createSimulation(
         activeFaults: core.faultBook.activeIds(),
       }),
     patch(p) {
+      // Once the run has ended its figures are final (conservation was checked on them): a
+      // patch is still checked, so a bad one is refused as ever, but it changes nothing —
+      // it can only matter to the next run, which starts from the document.
+      const apply = !core.finished;
       switch (p.type) {
         case 'node-config':
-          return patchNode(p.nodeId, p.config);
+          return patchNode(p.nodeId, p.config, apply);
         case 'edge-config':
-          return patchEdge(p.edgeId, p.config);
+          return patchEdge(p.edgeId, p.config, apply);
         case 'fault-add': {
           const checked = checkLiveFault(core, p.fault);
           if (!checked.ok) return checked;
-          core.faultBook.add(checked.fault);
+          if (apply) core.faultBook.add(checked.fault);
           return { ok: true };
         }
         case 'fault-remove':
-          return core.faultBook.remove(p.faultId)
+          return (apply ? core.faultBook.remove(p.faultId) : core.faultBook.has(p.faultId))
             ? { ok: true }
             : { ok: false, errors: [`no fault with id "${p.faultId}"`] };
       }
