@@ -342,7 +342,7 @@ describe('patches after the end of a run', () => {
   };
   const registry = createRegistry([clientKind, counting]);
 
-  it('are checked but change nothing: the figures stay those the end checked', () => {
+  it('change nothing and bad values are still refused: the figures stay those the end checked', () => {
     const sim = createSimulation(
       buildScenario(
         {
@@ -369,7 +369,9 @@ describe('patches after the end of a run', () => {
       ok: true,
     });
     expect(sim.patch({ type: 'fault-add', fault: crash })).toEqual({ ok: true });
+    // A fault edited on the timeline: removed and added again under its id.
     expect(sim.patch({ type: 'fault-remove', faultId: 'f' })).toEqual({ ok: true });
+    expect(sim.patch({ type: 'fault-add', fault: { ...crash, id: 'f' } })).toEqual({ ok: true });
     expect(sim.patch({ type: 'edge-config', edgeId: 'e', config: { weight: 2 } })).toEqual({
       ok: true,
     });
@@ -378,9 +380,9 @@ describe('patches after the end of a run', () => {
       ok: false,
       errors: ['s.config.workers: must be a number ≥ 1 (got 0)'],
     });
-    expect(sim.patch({ type: 'fault-remove', faultId: 'nope' })).toEqual({
+    expect(sim.patch({ type: 'fault-add', fault: { ...crash, target: 'e' } })).toEqual({
       ok: false,
-      errors: ['no fault with id "nope"'],
+      errors: ['fault x.target: a crash fault targets a node, but "e" is an edge'],
     });
     expect(sim.summary()).toEqual(final);
     expect(sim.snapshot()).toMatchObject({

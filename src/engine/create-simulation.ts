@@ -100,6 +100,8 @@ function issuesToMessages(issues: readonly z.core.$ZodIssue[], prefix: string): 
 function checkLiveFault(
   core: SimulationCore,
   raw: SimFault,
+  /** Whether the fault is to be added now (an id already pending is then refused). */
+  adding: boolean,
 ): { ok: true; fault: SimFault } | { ok: false; errors: string[] } {
   const at = `fault ${String(raw.id)}`;
   const parsed = parseFault(raw, core.registry);
@@ -112,7 +114,7 @@ function checkLiveFault(
     if (problem) errors.push(`${at}.target: ${problem}`);
   }
   if (!parsed.ok) errors.push(...issuesToMessages(parsed.issues, at));
-  if (typeof raw.id === 'string' && core.faultBook.isPending(raw.id)) {
+  if (adding && typeof raw.id === 'string' && core.faultBook.isPending(raw.id)) {
     errors.push(`${at}: a fault with this id is already scheduled or active`);
   }
   if (errors.length || !parsed.ok) return { ok: false, errors };
@@ -238,8 +240,9 @@ export function createSimulation(
       }),
     patch(p) {
       // Once the run has ended its figures are final (conservation was checked on them): a
-      // patch is still checked, so a bad one is refused as ever, but it changes nothing —
-      // it can only matter to the next run, which starts from the document.
+      // patch changes nothing — it can only matter to the next run, which starts from the
+      // document. Bad values are still refused as ever; what depends on the run's state (a
+      // fault id in use, one to remove) no longer does, as the run's faults no longer change.
       const apply = !core.finished;
       switch (p.type) {
         case 'node-config':
@@ -247,13 +250,13 @@ export function createSimulation(
         case 'edge-config':
           return patchEdge(p.edgeId, p.config, apply);
         case 'fault-add': {
-          const checked = checkLiveFault(core, p.fault);
+          const checked = checkLiveFault(core, p.fault, apply);
           if (!checked.ok) return checked;
           if (apply) core.faultBook.add(checked.fault);
           return { ok: true };
         }
         case 'fault-remove':
-          return (apply ? core.faultBook.remove(p.faultId) : core.faultBook.has(p.faultId))
+          return !apply || core.faultBook.remove(p.faultId)
             ? { ok: true }
             : { ok: false, errors: [`no fault with id "${p.faultId}"`] };
       }

@@ -69,11 +69,6 @@ export class FaultBook {
     if (endUs !== Infinity) this.host.scheduleFault(endUs, index, false);
   }
 
-  /** True while an entry with this id is not removed (scheduled, active or ended). */
-  has(id: string): boolean {
-    return this.list.some((f, i) => f.id === id && this.status[i] !== 'removed');
-  }
-
   /** Removes every entry with this id that is not removed yet; false when there is none. */
   remove(id: string): boolean {
     let found = false;
