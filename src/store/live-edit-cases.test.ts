@@ -63,7 +63,7 @@ describe('live-edit cases', () => {
         // The engine threw "worker pool lost track of call N" at ~1.78 s.
         s.run.step();
         expect(s.last()).toMatchObject({ status: 'paused', timeMs: 2000, error: null });
-        s.finish(Infinity);
+        s.finish();
         const end = s.last();
         expect(end).toMatchObject({ status: 'done', error: null });
         expect(end?.summary?.conservation.ok).toBe(true);
@@ -102,7 +102,7 @@ describe('live-edit cases', () => {
             expect(s.nowMs()).toBe(atMs);
             editFor(s.app, patch);
           }
-          s.finish(Infinity);
+          s.finish();
           expect(s.last()).toMatchObject({ status: 'done', error: null });
           await settle();
           expect(s.record.results.every((r) => r.ok)).toBe(true);

@@ -19,6 +19,9 @@ import { validateScenario } from './create-stores.ts';
 import { createRunController, type RunController } from './run-controller.ts';
 import { createTelemetryStore } from './telemetry-store.ts';
 
+/** The first tick of a stretch of play, in virtual ms (later ones grow while the run is light). */
+const FIRST_TICK_MS = 10;
+
 /** A live patch and the virtual time it was applied at (after every event up to that time). */
 export interface TimedPatch {
   atMs: number;
@@ -68,7 +71,7 @@ export function replay(
       if (!r.ok) refused.push(...r.errors);
     }
     if (untilMs === undefined) sim.runToEnd();
-    else sim.advanceTo(untilMs);
+    else if (untilMs > sim.timeMs) sim.advanceTo(untilMs);
     const summary = sim.summary();
     if (!summary.conservation.ok) throw new Error(summary.conservation.violations.join('; '));
     return { summary, error: null, refused, timeMs: sim.timeMs };
@@ -100,10 +103,14 @@ export interface UiSession {
   /** The virtual time on screen (the last frame's). */
   nowMs(): number;
   last(): HostFrame | undefined;
-  /** Plays until the clock has moved `ms` on (or the run stopped), then pauses. */
+  /** The run has processed its `maxEvents`: the clock moves no more (edits still apply). */
+  capped(): boolean;
+  /** Plays until the clock has moved `ms` on (or the run stopped or is capped), then pauses. */
   advance(ms: number): void;
-  /** Plays on in ticks until the run is done, has failed, or has processed `maxEvents`. */
-  finish(maxEvents: number): void;
+  /** The Step button (unless capped). */
+  step(): void;
+  /** Plays on until the run is done, has failed, or is capped. */
+  finish(): void;
   dispose(): void;
 }
 
@@ -111,9 +118,10 @@ export interface UiSession {
  * The app as a person uses it, minus the screen: the app store (every edit validated, as the
  * inspector's are), the run controller (edits during a run become live patches), the inline
  * host with a hand-driven ticker and a frozen wall clock (so a tick advances exactly
- * speed × wall time).
+ * speed × wall time). With `maxEvents`, the clock stops moving once the run has processed
+ * that many events, a tick or so past it: a heavy topology is the budget guard's matter.
  */
-export function uiSession(initial: SimScenario): UiSession {
+export function uiSession(initial: SimScenario, maxEvents = Infinity): UiSession {
   const ticker = fakeTicker();
   const inner = createInlineHost({
     now: () => 0,
@@ -159,19 +167,29 @@ export function uiSession(initial: SimScenario): UiSession {
     const status = frames.at(-1)?.status;
     return status === 'done' || status === 'error';
   };
+  const events = () => frames.at(-1)?.telemetry.events ?? 0;
+  const capped = () => events() >= maxEvents;
+
+  /** One tick moving the clock `ms` on: at most MAX_TICK_WALL_MS of wall time, MAX_SPEED×. */
+  function tick(ms: number): void {
+    const wallMs = Math.min(ms, MAX_TICK_WALL_MS);
+    run.setSpeed(Math.min(MAX_SPEED, ms / wallMs));
+    run.play();
+    ticker.tick(wallMs);
+    run.pause();
+  }
 
   function advance(ms: number): void {
     const targetMs = nowMs() + ms;
-    while (!stopped() && nowMs() < targetMs) {
+    // Ticks grow while the run is light, so a cap is met within about one tick.
+    let chunkMs = FIRST_TICK_MS;
+    while (!stopped() && !capped() && nowMs() < targetMs) {
       const before = nowMs();
-      const delta = targetMs - before;
-      // One tick accounts for at most MAX_TICK_WALL_MS of wall time, at most MAX_SPEED×.
-      const wallMs = Math.min(delta, MAX_TICK_WALL_MS);
-      run.setSpeed(Math.min(MAX_SPEED, delta / wallMs));
-      run.play();
-      ticker.tick(wallMs);
-      run.pause();
+      const eventsBefore = events();
+      tick(Math.min(chunkMs, targetMs - before));
       if (nowMs() <= before) break; // rounding left less than a microsecond
+      if ((events() - eventsBefore) * 8 < maxEvents - eventsBefore)
+        chunkMs = Math.min(chunkMs * 4, MAX_TICK_WALL_MS * MAX_SPEED);
     }
   }
 
@@ -182,19 +200,17 @@ export function uiSession(initial: SimScenario): UiSession {
     record,
     nowMs,
     last: () => frames.at(-1),
+    capped,
     advance,
-    finish(maxEvents) {
-      // Chunks grow while the run is light, so a cap is met within about one chunk.
-      let chunkMs = MAX_TICK_WALL_MS;
-      while (!stopped()) {
-        const events = frames.at(-1)?.telemetry.events ?? 0;
-        if (events >= maxEvents) break;
+    step() {
+      if (!capped()) run.step();
+    },
+    finish() {
+      const durationMs = record.base.durationMs;
+      while (!stopped() && !capped()) {
         const before = nowMs();
-        advance(chunkMs);
+        advance(durationMs - before);
         if (nowMs() <= before) break;
-        const spent = (frames.at(-1)?.telemetry.events ?? 0) - events;
-        if (spent * 8 < maxEvents - events)
-          chunkMs = Math.min(chunkMs * 4, MAX_TICK_WALL_MS * MAX_SPEED);
       }
     },
     dispose() {
