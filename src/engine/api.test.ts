@@ -4,6 +4,11 @@ import { createSimulation, type Simulation, type TraceEvent } from './index.ts';
 import { constant, exp } from './testing/run.ts';
 import { buildScenario, type EdgeSpec, type NodeSpec } from './testing/scenario-builder.ts';
 import type { SimFault } from './model/scenario-types.ts';
+import type { SimContext } from './model/context.ts';
+import { clientKind } from './model/client.ts';
+import { createRegistry, type NodeRuntime } from './model/kind.ts';
+import { serviceKind, type ServiceConfig } from './model/service.ts';
+import type { PoolState } from './model/worker-pool.ts';
 
 type Spec = Parameters<typeof buildScenario>[0];
 
@@ -317,6 +322,73 @@ describe('live config patches', () => {
     expect(sim.snapshot().nodes[1]?.config).toMatchObject({ workers: 1, errorRate: 0 });
     sim.runToEnd();
     expect(sim.nodeDetail('s')).toMatchObject({ capacity: 1, failed: {} });
+  });
+});
+
+describe('patches after the end of a run', () => {
+  // A service that counts its live edits: whatever a kind does on an edit, after the end it
+  // must not happen (a strangler fig counted config changes into the final figures).
+  const counting = {
+    ...serviceKind,
+    metrics: [...serviceKind.metrics, { name: 'edits', label: 'Edits', unit: 'count' as const }],
+    onConfigChange(
+      ctx: SimContext,
+      node: NodeRuntime<ServiceConfig, PoolState>,
+      previous: ServiceConfig,
+    ) {
+      ctx.count(node.index, 'edits');
+      serviceKind.onConfigChange?.(ctx, node, previous);
+    },
+  };
+  const registry = createRegistry([clientKind, counting]);
+
+  it('change nothing and bad values are still refused: the figures stay those the end checked', () => {
+    const sim = createSimulation(
+      buildScenario(
+        {
+          durationMs: 2000,
+          nodes: [
+            { id: 'c', kind: 'client', config: { arrival: { type: 'constant', ratePerSec: 10 } } },
+            { id: 's', kind: 'service', config: { serviceTime: constant(150) } },
+          ],
+          edges: [{ id: 'e', source: 'c', target: 's' }],
+          faults: [
+            { id: 'f', target: 's', type: 'error-rate', startMs: 0, durationMs: null, rate: 0.5 },
+          ],
+        },
+        registry,
+      ),
+      { registry },
+    );
+    sim.patch({ type: 'node-config', nodeId: 's', config: { workers: 2 } });
+    sim.runToEnd();
+    const final = sim.summary();
+    expect(final.nodes['s']?.metrics).toMatchObject({ edits: 1 });
+    const crash = { id: 'x', target: 's', type: 'crash', startMs: 0, durationMs: null };
+    expect(sim.patch({ type: 'node-config', nodeId: 's', config: { workers: 3 } })).toEqual({
+      ok: true,
+    });
+    expect(sim.patch({ type: 'fault-add', fault: crash })).toEqual({ ok: true });
+    // A fault edited on the timeline: removed and added again under its id.
+    expect(sim.patch({ type: 'fault-remove', faultId: 'f' })).toEqual({ ok: true });
+    expect(sim.patch({ type: 'fault-add', fault: { ...crash, id: 'f' } })).toEqual({ ok: true });
+    expect(sim.patch({ type: 'edge-config', edgeId: 'e', config: { weight: 2 } })).toEqual({
+      ok: true,
+    });
+    // Still refused as during the run.
+    expect(sim.patch({ type: 'node-config', nodeId: 's', config: { workers: 0 } })).toEqual({
+      ok: false,
+      errors: ['s.config.workers: must be a number ≥ 1 (got 0)'],
+    });
+    expect(sim.patch({ type: 'fault-add', fault: { ...crash, target: 'e' } })).toEqual({
+      ok: false,
+      errors: ['fault x.target: a crash fault targets a node, but "e" is an edge'],
+    });
+    expect(sim.summary()).toEqual(final);
+    expect(sim.snapshot()).toMatchObject({
+      activeFaults: ['f'],
+      nodes: [{}, { config: { workers: 2 } }],
+    });
   });
 });
 

@@ -75,6 +75,7 @@ export interface Simulation {
   drainFrame(): TelemetryFrame;
   summary(): SimSummary;
   snapshot(): SimSnapshot;
+  /** A live edit at the current virtual time; after the end it is checked, not applied. */
   patch(patch: SimPatch): PatchResult;
   /** Everything the engine knows about one node or client right now (for inspectors, tests). */
   nodeDetail(nodeId: string): NodeDetail;
@@ -102,6 +103,8 @@ function issuesToMessages(issues: readonly z.core.$ZodIssue[], prefix: string): 
 function checkLiveFault(
   core: SimulationCore,
   raw: SimFault,
+  /** Whether the fault is to be added now (an id already pending is then refused). */
+  adding: boolean,
 ): { ok: true; fault: SimFault } | { ok: false; errors: string[] } {
   const at = `fault ${String(raw.id)}`;
   const parsed = parseFault(raw, core.registry);
@@ -114,7 +117,7 @@ function checkLiveFault(
     if (problem) errors.push(`${at}.target: ${problem}`);
   }
   if (!parsed.ok) errors.push(...issuesToMessages(parsed.issues, at));
-  if (typeof raw.id === 'string' && core.faultBook.isPending(raw.id)) {
+  if (adding && typeof raw.id === 'string' && core.faultBook.isPending(raw.id)) {
     errors.push(`${at}: a fault with this id is already scheduled or active`);
   }
   if (errors.length || !parsed.ok) return { ok: false, errors };
@@ -159,7 +162,7 @@ export function createSimulation(
     if (targetUs >= core.durationUs) finish();
   }
 
-  function patchNode(nodeId: string, config: Record<string, unknown>): PatchResult {
+  function patchNode(nodeId: string, config: Record<string, unknown>, apply: boolean): PatchResult {
     const index = core.graph.nodeIndex.get(nodeId);
     if (index === undefined) return { ok: false, errors: [`no node with id "${nodeId}"`] };
     const node = core.graph.node(index);
@@ -168,13 +171,14 @@ export function createSimulation(
       .configSchema.safeParse({ ...node.config, ...config }, { error: issueMessage });
     if (!parsed.success)
       return { ok: false, errors: issuesToMessages(parsed.error.issues, `${nodeId}.config`) };
+    if (!apply) return { ok: true };
     const previous = node.config;
     node.config = parsed.data as Record<string, unknown>;
     core.graph.def(index).onConfigChange?.(core, node, previous);
     return { ok: true };
   }
 
-  function patchEdge(edgeId: string, config: Record<string, unknown>): PatchResult {
+  function patchEdge(edgeId: string, config: Record<string, unknown>, apply: boolean): PatchResult {
     const index = core.graph.edgeIndex.get(edgeId);
     const edge = index === undefined ? undefined : core.graph.edge(index);
     if (!edge) return { ok: false, errors: [`no edge with id "${edgeId}"`] };
@@ -184,6 +188,7 @@ export function createSimulation(
     );
     if (!parsed.success)
       return { ok: false, errors: issuesToMessages(parsed.error.issues, `${edgeId}.config`) };
+    if (!apply) return { ok: true };
     edge.config = parsed.data;
     edge.latency = parsed.data.latency ? compileDistribution(parsed.data.latency) : null;
     return { ok: true };
@@ -237,19 +242,24 @@ export function createSimulation(
         activeFaults: core.faultBook.activeIds(),
       }),
     patch(p) {
+      // Once the run has ended its figures are final (conservation was checked on them): a
+      // patch changes nothing — it can only matter to the next run, which starts from the
+      // document. Bad values are still refused as ever; what depends on the run's state (a
+      // fault id in use, one to remove) no longer does, as the run's faults no longer change.
+      const apply = !core.finished;
       switch (p.type) {
         case 'node-config':
-          return patchNode(p.nodeId, p.config);
+          return patchNode(p.nodeId, p.config, apply);
         case 'edge-config':
-          return patchEdge(p.edgeId, p.config);
+          return patchEdge(p.edgeId, p.config, apply);
         case 'fault-add': {
-          const checked = checkLiveFault(core, p.fault);
+          const checked = checkLiveFault(core, p.fault, apply);
           if (!checked.ok) return checked;
-          core.faultBook.add(checked.fault);
+          if (apply) core.faultBook.add(checked.fault);
           return { ok: true };
         }
         case 'fault-remove':
-          return core.faultBook.remove(p.faultId)
+          return !apply || core.faultBook.remove(p.faultId)
             ? { ok: true }
             : { ok: false, errors: [`no fault with id "${p.faultId}"`] };
       }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { SimScenario } from '../engine/index.ts';
 import { defaultScenario, REGISTRY } from '../scenario/index.ts';
 import { createAppStore } from './app-store.ts';
 import { validateScenario } from './create-stores.ts';
@@ -30,6 +31,24 @@ describe('livePatches', () => {
     const a = defaultScenario(REGISTRY);
     const b = updateNode(a, 'orders', { label: 'Orders v2' });
     expect(livePatches(a, b)).toEqual([]);
+  });
+
+  it('patches only what an edit changed, though the validator returns every object anew', () => {
+    // What the store commits: the whole document re-parsed, each config and fault a new object.
+    const validated = (s: SimScenario) => {
+      const r = validateScenario(s);
+      if (!r.ok) throw new Error(r.errors.join('; '));
+      return r.scenario;
+    };
+    const a = validated(defaultScenario(REGISTRY));
+    const orders = a.nodes.find((n) => n.id === 'orders');
+    const b = validated(updateNode(a, 'orders', { config: { ...orders?.config, workers: 8 } }));
+    // Not every node and edge again, nor every fault removed and added back: re-applying a
+    // config restarts a client's arrivals, and re-adding a fault restarts it.
+    expect(livePatches(a, b)).toEqual([
+      { type: 'node-config', nodeId: 'orders', config: expect.objectContaining({ workers: 8 }) },
+    ]);
+    expect(livePatches(a, validated(a))).toEqual([]);
   });
 });
 

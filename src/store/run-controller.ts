@@ -2,6 +2,7 @@ import type { SimEdge, SimFault, SimNode, SimPatch, SimScenario } from '../engin
 import type { SeriesResult, SeriesScope, SimHost } from '../host/index.ts';
 import type { AppStore } from './app-store.ts';
 import { sameTopology } from './document-edits.ts';
+import { jsonEqual } from './json-equal.ts';
 import type { TelemetryStore } from './telemetry-store.ts';
 
 /**
@@ -27,23 +28,28 @@ export interface RunController {
   dispose(): void;
 }
 
+/**
+ * The live patches that take a run from `from` to `to` (same topology). Compared by value:
+ * the validator hands back every config and fault as a new object, and re-applying an
+ * unchanged one is not free — a client re-plans its arrivals, a fault restarts.
+ */
 export function livePatches(from: SimScenario, to: SimScenario): SimPatch[] {
   const patches: SimPatch[] = [];
   to.nodes.forEach((n: SimNode, i) => {
-    if (from.nodes[i]?.config !== n.config)
+    if (!jsonEqual(from.nodes[i]?.config, n.config))
       patches.push({ type: 'node-config', nodeId: n.id, config: n.config });
   });
   to.edges.forEach((e: SimEdge, i) => {
-    if (from.edges[i]?.config !== e.config)
+    if (!jsonEqual(from.edges[i]?.config, e.config))
       patches.push({ type: 'edge-config', edgeId: e.id, config: { ...e.config } });
   });
   const before = new Map(from.faults.map((f) => [f.id, f]));
   const after = new Map(to.faults.map((f) => [f.id, f]));
   for (const [id, f] of before) {
-    if (after.get(id) !== f) patches.push({ type: 'fault-remove', faultId: id });
+    if (!jsonEqual(after.get(id), f)) patches.push({ type: 'fault-remove', faultId: id });
   }
   for (const [id, f] of after) {
-    if (before.get(id) !== f) patches.push({ type: 'fault-add', fault: f as SimFault });
+    if (!jsonEqual(before.get(id), f)) patches.push({ type: 'fault-add', fault: f as SimFault });
   }
   return patches;
 }

@@ -40,10 +40,20 @@ export const TAG_WORK_DONE = 1;
 /** Calls that had to wait for a worker (P(wait) = queued / arrivals). */
 export const QUEUED_METRIC = { name: 'queued', label: 'Waited in queue', unit: 'count' } as const;
 
-// Steps of a call inside the pool (call.step).
+// A call's step inside the pool (call.step): where it is (the low bits) and, from the moment
+// it takes a worker, its plan (the flags). The plan is read from the config once, at the
+// start: a live edit of callOrder or callMode applies to calls that start after it, never to a
+// call half-way through its plan — `pending` counts outstanding calls in parallel mode and
+// holds the edge position in sequential mode, so reading a call under the other mode's rules
+// answered it twice (or never).
 const STEP_QUEUED = 1;
 const STEP_WORK = 2;
 const STEP_CALLS = 3;
+const STEP_MASK = 3;
+/** Plan flag: downstream calls go out all at once (else one after another). */
+const PLAN_PARALLEL = 4;
+/** Plan flag: downstream calls come before the work (else after it, if any). */
+const PLAN_CALLS_FIRST = 8;
 
 export function initPool(): PoolState {
   return { queue: [], head: 0, active: [] };
@@ -76,39 +86,50 @@ export function createPoolHandlers<C extends PoolConfig>(b: PoolBehaviour<C>) {
     ctx.setGauges(node.index, s.active.length / 2, capacityOf(ctx, node), queueLength(s));
   }
 
+  /** The call's plan flags, from the config as it is now (when the call takes a worker). */
+  function planOf(config: C): number {
+    if (!b.callsDownstream) return 0;
+    return (
+      (b.callMode(config) === 'parallel' ? PLAN_PARALLEL : 0) |
+      (b.callOrder(config) === 'before-work' ? PLAN_CALLS_FIRST : 0)
+    );
+  }
+
   function start(ctx: SimContext, node: N, call: Call): void {
     call.slot = node.state.active.length;
     node.state.active.push(call.id, call.gen);
-    if (b.callsDownstream && b.callOrder(node.config) === 'before-work')
-      beginCalls(ctx, node, call);
-    else beginWork(ctx, node, call);
+    const plan = planOf(node.config);
+    if (plan & PLAN_CALLS_FIRST) beginCalls(ctx, node, call, plan);
+    else beginWork(ctx, node, call, plan);
   }
 
-  function beginWork(ctx: SimContext, node: N, call: Call): void {
+  function beginWork(ctx: SimContext, node: N, call: Call, plan: number): void {
     const f = ctx.faults(node.index);
     const us = Math.round(b.workTimeUs(ctx, node, call) * f.latencyMultiplier + f.addLatencyUs);
-    call.step = STEP_WORK;
+    call.step = STEP_WORK | plan;
     ctx.setTimer(node.index, us, TAG_WORK_DONE, call);
   }
 
+  /** The work is done: with calls first, the call is answered; else its calls go out now. */
   function workDone(ctx: SimContext, node: N, call: Call): void {
+    const plan = call.step & ~STEP_MASK;
     const f = ctx.faults(node.index);
     const p = Math.max(node.config.errorRate, f.errorRate);
     if (p > 0 && ctx.rng(node.index, 'errors').chance(p)) {
       finish(ctx, node, call, false, Cause.Error);
-    } else if (b.callsDownstream && b.callOrder(node.config) === 'after-work') {
-      beginCalls(ctx, node, call);
+    } else if (b.callsDownstream && !(plan & PLAN_CALLS_FIRST)) {
+      beginCalls(ctx, node, call, plan);
     } else {
       finish(ctx, node, call, true, '');
     }
   }
 
-  function beginCalls(ctx: SimContext, node: N, call: Call): void {
-    call.step = STEP_CALLS;
+  function beginCalls(ctx: SimContext, node: N, call: Call, plan: number): void {
+    call.step = STEP_CALLS | plan;
     call.failCause = '';
     call.pending = 0;
     const edges = ctx.outEdges(node.index);
-    if (b.callMode(node.config) === 'parallel') {
+    if (plan & PLAN_PARALLEL) {
       for (let i = 0; i < edges.length; i++) {
         const e = edges[i] as number;
         if (takesEdge(ctx, node.index, e)) {
@@ -137,8 +158,9 @@ export function createPoolHandlers<C extends PoolConfig>(b: PoolBehaviour<C>) {
   }
 
   function afterCalls(ctx: SimContext, node: N, call: Call): void {
+    const plan = call.step & ~STEP_MASK;
     if (call.failCause) finish(ctx, node, call, false, call.failCause);
-    else if (b.callOrder(node.config) === 'before-work') beginWork(ctx, node, call);
+    else if (plan & PLAN_CALLS_FIRST) beginWork(ctx, node, call, plan);
     else finish(ctx, node, call, true, '');
   }
 
@@ -188,7 +210,7 @@ export function createPoolHandlers<C extends PoolConfig>(b: PoolBehaviour<C>) {
         tag === TAG_WORK_DONE &&
         call &&
         call.phase === CallPhase.AtNode &&
-        call.step === STEP_WORK
+        (call.step & STEP_MASK) === STEP_WORK
       ) {
         workDone(ctx, node, call);
       }
@@ -197,9 +219,9 @@ export function createPoolHandlers<C extends PoolConfig>(b: PoolBehaviour<C>) {
       const parent = child.parent;
       // The parent may have been answered already (crash abort): then the response is moot.
       if (!parent || !ctx.isLive(parent, child.parentGen)) return;
-      if (parent.phase !== CallPhase.AtNode || parent.step !== STEP_CALLS) return;
+      if (parent.phase !== CallPhase.AtNode || (parent.step & STEP_MASK) !== STEP_CALLS) return;
       const failed = !child.ok && ctx.edgeConfig(child.edge).required;
-      if (b.callMode(node.config) === 'parallel') {
+      if (parent.step & PLAN_PARALLEL) {
         if (failed && !parent.failCause) parent.failCause = child.cause;
         if (--parent.pending === 0) afterCalls(ctx, node, parent);
       } else if (failed) {
