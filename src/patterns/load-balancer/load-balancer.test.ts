@@ -134,10 +134,13 @@ describe('live config changes', budget(2, RUN_MS), () => {
     expect(sim.patch({ type: 'node-config', nodeId: 'lb', config: { healthCheck: {} } })).toEqual({
       ok: true,
     });
-    sim.runToEnd();
+    sim.advanceTo(59_000);
     expect(events).toEqual(['health.down@40000 s2']);
+    // Turned off again before the end (a patch after the end changes nothing).
     sim.patch({ type: 'node-config', nodeId: 'lb', config: { healthCheck: null } });
     expect(labelOf(sim).text).toBe('3/3 healthy');
+    sim.runToEnd();
+    expect(events).toEqual(['health.down@40000 s2']);
     expect(sim.conservation().ok).toBe(true);
   });
 
