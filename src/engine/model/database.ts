@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { distributionSchema, probability } from './config-schemas.ts';
+import { distributionSchema, probability, queueCapacity } from './config-schemas.ts';
 import { compileDistribution, type Sampler } from '../kernel/distributions.ts';
 import type { RandomStream } from '../kernel/rng.ts';
 import type { SimContext } from './context.ts';
@@ -9,13 +9,7 @@ import { createPoolHandlers, QUEUED_METRIC, type PoolState } from './worker-pool
 
 export const databaseConfigSchema = z.strictObject({
   connections: z.number().int().min(1).max(10_000).default(10),
-  queueCapacity: z
-    .number()
-    .int()
-    .min(0)
-    .nullable()
-    .default(null)
-    .meta({ noneLabel: 'Unbounded', suggested: 100 }),
+  queueCapacity: queueCapacity(),
   writeRatio: probability.default(0.2),
   readTime: distributionSchema.default({ type: 'exponential', meanMs: 2 }),
   writeTime: distributionSchema.default({ type: 'exponential', meanMs: 8 }),

@@ -3,19 +3,13 @@ import { compileDistribution, type Sampler } from '../kernel/distributions.ts';
 import type { RandomStream } from '../kernel/rng.ts';
 import type { SimContext } from './context.ts';
 import { cachedDerived } from './derived-cache.ts';
-import { distributionSchema, probability } from './config-schemas.ts';
+import { distributionSchema, probability, queueCapacity } from './config-schemas.ts';
 import type { KindDefinition, NodeRuntime } from './kind.ts';
 import { createPoolHandlers, QUEUED_METRIC, type PoolState } from './worker-pool.ts';
 
 export const serviceConfigSchema = z.strictObject({
   workers: z.number().int().min(1).max(10_000).default(1),
-  queueCapacity: z
-    .number()
-    .int()
-    .min(0)
-    .nullable()
-    .default(null)
-    .meta({ noneLabel: 'Unbounded', suggested: 100 }),
+  queueCapacity: queueCapacity(),
   serviceTime: distributionSchema.default({ type: 'exponential', meanMs: 10 }),
   errorRate: probability.default(0),
   callOrder: z.enum(['after-work', 'before-work']).default('after-work'),
