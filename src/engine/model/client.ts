@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { US_PER_MS, US_PER_SEC } from '../kernel/time.ts';
 import type { Call } from './call.ts';
-import type { SimContext } from './context.ts';
+import type { NodeFaultState, SimContext } from './context.ts';
 import { Cause } from './context.ts';
+import { counted, quantity, type LoadWords } from './load-words.ts';
 import type { KindDefinition, NodeRuntime } from './kind.ts';
 import { keySampler, keysSchema } from './request-keys.ts';
 import { routeSampler, routesSchema } from './request-routes.ts';
@@ -295,6 +296,51 @@ function restartTraffic(ctx: SimContext, node: N): void {
   }
 }
 
+/**
+ * What the client sends, in words, for the sentence a run stops with (load-words.ts): its
+ * rate (times a traffic spike in force), or its users, their think time and timeout — and,
+ * for a constant rate whose gap rounds to 0 µs, that every request lands at the same instant.
+ */
+function describeTraffic(c: ClientConfig, faults: NodeFaultState): LoadWords {
+  const spike = faults.trafficMultiplier;
+  const by = spike === 1 ? '' : ` (×${quantity(spike)} by a traffic spike)`;
+  const lower = { advice: 'lower the rate' };
+  const a = c.arrival;
+  switch (a.type) {
+    case 'poisson':
+      return { setting: `sends ${quantity(a.ratePerSec)} req/s${by}`, ...lower };
+    case 'constant': {
+      const gapUs = US_PER_SEC / (a.ratePerSec * spike);
+      // The clock counts whole microseconds: a gap under half of one rounds to 0.
+      const rounds =
+        gapUs < 0.5
+          ? `, one request every ${quantity(gapUs)} µs, which rounds to 0 µs: ${quantity(1 / gapUs)} requests land on each microsecond`
+          : '';
+      return {
+        setting: `sends a constant ${quantity(a.ratePerSec)} req/s${by}${rounds}`,
+        ...lower,
+      };
+    }
+    case 'ramp':
+      return {
+        setting: `ramps up to ${quantity(Math.max(a.fromPerSec, a.toPerSec))} req/s${by}`,
+        ...lower,
+      };
+    case 'burst':
+      return { setting: `sends bursts of ${quantity(a.burstRatePerSec)} req/s${by}`, ...lower };
+    case 'users': {
+      const think =
+        a.thinkTimeMs === 0 ? 'no think time' : `${quantity(a.thinkTimeMs)} ms of think time`;
+      const giveUp = c.timeoutMs === null ? '' : ` who give up after ${quantity(c.timeoutMs)} ms`;
+      return {
+        setting: `has ${counted(a.users, 'user')} with ${think}${by}${giveUp}`,
+        advice:
+          a.thinkTimeMs === 0 ? 'give the users some think time' : 'lower the number of users',
+      };
+    }
+  }
+}
+
 export const clientKind: KindDefinition<ClientConfig, ClientState> = {
   kind: 'client',
   label: 'Client',
@@ -343,4 +389,5 @@ export const clientKind: KindDefinition<ClientConfig, ClientState> = {
     if (node.config.arrival.type !== 'users') restartTraffic(ctx, node);
   },
   onConfigChange: restartTraffic,
+  describeLoad: describeTraffic,
 };

@@ -5,6 +5,7 @@ import type { RandomStream } from '../kernel/rng.ts';
 import type { SimContext } from './context.ts';
 import { cachedDerived } from './derived-cache.ts';
 import type { KindDefinition, NodeRuntime } from './kind.ts';
+import { poolWords } from './load-words.ts';
 import { createPoolHandlers, QUEUED_METRIC, type PoolState } from './worker-pool.ts';
 
 export const databaseConfigSchema = z.strictObject({
@@ -65,6 +66,7 @@ export const databaseKind: KindDefinition<DatabaseConfig, PoolState> = {
     { name: 'reads', label: 'Reads', unit: 'count' },
     { name: 'writes', label: 'Writes', unit: 'count' },
   ],
+  describeLoad: (c) => poolWords(c.connections, 'connection', c.queueCapacity),
   // init and every event handler: the shared worker pool.
   ...handlers,
 };

@@ -5,6 +5,7 @@ import type { SimContext } from './context.ts';
 import { cachedDerived } from './derived-cache.ts';
 import { distributionSchema, probability, queueCapacity } from './config-schemas.ts';
 import type { KindDefinition, NodeRuntime } from './kind.ts';
+import { poolWords } from './load-words.ts';
 import { createPoolHandlers, QUEUED_METRIC, type PoolState } from './worker-pool.ts';
 
 export const serviceConfigSchema = z.strictObject({
@@ -52,6 +53,7 @@ export const serviceKind: KindDefinition<ServiceConfig, PoolState> = {
     'A service with a pool of workers and a FIFO wait queue. Each request takes a sampled service time, may fail with errorRate, and calls the services on its outgoing edges before or after its own work.',
   configSchema: serviceConfigSchema,
   metrics: [QUEUED_METRIC],
+  describeLoad: (c) => poolWords(c.workers, 'worker', c.queueCapacity),
   // init and every event handler: the shared worker pool.
   ...handlers,
 };
