@@ -5,10 +5,11 @@
  *
  * The memory caps are sized so that a run stays well under 256 MB of engine heap: a live
  * call costs ~300 bytes (the call, its request, its place in a queue and its timers), a
- * scheduled event 40 bytes of typed arrays. The busiest built-in holds ~8 000 calls and
- * ~30 000 events; the engine benchmark's retry storm ~20 000 calls. A run that goes past a
- * cap would only keep growing until the tab died (a rate of 1e9, or 100 000 users with no
- * think time, reached 4–5 GB).
+ * scheduled event 40 bytes of typed arrays. The built-ins hold at most ~25 000 calls (the
+ * autoscaling lesson without autoscaling, nearly all queued at one node) and ~750 scheduled
+ * events; the engine benchmark's retry storm ~20 000 calls. A run that goes past a cap
+ * would only keep growing until the tab died (a rate of 1e9, or 100 000 users with no think
+ * time, reached 4–5 GB).
  */
 export interface RunBudget {
   /** Calls alive at once: travelling, queued, being worked on, waiting for their callees. */
@@ -20,20 +21,22 @@ export interface RunBudget {
   /**
    * Events in one second of virtual time. The engine runs ~5 M events a wall second, so a run
    * past this takes over two wall seconds per virtual second — and a 5-minute run over ten
-   * minutes — without anything piling up; a built-in needs ~50 000.
+   * minutes — without anything piling up; a built-in needs at most ~8 500, the engine
+   * benchmark's 20-way fan-out ~65 000.
    */
   maxEventsPerVirtualSecond: number;
   /**
    * Events at one virtual instant. Time that never advances is a loop with no delay; the
    * largest honest burst is every closed-loop user of a client starting at once (100 000
-   * users, a few events each).
+   * users, a few events each). The built-ins see at most ~40.
    */
   maxEventsPerInstant: number;
   /**
    * Zero-delay steps in a row at one instant: an event scheduled, for the same instant, by an
    * event scheduled for that instant by… An acyclic scenario has at most ~3 a hop (a call,
-   * its work, its answer), ~3000 through the largest document's 1000 nodes; a loop with no
-   * delay adds steps forever, so even a loop of one user is caught within ~10 000 events.
+   * its work, its answer), ~3000 through the largest document's 1000 nodes (the built-ins
+   * reach 7); a loop with no delay adds steps forever, so even a loop of one user is caught
+   * within ~10 000 events.
    */
   maxZeroDelayDepth: number;
 }

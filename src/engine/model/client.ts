@@ -10,7 +10,7 @@ import { routeSampler, routesSchema } from './request-routes.ts';
 
 /**
  * The highest request rate a client may be set to, in every arrival type. The busiest
- * built-in sends about 1000 req/s and a classroom rarely needs more; the engine handles
+ * built-in sends 500 req/s (in bursts) and a classroom rarely needs more; the engine handles
  * ~5 M events a wall second and a request costs a few events a hop, so at this rate one
  * virtual second already takes about a wall second. Faster traffic would show nothing new —
  * only the budget guard (README, "Limits"); rates like 1e9 used to exhaust the tab's memory.
