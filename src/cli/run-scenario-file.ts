@@ -1,4 +1,9 @@
-import { ConservationError, createSimulation, type SimScenario } from '../engine/index.ts';
+import {
+  ConservationError,
+  createSimulation,
+  RunStoppedError,
+  type SimScenario,
+} from '../engine/index.ts';
 import { REGISTRY } from '../patterns/index.ts';
 import { BUILTINS, findBuiltin, formatErrors, parseScenarioText } from '../scenario/index.ts';
 import {
@@ -24,6 +29,11 @@ export const EXIT_OK = 0;
 export const EXIT_RUN_FAILED = 1;
 /** Bad arguments, unreadable file or invalid scenario: nothing was run. */
 export const EXIT_USAGE = 2;
+/**
+ * The engine stopped the run: work piled up past the run budget, or a loop with no delay kept
+ * virtual time from advancing (README, "Limits"). The scenario is valid but cannot run on.
+ */
+export const EXIT_RUN_STOPPED = 3;
 
 const READ_ERRORS: Record<string, string> = {
   ENOENT: 'no such file',
@@ -127,6 +137,11 @@ function runAndReport(
     sim.runToEnd();
     summary = sim.summary();
   } catch (err) {
+    if (err instanceof RunStoppedError) {
+      // One line, like a compiler's: a label may hold any whitespace, the line never breaks.
+      io.stderr(`${source}: ${err.message.replace(/\s+/g, ' ')}\n`);
+      return EXIT_RUN_STOPPED;
+    }
     if (!(err instanceof ConservationError)) throw err;
     io.stderr(`${err.message}\n`);
     return EXIT_RUN_FAILED;

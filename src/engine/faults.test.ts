@@ -4,7 +4,7 @@ import { createSimulation, LivelockError, type Simulation } from './index.ts';
 import type { SimFault } from './model/scenario-types.ts';
 import { constant } from './testing/run.ts';
 import { buildScenario } from './testing/scenario-builder.ts';
-import { MAX_EVENTS_PER_INSTANT } from './simulation-constants.ts';
+import { RUN_BUDGET, SAMPLE_EVENTS } from './run-budget.ts';
 
 // A client (constant arrivals, the first at 0 ms) calling one service over edge "e" for 10 s.
 // With constant times every count below is exact: arrivals land at 0, 100, … 9900 ms (the run
@@ -501,17 +501,22 @@ describe('live fault toggles', () => {
 });
 
 describe('livelock guard', () => {
-  // The guard lets MAX_EVENTS_PER_INSTANT events through first: ~0.0005 ms each here.
+  // Each round of a user is three zero-delay steps (send, refusal, answer): the guard sees the
+  // loop after maxZeroDelayDepth steps, then watches SAMPLE_EVENTS more. ~0.001 ms an event.
+  const events = 3 * RUN_BUDGET.maxZeroDelayDepth + SAMPLE_EVENTS;
   it(
-    'users with zero think time against a crashed node throw LivelockError at 1000 ms',
-    budget(MAX_EVENTS_PER_INSTANT, 0.001),
+    'users with zero think time against a crashed node throw LivelockError at 1000 ms, early',
+    budget(events, 0.002),
     () => {
       const sim = pair({
         client: { arrival: { type: 'users', users: 3, thinkTimeMs: 0 } },
         faults: [{ id: 'f', target: 's', type: 'crash', ...window(1000, null) }],
       });
+      const before = sim.events;
       expect(() => sim.runToEnd()).toThrow(LivelockError);
       expect(sim.timeMs).toBe(1000);
+      // It used to let 2 000 000 events through at that instant first.
+      expect(sim.events - before).toBeLessThan(2 * events);
     },
   );
 });

@@ -7,7 +7,16 @@ export type {
   PatchResult,
   SimSnapshot,
 } from './create-simulation.ts';
-export { LivelockError, type SimulationOptions } from './simulation.ts';
+export type { SimulationOptions } from './simulation.ts';
+export { RUN_BUDGET, SAMPLE_EVENTS, type RunBudget } from './run-budget.ts';
+export {
+  BudgetError,
+  LivelockError,
+  RunStoppedError,
+  type BudgetLimit,
+  type LoopShape,
+} from './run-stopped.ts';
+export { counted, poolWords, quantity, type LoadWords } from './model/load-words.ts';
 export type { SimSummary, ClientSummary, NodeSummary } from './summary.ts';
 export type { StuckFigures } from './stuck-calls.ts';
 export type { TelemetryFrame, NodeFrame, EdgeFrame } from './telemetry.ts';
@@ -52,6 +61,7 @@ export {
   ARRIVAL_TYPES,
   arrivalAroundPerSec,
   arrivalSchema,
+  MAX_RATE_PER_SEC,
   meanArrivalRatePerSec,
   type Arrival,
 } from './model/client.ts';

@@ -1,5 +1,6 @@
 import type { TraceEvent } from './model/context.ts';
 import type { KindRegistry } from './model/kind.ts';
+import type { RunBudget } from './run-budget.ts';
 
 export interface SimulationOptions {
   /** Component kinds; defaults to the engine's built-ins (client, service, database). */
@@ -16,4 +17,10 @@ export interface SimulationOptions {
   windowMs?: number;
   recentWindows?: number;
   maxSeriesPoints?: number;
+  /**
+   * Caps of the run budget to change (the rest keep `RUN_BUDGET`'s values): tests use small
+   * ones to reach a cap in a few events. Passing a cap stops the run with a `BudgetError` or
+   * `LivelockError` (README, "Limits").
+   */
+  budget?: Partial<RunBudget>;
 }

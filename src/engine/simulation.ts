@@ -22,19 +22,18 @@ import { BUILTIN_REGISTRY } from './model/builtin-kinds.ts';
 import { SimGraph, type EdgeRuntime } from './simulation-graph.ts';
 import type { SimulationOptions } from './simulation-options.ts';
 import { Requests } from './simulation-requests.ts';
+import { RUN_BUDGET } from './run-budget.ts';
+import { RunGuard } from './run-guard.ts';
 import { StuckCalls } from './stuck-calls.ts';
 import {
   EV_CALL_ARRIVE,
   EV_FAULT,
   EV_RESPONSE_ARRIVE,
   EV_TIMER_BASE,
-  LivelockError,
-  MAX_EVENTS_PER_INSTANT,
   PRIORITY_NORMAL,
 } from './simulation-constants.ts';
 import { emitHop, emitTrace, hashEvent } from './simulation-trace.ts';
-
-export { LivelockError } from './simulation-constants.ts';
+import type { StopHost } from './stop-words.ts';
 export type { FaultStatus } from './fault-book.ts';
 export type { SimulationOptions } from './simulation-options.ts';
 
@@ -43,7 +42,7 @@ export type { SimulationOptions } from './simulation-options.ts';
  * act through. Its helpers own their state (`SimGraph`, `MetricWindows`, in-flight counters,
  * requests, the fault book via `CoreFaultHost`); `createSimulation` is the public API.
  */
-export class SimulationCore implements SimContext {
+export class SimulationCore implements SimContext, StopHost {
   nowUs = 0;
   readonly seed: number;
   readonly durationUs: number;
@@ -52,7 +51,6 @@ export class SimulationCore implements SimContext {
   timerToken = 0;
   /** Trace events are emitted only while true (a host may pause tracing to run flat out). */
   tracing: boolean;
-  private eventsThisInstant = 0;
   readonly hopsEvery: number;
   private nextTraceId = 0;
 
@@ -69,6 +67,9 @@ export class SimulationCore implements SimContext {
   /** Per node: the fold of its active faults (the book's array, read on the hot path). */
   readonly nodeFaults: readonly NodeFaultState[];
   private readonly streams: Map<string, RandomStream>[];
+  /** Stops the run with a sentence when it passes its budget (run-budget.ts). */
+  private readonly guard: RunGuard;
+  readonly labels: readonly string[];
   finished = false;
 
   constructor(
@@ -94,6 +95,8 @@ export class SimulationCore implements SimContext {
     this.faultBook = new FaultBook(new CoreFaultHost(this), graph.nodeCount, graph.edgeCount);
     this.nodeFaults = this.faultBook.nodeStates;
     this.streams = graph.nodes.map(() => new Map<string, RandomStream>());
+    this.guard = new RunGuard({ ...RUN_BUDGET, ...options.budget });
+    this.labels = scenario.nodes.map((n) => n.label ?? '');
     for (const node of graph.nodes) node.state = graph.def(node.index).init(this, node);
     for (const f of scenario.faults) this.faultBook.add(f);
     for (const node of graph.nodes) graph.def(node.index).start?.(this, node);
@@ -267,6 +270,7 @@ export class SimulationCore implements SimContext {
 
   setGauges(node: number, busy: number, capacity: number, queueDepth: number): void {
     this.metrics.node(node).setGauges(this.nowUs, busy, capacity, queueDepth);
+    if (queueDepth > this.guard.maxQueuedAtNode) this.guard.queuedOver = node;
   }
 
   count(node: number, metric: string, amount = 1): void {
@@ -298,23 +302,21 @@ export class SimulationCore implements SimContext {
     const ev = q.top;
     const limit = Math.min(limitUs, this.durationUs);
     const hash = this.options.hashEvents === true;
+    const guard = this.guard;
     let ran = 0;
     while (ran < maxEvents) {
       const t = q.peekTimeUs();
       // The run covers [0, duration): an event at exactly the end belongs to no window.
       if (t > limit || t >= this.durationUs) break;
-      if (t === this.nowUs) {
-        if (++this.eventsThisInstant > MAX_EVENTS_PER_INSTANT) throw new LivelockError(this.nowUs);
-      } else {
-        this.eventsThisInstant = 0;
-      }
       q.pop();
+      guard.beforeEvent(t, ev, q.pushed);
       if (t >= this.metrics.closesAtUs) this.metrics.closeUpTo(t);
       this.nowUs = t;
       this.events++;
       ran++;
       if (hash) this.eventHash = hashEvent(this.eventHash, this.nowUs, ev.type, ev.target, ev.a);
       this.dispatch(ev.type, ev.target, ev.a, ev.b);
+      if (guard.over(this.pool.live, q.size)) guard.check(this);
     }
     return ran;
   }

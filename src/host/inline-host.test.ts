@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { budget } from '../engine/testing/budget.ts';
 import { createSimulation } from '../engine/index.ts';
-import { MAX_EVENTS_PER_INSTANT } from '../engine/simulation-constants.ts';
+import { RUN_BUDGET, SAMPLE_EVENTS } from '../engine/index.ts';
 import { REGISTRY } from '../patterns/index.ts';
 import { createInlineHost, type InlineHostOptions } from './inline-host.ts';
 import type { HostFrame, SimHost } from './sim-host.ts';
 import { fakeTicker, manualSchedule, recordFrames } from './test-fakes.ts';
 import { fakeClock, livelockScenario, pairScenario, twoClientScenario } from './test-scenarios.ts';
+
+/** Events a livelock of 3 users with no think time runs before the guard stops it. */
+const LIVELOCK_EVENTS = 3 * RUN_BUDGET.maxZeroDelayDepth + SAMPLE_EVENTS;
 
 /** One run of a test scenario (20 s of two clients, ~1100 requests): ≤ 400 ms here. */
 const RUN_MS = 500;
@@ -164,10 +167,11 @@ describe('inline host', () => {
     },
   );
 
-  // The livelock is detected after MAX_EVENTS_PER_INSTANT events: ~0.001 ms each here.
+  // The livelock (3 users, 3 zero-delay steps a round) is seen after LIVELOCK_EVENTS events:
+  // ~0.001 ms each here.
   it(
     'an engine error becomes an error frame, never a throw',
-    budget(MAX_EVENTS_PER_INSTANT, 0.002),
+    budget(LIVELOCK_EVENTS, 0.002),
     () => {
       const { host, ticker, last } = setup();
       host.load(livelockScenario());
@@ -176,7 +180,9 @@ describe('inline host', () => {
         for (let i = 0; i < 8; i++) ticker.tick(200);
       }).not.toThrow();
       expect(last().status).toBe('error');
-      expect(last().error).toMatch(/Virtual time stopped advancing at 1000 ms/);
+      expect(last().error).toMatch(
+        /^Stopped at 1\.0 s: virtual time cannot advance — the client c has 3 users/,
+      );
       expect(ticker.running()).toBe(false);
     },
   );

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { budget } from '../engine/testing/budget.ts';
 import { createSimulation, type SeriesView } from '../engine/index.ts';
-import { MAX_EVENTS_PER_INSTANT } from '../engine/simulation-constants.ts';
+import { RUN_BUDGET, SAMPLE_EVENTS } from '../engine/index.ts';
 import { REGISTRY } from '../patterns/index.ts';
 import { MAX_SPEED, MIN_SPEED, type HostFrame } from './sim-host.ts';
 import { createSimDriver, type SimDriver, type SimDriverOptions } from './sim-driver.ts';
 import { fakeClock, livelockScenario, pairScenario, twoClientScenario } from './test-scenarios.ts';
+
+/** Events a livelock of 3 users with no think time runs before the guard stops it. */
+const LIVELOCK_EVENTS = 3 * RUN_BUDGET.maxZeroDelayDepth + SAMPLE_EVENTS;
 
 function driver(options: Partial<SimDriverOptions> = {}): SimDriver {
   const d = createSimDriver({ now: fakeClock().now, ...options });
@@ -257,11 +260,11 @@ describe('sim driver: patches and series', () => {
 });
 
 describe('sim driver: failures and trace', () => {
-  // The livelock is hit twice (playing, then after reset), each after MAX_EVENTS_PER_INSTANT
-  // events: ~0.001 ms each here.
+  // The livelock is hit twice (playing, then after reset), each after LIVELOCK_EVENTS events:
+  // ~0.001 ms each here.
   it(
     'an engine error becomes status error with a sentence, keeping the last telemetry',
-    budget(2 * MAX_EVENTS_PER_INSTANT, 0.002),
+    budget(2 * LIVELOCK_EVENTS, 0.002),
     () => {
       const d = createSimDriver({ now: fakeClock().now });
       d.load(livelockScenario());
@@ -272,7 +275,7 @@ describe('sim driver: failures and trace', () => {
       for (let i = 0; i < 10; i++) expect(() => d.advanceBy(200)).not.toThrow();
       const frame = d.frame();
       expect(frame.status).toBe('error');
-      expect(frame.error).toMatch(/^Virtual time stopped advancing at 1000 ms.*\.$/);
+      expect(frame.error).toMatch(/^Stopped at 1\.0 s: virtual time cannot advance — .*\.$/);
       expect(frame.telemetry).toEqual({ ...good.telemetry, windowsClosed: 0 });
       d.play();
       d.step();

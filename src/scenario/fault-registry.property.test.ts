@@ -89,17 +89,26 @@ describe('fault types: one rule for documents and live patches', () => {
     },
   );
 
-  it('a traffic spike ×2000 is accepted by both (it was refused live only)', () => {
+  it('a traffic spike ×1000 (the largest) is accepted by both, ×2000 refused by both', () => {
     const fault = {
       id: 'spike',
       target: 'users',
       type: 'traffic-spike',
       startMs: 0,
       durationMs: null,
-      multiplier: 2000,
+      multiplier: 1000,
     };
     expect(parseScenario({ ...base, faults: [fault] }, REGISTRY).ok).toBe(true);
     const sim = createSimulation(baseScenario, { registry: REGISTRY });
     expect(sim.patch({ type: 'fault-add', fault })).toEqual({ ok: true });
+    const twice = { ...fault, id: 'spike-2', multiplier: 2000 };
+    const doc = parseScenario({ ...base, faults: [twice] }, REGISTRY);
+    expect(doc.ok ? [] : doc.errors).toEqual([
+      { path: 'faults[0].multiplier', message: 'must be a number ≤ 1000 (got 2000)' },
+    ]);
+    expect(sim.patch({ type: 'fault-add', fault: twice })).toEqual({
+      ok: false,
+      errors: ['fault spike-2.multiplier: must be a number ≤ 1000 (got 2000)'],
+    });
   });
 });

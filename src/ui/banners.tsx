@@ -69,7 +69,8 @@ export function Banners() {
     <div className="banners" data-testid="banners">
       {engineError && (
         <div className="banner banner--error" role="alert" data-testid="banner-engine">
-          <span>The simulation stopped: {engineError} Press Reset to run again.</span>
+          {/* The whole sentence, as the host wrote it: what stopped the run and what to do. */}
+          <span>{engineError}</span>
         </div>
       )}
       <StuckBanner />

@@ -81,6 +81,41 @@ export class EventQueue {
     return this.count + this.fifoCount - this.cancelled.size;
   }
 
+  /** Events ever pushed: the seq the next push gets (an event with seq ≥ this is newer). */
+  get pushed(): number {
+    return this.nextSeq;
+  }
+
+  /**
+   * Calls `visit` with the payload of every pending event, in no particular order (for
+   * diagnostics: what the queue holds, by target).
+   */
+  forEachPending(visit: (type: number, target: number, a: number, b: number) => void): void {
+    const live = (order: number) => !this.cancelled.has(order % SEQ_SPAN);
+    for (let i = 0; i < this.count; i++) {
+      const slot = this.slot[i] as number;
+      if (live(this.order[i] as number)) {
+        visit(
+          this.type[slot] as number,
+          this.target[slot] as number,
+          this.argA[slot] as number,
+          this.argB[slot] as number,
+        );
+      }
+    }
+    for (let k = 0; k < this.fifoCount; k++) {
+      const i = (this.fifoHead + k) % this.fifoOrder.length;
+      if (live(this.fifoOrder[i] as number)) {
+        visit(
+          this.fifoType[i] as number,
+          this.fifoTarget[i] as number,
+          this.fifoA[i] as number,
+          this.fifoB[i] as number,
+        );
+      }
+    }
+  }
+
   /** Number of slots in use, cancelled-but-not-yet-popped events included. */
   get physicalSize(): number {
     return this.count + this.fifoCount;

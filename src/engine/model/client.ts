@@ -1,11 +1,36 @@
 import { z } from 'zod';
 import { US_PER_MS, US_PER_SEC } from '../kernel/time.ts';
 import type { Call } from './call.ts';
-import type { SimContext } from './context.ts';
+import type { NodeFaultState, SimContext } from './context.ts';
 import { Cause } from './context.ts';
+import { counted, quantity, type LoadWords } from './load-words.ts';
 import type { KindDefinition, NodeRuntime } from './kind.ts';
 import { keySampler, keysSchema } from './request-keys.ts';
 import { routeSampler, routesSchema } from './request-routes.ts';
+
+/**
+ * The highest request rate a client may be set to, in every arrival type. The busiest
+ * built-in sends 500 req/s (in bursts) and a classroom rarely needs more; the engine handles
+ * ~5 M events a wall second and a request costs a few events a hop, so at this rate one
+ * virtual second already takes about a wall second. Faster traffic would show nothing new —
+ * only the budget guard (README, "Limits"); rates like 1e9 used to exhaust the tab's memory.
+ */
+export const MAX_RATE_PER_SEC = 100_000;
+
+/** Requests per second: 0 (silent) up to `MAX_RATE_PER_SEC`. */
+const rate = () => z.number().min(0).max(MAX_RATE_PER_SEC);
+
+/**
+ * The most closed-loop users a client may have: each is one request in flight at a time, so
+ * this bounds the client's calls in flight; more would only reach the budget guard.
+ */
+export const MAX_USERS = 100_000;
+
+/**
+ * The most distinct user ids (`userCount`): ids are only drawn and hashed, so the bound costs
+ * nothing; a billion is more users than any scenario means, and keeps ids exact integers.
+ */
+export const MAX_USER_IDS = 1_000_000_000;
 
 /**
  * Every rate may be 0 and a closed loop may have 0 users: that silences the client (a teacher
@@ -14,23 +39,23 @@ import { routeSampler, routesSchema } from './request-routes.ts';
 export const arrivalSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('poisson'),
-    ratePerSec: z.number().min(0),
+    ratePerSec: rate(),
   }),
   z.strictObject({
     type: z.literal('constant'),
-    ratePerSec: z.number().min(0),
+    ratePerSec: rate(),
   }),
   z.strictObject({
     type: z.literal('ramp'),
-    fromPerSec: z.number().min(0),
-    toPerSec: z.number().min(0),
+    fromPerSec: rate(),
+    toPerSec: rate(),
     rampMs: z.number().positive().meta({ title: 'Ramp time', suggested: 30_000 }),
   }),
   z
     .strictObject({
       type: z.literal('burst'),
-      baseRatePerSec: z.number().min(0).default(0),
-      burstRatePerSec: z.number().min(0),
+      baseRatePerSec: rate().default(0),
+      burstRatePerSec: rate(),
       offMs: z.number().positive().meta({ title: 'Time between bursts', suggested: 15_000 }),
       onMs: z.number().positive().meta({ title: 'Burst length', suggested: 5000 }),
     })
@@ -38,7 +63,7 @@ export const arrivalSchema = z.discriminatedUnion('type', [
   z
     .strictObject({
       type: z.literal('users'),
-      users: z.number().int().min(0).max(100_000).meta({ suggested: 50 }),
+      users: z.number().int().min(0).max(MAX_USERS).meta({ suggested: 50 }),
       thinkTimeMs: z.number().min(0).meta({ suggested: 1000 }),
     })
     .meta({ title: 'Closed loop (users)' }),
@@ -58,6 +83,7 @@ export const clientConfigSchema = z.strictObject({
     .number()
     .int()
     .min(1)
+    .max(MAX_USER_IDS)
     .nullable()
     .default(null)
     .meta({ title: 'Distinct users', noneLabel: 'No user ids', suggested: 1000 }),
@@ -133,7 +159,8 @@ export const ARRIVAL_TYPES: readonly Arrival['type'][] = [
 /**
  * An arrival process of `type` at about `ratePerSec`: what an editor offers when the process
  * changes type (a ramp up to twice the rate over 30 s; bursts of 5 s every 20 s at 4× the
- * rate, the same average; with 1 s of think time, N users send about N requests a second).
+ * rate, the same average; with 1 s of think time, N users send about N requests a second),
+ * never past the highest rate a client may have.
  */
 export function arrivalAroundPerSec(type: Arrival['type'], ratePerSec: number): Arrival {
   switch (type) {
@@ -141,12 +168,17 @@ export function arrivalAroundPerSec(type: Arrival['type'], ratePerSec: number): 
     case 'constant':
       return { type, ratePerSec };
     case 'ramp':
-      return { type, fromPerSec: ratePerSec, toPerSec: 2 * ratePerSec, rampMs: 30_000 };
+      return {
+        type,
+        fromPerSec: ratePerSec,
+        toPerSec: Math.min(MAX_RATE_PER_SEC, 2 * ratePerSec),
+        rampMs: 30_000,
+      };
     case 'burst':
       return {
         type,
         baseRatePerSec: 0,
-        burstRatePerSec: 4 * ratePerSec,
+        burstRatePerSec: Math.min(MAX_RATE_PER_SEC, 4 * ratePerSec),
         onMs: 5000,
         offMs: 15_000,
       };
@@ -264,6 +296,51 @@ function restartTraffic(ctx: SimContext, node: N): void {
   }
 }
 
+/**
+ * What the client sends, in words, for the sentence a run stops with (load-words.ts): its
+ * rate (times a traffic spike in force), or its users, their think time and timeout — and,
+ * for a constant rate whose gap rounds to 0 µs, that every request lands at the same instant.
+ */
+function describeTraffic(c: ClientConfig, faults: NodeFaultState): LoadWords {
+  const spike = faults.trafficMultiplier;
+  const by = spike === 1 ? '' : ` (×${quantity(spike)} by a traffic spike)`;
+  const lower = { advice: 'lower the rate' };
+  const a = c.arrival;
+  switch (a.type) {
+    case 'poisson':
+      return { setting: `sends ${quantity(a.ratePerSec)} req/s${by}`, ...lower };
+    case 'constant': {
+      const gapUs = US_PER_SEC / (a.ratePerSec * spike);
+      // The clock counts whole microseconds: a gap under half of one rounds to 0.
+      const rounds =
+        gapUs < 0.5
+          ? `, one request every ${quantity(gapUs)} µs, which rounds to 0 µs: ${quantity(1 / gapUs)} requests land on each microsecond`
+          : '';
+      return {
+        setting: `sends a constant ${quantity(a.ratePerSec)} req/s${by}${rounds}`,
+        ...lower,
+      };
+    }
+    case 'ramp':
+      return {
+        setting: `ramps up to ${quantity(Math.max(a.fromPerSec, a.toPerSec))} req/s${by}`,
+        ...lower,
+      };
+    case 'burst':
+      return { setting: `sends bursts of ${quantity(a.burstRatePerSec)} req/s${by}`, ...lower };
+    case 'users': {
+      const think =
+        a.thinkTimeMs === 0 ? 'no think time' : `${quantity(a.thinkTimeMs)} ms of think time`;
+      const giveUp = c.timeoutMs === null ? '' : ` who give up after ${quantity(c.timeoutMs)} ms`;
+      return {
+        setting: `has ${counted(a.users, 'user')} with ${think}${by}${giveUp}`,
+        advice:
+          a.thinkTimeMs === 0 ? 'give the users some think time' : 'lower the number of users',
+      };
+    }
+  }
+}
+
 export const clientKind: KindDefinition<ClientConfig, ClientState> = {
   kind: 'client',
   label: 'Client',
@@ -312,4 +389,5 @@ export const clientKind: KindDefinition<ClientConfig, ClientState> = {
     if (node.config.arrival.type !== 'users') restartTraffic(ctx, node);
   },
   onConfigChange: restartTraffic,
+  describeLoad: describeTraffic,
 };

@@ -73,6 +73,37 @@ export function share() {
 
 export const probability = share();
 
+/**
+ * The largest relative weight (an edge's, a route's). Weights only compare with each other, so
+ * a million to one already sends one call in a million the light way; larger numbers add
+ * nothing but a sum that overflows to Infinity and breaks the weighted draw.
+ */
+export const MAX_WEIGHT = 1_000_000;
+
+/** A relative weight for a weighted choice: positive, at most `MAX_WEIGHT`. */
+export function weight() {
+  return z.number().positive().max(MAX_WEIGHT);
+}
+
+/**
+ * The largest queue limit a node may set. The budget guard stops a run long before a queue
+ * that long fills (README, "Limits"), so a larger limit could never be reached; `null`
+ * ("Unbounded") is how a document asks for no limit.
+ */
+export const MAX_QUEUE_CAPACITY = 1_000_000;
+
+/** A wait queue's limit in calls; `null` = unbounded (the budget guard still applies). */
+export function queueCapacity() {
+  return z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_QUEUE_CAPACITY)
+    .nullable()
+    .default(null)
+    .meta({ noneLabel: 'Unbounded', suggested: 100 });
+}
+
 export const edgeConfigSchema = z.strictObject({
   latency: distributionSchema
     .nullable()
@@ -80,5 +111,5 @@ export const edgeConfigSchema = z.strictObject({
     .meta({ noneLabel: 'No network latency', suggested: { type: 'constant', valueMs: 1 } }),
   callProbability: probability.default(1),
   required: z.boolean().default(true),
-  weight: z.number().positive().default(1),
+  weight: weight().default(1),
 });

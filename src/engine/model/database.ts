@@ -1,21 +1,16 @@
 import { z } from 'zod';
-import { distributionSchema, probability } from './config-schemas.ts';
+import { distributionSchema, probability, queueCapacity } from './config-schemas.ts';
 import { compileDistribution, type Sampler } from '../kernel/distributions.ts';
 import type { RandomStream } from '../kernel/rng.ts';
 import type { SimContext } from './context.ts';
 import { cachedDerived } from './derived-cache.ts';
 import type { KindDefinition, NodeRuntime } from './kind.ts';
+import { poolWords } from './load-words.ts';
 import { createPoolHandlers, QUEUED_METRIC, type PoolState } from './worker-pool.ts';
 
 export const databaseConfigSchema = z.strictObject({
   connections: z.number().int().min(1).max(10_000).default(10),
-  queueCapacity: z
-    .number()
-    .int()
-    .min(0)
-    .nullable()
-    .default(null)
-    .meta({ noneLabel: 'Unbounded', suggested: 100 }),
+  queueCapacity: queueCapacity(),
   writeRatio: probability.default(0.2),
   readTime: distributionSchema.default({ type: 'exponential', meanMs: 2 }),
   writeTime: distributionSchema.default({ type: 'exponential', meanMs: 8 }),
@@ -71,6 +66,7 @@ export const databaseKind: KindDefinition<DatabaseConfig, PoolState> = {
     { name: 'reads', label: 'Reads', unit: 'count' },
     { name: 'writes', label: 'Writes', unit: 'count' },
   ],
+  describeLoad: (c) => poolWords(c.connections, 'connection', c.queueCapacity),
   // init and every event handler: the shared worker pool.
   ...handlers,
 };

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { SimContext } from './context.ts';
+import type { NodeFaultState, SimContext } from './context.ts';
+import type { LoadWords } from './load-words.ts';
 import type { Call } from './call.ts';
 import { CORE_FAULT_TYPES } from './faults/index.ts';
 import type { AnyFaultTypeDefinition } from './fault-type.ts';
@@ -132,6 +133,12 @@ export interface KindDefinition<Config = Record<string, unknown>, State = unknow
    * breaker's time shares per state or a retry's amplification. Pure; keys are camelCase.
    */
   report?(figures: NodeFigures): Record<string, number>;
+  /**
+   * Its settings that decide how much work it makes or holds, in words, for the sentence a
+   * run stops with when work piles up or loops (README, "Limits"): a client's rate, a pool's
+   * workers and queue limit. `faults`: its faults in force (a traffic spike multiplies a rate).
+   */
+  describeLoad?(config: Config, faults: NodeFaultState): LoadWords;
   /** The node's config was edited live (`patch`). */
   onConfigChange?(ctx: SimContext, node: NodeRuntime<Config, State>, previous: Config): void;
 }

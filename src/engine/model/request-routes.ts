@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RandomStream } from '../kernel/rng.ts';
+import { weight } from './config-schemas.ts';
 
 /**
  * A client's request paths (`/orders`, `/catalog/items` …) with relative weights. Each
@@ -8,7 +9,7 @@ import type { RandomStream } from '../kernel/rng.ts';
  */
 export const routeSpecSchema = z.strictObject({
   path: z.string().min(1).max(200),
-  weight: z.number().positive().default(1),
+  weight: weight().default(1),
 });
 
 export const routesSchema = z.array(routeSpecSchema).min(1).max(64);

@@ -273,3 +273,29 @@ describe('autoscaled-service kind', () => {
     expect(sim.nodeDetail('s').metrics['instances']).toBe(3);
   });
 });
+
+describe('autoscaled-service under the run budget', () => {
+  it('the guard names its pool at the most it can scale to', () => {
+    const sim = createSimulation(
+      buildScenario(
+        {
+          durationMs: 60_000,
+          nodes: [
+            { id: 'c', kind: 'client', config: { arrival: { type: 'poisson', ratePerSec: 500 } } },
+            {
+              id: 's',
+              kind: 'autoscaled-service',
+              config: { autoscaling: { minInstances: 1, maxInstances: 2 } },
+            },
+          ],
+          edges: [{ source: 'c', target: 's' }],
+        },
+        REGISTRY,
+      ),
+      { registry: REGISTRY, budget: { maxQueuedAtNode: 100 } },
+    );
+    expect(() => sim.runToEnd()).toThrow(
+      /^Stopped at [\d.]+ ms: 101 calls are queued at s \(up to 2 instances of 4 workers, no queue limit\) — the client c sends 500 req\/s\. Lower the rate or add a queue limit\.$/,
+    );
+  });
+});

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import {
   cachedDerived,
   compileDistribution,
+  counted,
   createPoolHandlers,
   effectiveCapacity,
+  poolWords,
   QUEUED_METRIC,
   serviceConfigSchema,
   type KindDefinition,
@@ -196,6 +198,14 @@ export const autoscaledServiceKind: KindDefinition<
   description:
     'A service whose worker pool is instances × workersPerInstance, resized by an autoscaler. Every evaluationIntervalMs it measures the utilization of the last interval: above targetUtilization it starts ceil(instances × utilization ÷ target) − (serving + starting) new instances, which serve after provisioningDelayMs; below scaleDownUtilization (nothing starting, cooldownMs after the last scaling action) it removes instances down to that figure. Always within minInstances…maxInstances. Removed instances finish their running calls (drain). Otherwise it behaves like a service: FIFO queue, sampled service time, downstream calls.',
   configSchema: autoscaledServiceConfigSchema,
+  // Its pool at the most it can scale to: "up to 10 instances of 4 workers, no queue limit".
+  describeLoad: (c) => {
+    const pool = poolWords(c.workersPerInstance, 'worker', c.queueCapacity);
+    return {
+      ...pool,
+      setting: `up to ${counted(c.autoscaling.maxInstances, 'instance')} of ${pool.setting}`,
+    };
+  },
   metrics: [
     { name: 'instances', label: 'Serving instances', unit: 'count' },
     { name: 'maxInstances', label: 'Most instances serving', unit: 'count' },

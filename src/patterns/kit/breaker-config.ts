@@ -18,6 +18,15 @@ import { AS_PERCENT } from './field-meta.ts';
  */
 export const DEFAULT_RECORD_FAILURE_ON: readonly string[] = [...TROUBLE_CLASSES];
 
+/**
+ * The largest call count a breaker rule may name (a threshold, a minimum, a probe count). A
+ * breaker meant never to trip is set this high — a million calls is more than a lesson's run
+ * sends through one breaker —, so a larger number would mean nothing more.
+ */
+export const MAX_BREAKER_CALLS = 1_000_000;
+
+const callCount = () => z.number().int().min(1).max(MAX_BREAKER_CALLS);
+
 /** The R1 defaults of docs/patterns.md, in Resilience4j's model. */
 export const breakerConfigSchema = z.strictObject({
   /**
@@ -25,12 +34,12 @@ export const breakerConfigSchema = z.strictObject({
    * (the slow-call rule applies under every policy once slowCallDurationMs is set).
    */
   tripPolicy: z.enum(['consecutive-failures', 'failure-rate', 'either']).default('either'),
-  failureThreshold: z.number().int().min(1).default(5),
+  failureThreshold: callCount().default(5),
   failureRateThreshold: z.number().gt(0).max(1).default(0.5).meta(AS_PERCENT),
   slidingWindowType: z.enum(['count', 'time']).default('count'),
   /** Calls (count window) or seconds (time window). */
   slidingWindowSize: z.number().int().min(1).max(10_000).default(20),
-  minimumCalls: z.number().int().min(1).default(10),
+  minimumCalls: callCount().default(10),
   /** Failure classes (or single causes) recorded as failures; any other is ignored. */
   recordFailureOn: causeListSchema(DEFAULT_RECORD_FAILURE_ON),
   slowCallDurationMs: z
@@ -43,7 +52,7 @@ export const breakerConfigSchema = z.strictObject({
   waitDurationInOpenMs: z.number().min(0).default(30_000),
   /** OPEN → HALF_OPEN when the wait elapses (a timer) rather than on the next call. */
   automaticTransitionToHalfOpen: z.boolean().default(false),
-  permittedCallsInHalfOpen: z.number().int().min(1).default(3),
+  permittedCallsInHalfOpen: callCount().default(3),
   /**
    * HALF_OPEN: "rate" (all permitted probes in, then the failure / slow rates decide),
    * "rate-after-minimum-calls" (Resilience4j's: the same rates once min(minimumCalls,
@@ -52,7 +61,7 @@ export const breakerConfigSchema = z.strictObject({
    */
   halfOpenDecision: z.enum(['rate', 'rate-after-minimum-calls', 'first-failure']).default('rate'),
   /** Read only by halfOpenDecision "first-failure". */
-  successesToClose: z.number().int().min(1).default(2),
+  successesToClose: callCount().default(2),
   /** Resilience4j's manual states, as a live toggle. */
   forcedState: z.enum(['none', 'forced-open', 'disabled']).default('none'),
 });

@@ -75,21 +75,20 @@ describe('schemaFields: service', () => {
     expect(f).toMatchObject({ min: 0, max: 1, hint: '0 – 100', defaultValue: 0 });
   });
 
-  it('makes queueCapacity nullable ("Unbounded") over an integer ≥ 0', () => {
+  it('makes queueCapacity nullable ("Unbounded") over an integer 0 – 1000000', () => {
     const f = asNullable(byName(fields, 'queueCapacity'));
     expect(f).toMatchObject({
       label: 'Queue capacity',
       noneLabel: 'Unbounded',
       defaultValue: null,
     });
-    // MAX_SAFE_INTEGER is zod's "no upper bound" for integers.
     expect(f.inner).toMatchObject({
       type: 'number',
       path: 'queueCapacity',
       integer: true,
       min: 0,
-      max: null,
-      hint: '≥ 0',
+      max: 1_000_000,
+      hint: '0 – 1000000',
     });
     expect('defaultValue' in f.inner).toBe(false);
   });
@@ -162,7 +161,7 @@ describe('schemaFields: client', () => {
       path: 'arrival.ratePerSec',
       label: 'Rate',
       unit: '/s',
-      hint: '≥ 0', // 0 silences the client
+      hint: '0 – 100000', // 0 silences the client
     });
     const burst = variantFields(f, 'burst');
     expect(burst.map((x) => [x.name, asNumber(x).unit])).toEqual([
@@ -250,7 +249,11 @@ describe('schemaFields: edge', () => {
       defaultValue: 1,
     });
     expect(byName(fields, 'required')).toMatchObject({ type: 'boolean', defaultValue: true });
-    expect(byName(fields, 'weight')).toMatchObject({ unit: null, hint: '> 0', integer: false });
+    expect(byName(fields, 'weight')).toMatchObject({
+      unit: null,
+      hint: '> 0, ≤ 1000000',
+      integer: false,
+    });
   });
 });
 
@@ -275,6 +278,9 @@ describe('describeField edge cases', () => {
 
   it('describes strings as text and exclusive maxima', () => {
     expect(describeField('name', 'name', { type: 'string' }).type).toBe('text');
+    // MAX_SAFE_INTEGER is zod's "no upper bound" for integers.
+    const unbounded = { type: 'integer', minimum: 0, maximum: Number.MAX_SAFE_INTEGER };
+    expect(describeField('n', 'n', unbounded)).toMatchObject({ max: null, hint: '≥ 0' });
     expect(describeField('x', 'x', { type: 'number', exclusiveMaximum: 1 })).toMatchObject({
       hint: '< 1',
     });

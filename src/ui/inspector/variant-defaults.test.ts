@@ -141,8 +141,10 @@ describe('switchVariant: arrivals keep their rate', () => {
   });
 
   it('keeps derived integers inside their bounds', () => {
-    const huge = { type: 'poisson', ratePerSec: 1e7 };
+    // The highest rate a client may have: 100 000 users at most, bursts no faster than it.
+    const huge = { type: 'poisson', ratePerSec: 100_000 };
     expect(switchVariant(arrival, huge, 'users')).toMatchObject({ users: 100000 });
+    expect(switchVariant(arrival, huge, 'burst')).toMatchObject({ burstRatePerSec: 100_000 });
     const tiny = { type: 'poisson', ratePerSec: 0.2 };
     expect(switchVariant(arrival, tiny, 'users')).toMatchObject({ users: 1 });
     // A silenced client stays silent whatever form it takes.

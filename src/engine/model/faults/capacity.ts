@@ -3,6 +3,12 @@ import { share } from '../config-schemas.ts';
 import { defineFaultType } from '../fault-type.ts';
 import { percent } from './words.ts';
 
+/**
+ * The most workers a capacity fault may name: as many as the largest pool a node can have
+ * (an autoscaled service's 1000 instances × 1000 workers); a capacity fault only ever lowers.
+ */
+export const MAX_FAULT_WORKERS = 1_000_000;
+
 /** Fewer workers: a share of them, or an absolute count. Overlaps: the smallest wins. */
 export const capacityFault = defineFaultType({
   type: 'capacity',
@@ -14,6 +20,7 @@ export const capacityFault = defineFaultType({
       .number()
       .int()
       .min(0)
+      .max(MAX_FAULT_WORKERS)
       .nullable()
       .default(null)
       .meta({ title: 'Workers', noneLabel: 'Use the share' }),

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { defineFaultType } from '../fault-type.ts';
 
+/**
+ * The largest slowdown: a thousand times, which already turns a 10 ms call into 10 s, longer
+ * than any timeout a lesson sets. (A larger one adds no work, only numbers that overflow.)
+ */
+export const MAX_LATENCY_MULTIPLIER = 1000;
+
 /** Work takes longer: `addMs` more and `multiplier` times as long. Overlaps add and multiply. */
 export const latencyFault = defineFaultType({
   type: 'latency',
@@ -8,7 +14,12 @@ export const latencyFault = defineFaultType({
   targets: 'node',
   params: z.strictObject({
     addMs: z.number().min(0).default(0).meta({ title: 'Added latency', suggested: 200 }),
-    multiplier: z.number().min(1).default(1).meta({ title: 'Multiplier', unit: '×' }),
+    multiplier: z
+      .number()
+      .min(1)
+      .max(MAX_LATENCY_MULTIPLIER)
+      .default(1)
+      .meta({ title: 'Multiplier', unit: '×' }),
   }),
   // A latency fault that neither adds nor multiplies is almost certainly a mistake.
   check: (p) =>
