@@ -22,6 +22,17 @@ export interface StuckFigures {
   hung: number;
 }
 
+/** What the sentence is made of: the stuck waits and the node's gauges at the same time. */
+export interface StuckFacts extends StuckFigures {
+  /** Workers busy and the configured capacity: 0 and 0 for kinds without workers. */
+  busy: number;
+  capacity: number;
+  /** Calls waiting in its queue. */
+  queueDepth: number;
+  /** Calls at the node (a source: its requests in flight). */
+  inFlight: number;
+}
+
 const NONE = 0;
 const LOST = 1;
 const HUNG = 2;

@@ -2,8 +2,7 @@ import type { ConservationReport } from './conservation.ts';
 import type { LatencySummaryMs } from './metrics/histogram.ts';
 import type { MetricWindows } from './metrics/metric-windows.ts';
 import type { SimGraph } from './simulation-graph.ts';
-import type { StuckFacts } from './metrics/stuck-diagnosis.ts';
-import type { StuckCalls, StuckFigures } from './stuck-calls.ts';
+import type { StuckCalls, StuckFacts, StuckFigures } from './stuck-calls.ts';
 
 export interface ClientSummary {
   sent: number;

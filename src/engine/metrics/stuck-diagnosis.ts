@@ -1,4 +1,6 @@
-import type { StuckFigures } from '../stuck-calls.ts';
+import type { StuckFacts, StuckFigures } from '../stuck-calls.ts';
+
+export type { StuckFacts } from '../stuck-calls.ts';
 import type { SimSummary } from '../summary.ts';
 import { formatWhole } from './figure-format.ts';
 
@@ -8,17 +10,6 @@ import { formatWhole } from './figure-format.ts';
  * (the node's status, its inspector, the banner) and the CLI's report all say it with this
  * function, each prefixing the node's name.
  */
-
-/** What the sentence is made of: the stuck waits and the node's gauges at the same time. */
-export interface StuckFacts extends StuckFigures {
-  /** Workers busy and the configured capacity: 0 and 0 for kinds without workers. */
-  busy: number;
-  capacity: number;
-  /** Calls waiting in its queue. */
-  queueDepth: number;
-  /** Calls at the node (a source: its requests in flight). */
-  inFlight: number;
-}
 
 export interface StuckDiagnosis {
   /** Every worker (or request, or call) it has is in such a wait: the node is Stuck. */
