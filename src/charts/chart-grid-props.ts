@@ -18,10 +18,12 @@ export interface DrawnWatch {
   summary: string;
 }
 
-/** The grid's props: each chart's data, which reach the charts one frame apart. */
+/** The grid's props: each chart's data, which reach the charts one at a time (stagger.ts). */
 export interface ChartGridProps {
   /** The document's "What to watch" chart, drawn above the four; null when it declares none. */
   watch: DrawnWatch | null;
+  /** A watch chart is on its way (its data waits for its turn): keep its place meanwhile. */
+  watchExpected: boolean;
   throughput: DrawnChart;
   latency: DrawnChart;
   errorRate: DrawnChart;

@@ -133,7 +133,7 @@ export function TimeChart(props: Props) {
   const summary = `${props.describe(rows.at(-1))} ${bandsSummary(bands)}`.trim();
   const { testId, title } = CHART_FIGURES[props.figure];
   if (rows.length === 0) {
-    // Rows reach the charts one frame apart (use-staggered.ts), and so does their first,
+    // Rows reach the charts one at a time (use-staggered.ts), and so does their first,
     // costliest render: until its turn, a chart keeps its place with an empty plot.
     return <PendingChart testId={testId} title={title} summary={summary} />;
   }
