@@ -33,6 +33,12 @@ export interface ChartGridProps {
 /** The grid component, as the app hands it to `ChartsPanel` once it is loaded on demand. */
 export type ChartGridComponent = ComponentType<ChartGridProps>;
 
-/** Loads the Recharts side of the panel (a chunk of its own in the build). */
+/**
+ * Loads the Recharts side of the panel (a chunk of its own in the build), and warms it up
+ * off-screen once the page is idle (chart-warm-up.tsx).
+ */
 export const loadChartGrid = (): Promise<ChartGridComponent> =>
-  import('./chart-grid.tsx').then((m) => m.ChartGrid);
+  import('./chart-grid.tsx').then((m) => {
+    m.warmUpChartsOnce();
+    return m.ChartGrid;
+  });

@@ -123,13 +123,54 @@ function areas(series: readonly AreaSeries[]) {
   ));
 }
 
+type PlotProps = Pick<TimeChartProps, 'rows' | 'domain' | 'bands'> &
+  Plot &
+  Pick<Props, 'yAxis' | 'tooltipFormatter' | 'legend'>;
+
 /**
- * The frame every live chart shares: figure with title and hidden summary, grid, time axis,
- * fault bands, tooltip and legend. Series are built by functions, not components, so they
- * stay direct children of the Recharts chart. Animation is off: the data moves on its own.
+ * The Recharts part of every live chart: grid, time axis, fault bands, series, tooltip and
+ * legend. Series are built by functions, not components, so they stay direct children of the
+ * Recharts chart. Animation is off: the data moves on its own. (The charts' warm-up draws it
+ * too: chart-warm-up.tsx.)
+ */
+export function TimeChartPlot(props: PlotProps) {
+  return (
+    <AreaChart
+      responsive
+      width="100%"
+      height={CHART_HEIGHT}
+      data={props.rows}
+      margin={CHART_MARGIN}
+    >
+      <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" />
+      {timeAxis(props.domain)}
+      <YAxis
+        width={Y_AXIS_WIDTH}
+        tick={axisTickLabel}
+        interval={ALL_TICKS}
+        {...props.yAxis}
+        stroke="var(--chart-axis)"
+      />
+      {faultBandAreas(props.bands)}
+      {props.shape === 'line' ? lineAreas(props.series) : areas(props.series)}
+      <Tooltip
+        isAnimationActive={false}
+        labelFormatter={tooltipLabel}
+        formatter={props.tooltipFormatter}
+        contentStyle={TOOLTIP_CONTENT_STYLE}
+      />
+      {props.legend === false ? null : (
+        <Legend wrapperStyle={LEGEND_STYLE} iconSize={10} formatter={legendText} />
+      )}
+    </AreaChart>
+  );
+}
+
+/**
+ * The frame every live chart shares: figure with title and hidden summary around the plot.
  */
 export function TimeChart(props: Props) {
-  const { rows, domain, bands } = props;
+  const { rows, bands } = props;
   const summary = `${props.describe(rows.at(-1))} ${bandsSummary(bands)}`.trim();
   const { testId, title } = CHART_FIGURES[props.figure];
   if (rows.length === 0) {
@@ -139,28 +180,7 @@ export function TimeChart(props: Props) {
   }
   return (
     <ChartFrame testId={testId} title={title} summary={summary}>
-      <AreaChart responsive width="100%" height={CHART_HEIGHT} data={rows} margin={CHART_MARGIN}>
-        <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" />
-        {timeAxis(domain)}
-        <YAxis
-          width={Y_AXIS_WIDTH}
-          tick={axisTickLabel}
-          interval={ALL_TICKS}
-          {...props.yAxis}
-          stroke="var(--chart-axis)"
-        />
-        {faultBandAreas(bands)}
-        {props.shape === 'line' ? lineAreas(props.series) : areas(props.series)}
-        <Tooltip
-          isAnimationActive={false}
-          labelFormatter={tooltipLabel}
-          formatter={props.tooltipFormatter}
-          contentStyle={TOOLTIP_CONTENT_STYLE}
-        />
-        {props.legend === false ? null : (
-          <Legend wrapperStyle={LEGEND_STYLE} iconSize={10} formatter={legendText} />
-        )}
-      </AreaChart>
+      <TimeChartPlot {...props} />
     </ChartFrame>
   );
 }
