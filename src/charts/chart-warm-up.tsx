@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
-import { Area, AreaChart, CartesianGrid, Legend, Tooltip, YAxis } from 'recharts';
+import { Area, AreaChart, CartesianGrid, Tooltip, YAxis } from 'recharts';
 import { faultBandAreas, timeAxis } from './chart-parts.tsx';
 import type { ChartRow } from './chart-rows.ts';
 import type { FaultBand } from './fault-bands.ts';
@@ -67,7 +67,8 @@ export const WARM_UP_STEPS: readonly (() => ReactElement)[] = [
   () => partial(area),
   () => partial([area, <CartesianGrid key="g" />, timeAxis(DOMAIN), <YAxis key="y" />]),
   () => partial([area, ...faultBandAreas(BANDS)]),
-  () => partial([area, <Tooltip key="t" isAnimationActive={false} />, <Legend key="l" />]),
+  // Tooltips mount on the first hover (use-on-demand.ts): warm, that hover stays smooth.
+  () => partial([area, <Tooltip key="t" isAnimationActive={false} defaultIndex={1} />]),
   () => (
     <TimeChartPlot
       rows={ROWS}
