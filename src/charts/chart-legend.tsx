@@ -13,9 +13,10 @@ const SWATCH = { width: 10, height: 10 } as const;
 /**
  * A chart's legend as plain HTML under the plot, not Recharts' `Legend`: that one measured its
  * own box in the DOM on every draw (a forced layout of the page) and fed the size back into
- * the chart's store, which drew the chart a second time (with the tooltip, a chart's mount
- * −40 %). The words are in the theme's text colour (≥ 4.5 : 1); the swatch keeps the series
- * colour and, for lines, their dash. Entries wrap; the plot above gives up the room they take.
+ * the chart's store, which drew the chart a second time (with the tooltip on demand: a third
+ * off a chart's mount). The words are in the theme's text colour (≥ 4.5 : 1); the swatch keeps
+ * the series colour and, for lines, their dash. Entries wrap; the plot above gives up the room
+ * they take.
  */
 export function ChartLegend({ items }: { items: readonly LegendItem[] }) {
   return (

@@ -10,7 +10,7 @@ export interface OnDemand {
 /**
  * A chart's tooltip is mounted the first time someone points at the chart or tabs into it,
  * not with the chart: Recharts' Tooltip registers a dozen selectors with the chart's store, a
- * large share of a chart's first draw (measured with its legend: a chart's mount −40 %), and
+ * large share of a chart's first draw (with the HTML legend: a third off a chart's mount), and
  * most charts drawn at the end of a run are never hovered.
  */
 export function useOnDemand(): OnDemand {
