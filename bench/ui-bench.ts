@@ -1,5 +1,6 @@
 // Entry point of `npm run bench:ui`: the built site in headless Chromium — the first load, live
-// fps and long tasks at 20/100/300 nodes, a sustained run, and run-to-end against the CLI.
+// fps and long tasks at 20/100/300 nodes, a sustained run, run-to-end against the CLI, and the
+// main thread at the end of a run.
 // Progress goes to stderr so `--json` leaves stdout machine-readable. Always exits 0 once it
 // has measured: a benchmark reports, it does not gate.
 import { chromium, type Browser } from '@playwright/test';
@@ -28,6 +29,12 @@ import {
   windowMetrics,
 } from './page-metrics.ts';
 import { measureFirstCanvas, measureInitialJs, type FirstLoadResult } from './first-load.ts';
+import {
+  measureRunEnd,
+  RUN_END_SCENARIO_NAME,
+  runEndScenario,
+  type RunEndResult,
+} from './run-end.ts';
 import { layeredScenario, mm1Scenario } from './ui-scenarios.ts';
 import {
   formatUiReport,
@@ -51,6 +58,8 @@ const SUSTAINED_SECONDS = { full: 60, quick: 20 } as const;
 const IDLE_MS = 2000;
 /** (d) fresh pages per measurement: the first load varies more than a steady frame rate. */
 const FIRST_LOAD_RUNS = { full: 7, quick: 1 } as const;
+/** (e) fresh pages: one long task decides a run, so more runs than the fps figures. */
+const RUN_END_RUNS = { full: 5, quick: 1 } as const;
 /**
  * (c) clicks Run to end this long after the page is ready, as a person would: the CLI's own
  * time excludes its start-up (npm, tsx, module loading), and this excludes the page's (the
@@ -246,6 +255,27 @@ async function measureRunToEnd(site: Site, o: Options): Promise<RunToEndResult> 
   return result;
 }
 
+async function measureRunEndSection(site: Site, o: Options): Promise<RunEndResult> {
+  const scenario = runEndScenario();
+  const result: RunEndResult = { scenario: RUN_END_SCENARIO_NAME, runs: [] };
+  const runs = Math.max(o.runs, o.quick ? RUN_END_RUNS.quick : RUN_END_RUNS.full);
+  try {
+    for (let i = 0; i < runs; i++) {
+      log(`(e) run end: run ${i + 1}/${runs}…`);
+      const page = await openInApp(site, scenario);
+      try {
+        await page.page.waitForTimeout(SETTLE_BEFORE_RUN_TO_END_MS);
+        result.runs.push(await measureRunEnd(page.page, RUN_TO_END_TIMEOUT_MS));
+      } finally {
+        await page.close();
+      }
+    }
+  } catch (e) {
+    result.error = `(e): ${message(e)}`;
+  }
+  return result;
+}
+
 async function main(argv: string[]): Promise<number> {
   const options = parseOptions(argv);
   if (typeof options === 'string') {
@@ -277,6 +307,7 @@ async function main(argv: string[]): Promise<number> {
     for (const nodes of LOAD_SIZES) load.push(await measureLoad(site, nodes, options.runs));
     const sustained = await measureSustained(site, options);
     const runToEnd = await measureRunToEnd(site, options);
+    const runEnd = await measureRunEndSection(site, options);
     const report: UiBenchReport = {
       chromium: browser.version(),
       node: process.versions.node,
@@ -288,6 +319,7 @@ async function main(argv: string[]): Promise<number> {
       load,
       sustained,
       runToEnd,
+      runEnd,
       pageErrors: [...new Set(site.pageErrors)],
     };
     process.stdout.write(

@@ -43,6 +43,7 @@ describe('UI verdicts', () => {
     ],
     sustained: { scenario: '', speed: 20, wallSeconds: 60, runs: [] },
     runToEnd: result([], [], [], []),
+    runEnd: { scenario: '', runs: [] },
     pageErrors: [],
   });
 

@@ -5,6 +5,8 @@ import type { SpawnRun } from './cli-timing.ts';
 import { firstLoadSection, firstLoadVerdictLines } from './first-load-report.ts';
 import type { FirstLoadResult } from './first-load.ts';
 import { LONG_TASK_MS, type LoafScript, type WindowMetrics } from './page-metrics.ts';
+import { runEndSection, runEndVerdictLine } from './run-end-report.ts';
+import type { RunEndResult } from './run-end.ts';
 
 export const UI_TARGETS = {
   /** (a) at 100 nodes and (b) in the last 5 s. */
@@ -64,6 +66,8 @@ export interface UiBenchReport {
   load: LoadResult[];
   sustained: SustainedResult;
   runToEnd: RunToEndResult;
+  /** (e) The main thread when a run finishes. */
+  runEnd: RunEndResult;
   pageErrors: string[];
 }
 
@@ -228,6 +232,7 @@ export function formatUiReport(r: UiBenchReport): string {
     r.firstLoad.error,
     r.sustained.error,
     r.runToEnd.error,
+    r.runEnd.error,
     ...r.load.map((l) => l.error),
   ].filter((e): e is string => e !== undefined);
   const loafs = r.load.flatMap((l) =>
@@ -251,6 +256,8 @@ export function formatUiReport(r: UiBenchReport): string {
     `(c) Run to end: ${r.runToEnd.scenario} (${r.runToEnd.events} events)`,
     ...runToEndTable(r.runToEnd),
     '',
+    ...runEndSection(r.runEnd),
+    '',
     ...(loafs.length ? ['Top scripts inside long animation frames (a):', ...loafs, ''] : []),
     ...(errors.length ? ['Errors:', ...errors.map((e) => `  ${e}`), ''] : []),
     ...(r.pageErrors.length ? ['Page errors:', ...r.pageErrors.map((e) => `  ${e}`), ''] : []),
@@ -263,6 +270,7 @@ export function formatUiReport(r: UiBenchReport): string {
       1,
     )} (target ≥ ${UI_TARGETS.minFps}) ${mark(v.sustainedLastFps)}`,
     `(c) fresh page ÷ the CLI's own time: ${fixed(fresh, 2)}×; repeat run ÷ warm engine: ${fixed(warm, 2)}× (target ≤ ${UI_TARGETS.maxPageToCli}× for both) ${mark(v.runToEnd)}`,
+    runEndVerdictLine(r.runEnd),
     r.quick ? 'Quick run: a smoke test, not a measurement.' : '',
     '',
   ].join('\n');

@@ -96,7 +96,7 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.goto('./');
     await expect(page.getByTestId('app-shell')).toBeVisible();
     for (let i = 0; i < 3; i++) await page.getByTestId('step').click();
-    const legend = page.locator('.recharts-legend-item-text').first();
+    const legend = page.locator('.chart-legend__text').first();
     await expect(legend).toBeVisible({ timeout: 15_000 });
     const pairs = await page.evaluate(() => {
       const panel = document.querySelector('[data-testid="charts-panel"]') as HTMLElement;

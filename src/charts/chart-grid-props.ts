@@ -18,10 +18,12 @@ export interface DrawnWatch {
   summary: string;
 }
 
-/** The grid's props: each chart's data, which reach the charts one frame apart. */
+/** The grid's props: each chart's data, which reach the charts one at a time (stagger.ts). */
 export interface ChartGridProps {
   /** The document's "What to watch" chart, drawn above the four; null when it declares none. */
   watch: DrawnWatch | null;
+  /** A watch chart is on its way (its data waits for its turn): keep its place meanwhile. */
+  watchExpected: boolean;
   throughput: DrawnChart;
   latency: DrawnChart;
   errorRate: DrawnChart;
@@ -31,6 +33,12 @@ export interface ChartGridProps {
 /** The grid component, as the app hands it to `ChartsPanel` once it is loaded on demand. */
 export type ChartGridComponent = ComponentType<ChartGridProps>;
 
-/** Loads the Recharts side of the panel (a chunk of its own in the build). */
+/**
+ * Loads the Recharts side of the panel (a chunk of its own in the build), and warms it up
+ * off-screen once the page is idle (chart-warm-up.tsx).
+ */
 export const loadChartGrid = (): Promise<ChartGridComponent> =>
-  import('./chart-grid.tsx').then((m) => m.ChartGrid);
+  import('./chart-grid.tsx').then((m) => {
+    m.warmUpChartsOnce();
+    return m.ChartGrid;
+  });

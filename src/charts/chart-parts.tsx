@@ -38,16 +38,6 @@ export const Y_AXIS_WIDTH = 44;
  */
 export const ALL_TICKS = 0;
 export const GRID_STROKE = 'var(--chart-grid)';
-export const LEGEND_STYLE = { fontSize: 12 } as const;
-
-/**
- * Legend words in the theme's text colour: a series colour such as the light theme's green
- * (#16a34a) is under 4.5 : 1 on the panel, too faint to read from the back of a room. The
- * swatch beside each word keeps the series colour.
- */
-export function legendText(value: string) {
-  return <span className="chart-legend__text">{value}</span>;
-}
 export const TOOLTIP_CONTENT_STYLE = {
   background: 'var(--chart-tooltip-bg)',
   border: '1px solid var(--chart-tooltip-border)',

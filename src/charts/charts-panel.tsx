@@ -103,18 +103,14 @@ export function ChartsPanel({ Grid }: ChartsPanelProps) {
     [faults, edges, scope, runEndMs],
   );
   const bands = useMemo(() => clipBands(allBands, domain), [allBands, domain]);
-  // The four charts take their new rows one frame apart (each redraw is a task of its own).
   const drawn = useMemo<DrawnChart>(
     () => ({ rows: plotted, causes, domain, bands }),
     [plotted, causes, domain, bands],
   );
-  const [throughput, latency, errorRate, queue] = useStaggered(drawn, 4) as [
-    DrawnChart,
-    DrawnChart,
-    DrawnChart,
-    DrawnChart,
-  ];
   const watch = useDrawnWatch(domain, runEndMs);
+  // The five charts take their new data one at a time (each redraw is a task of its own).
+  const latest = useMemo(() => [watch, drawn, drawn, drawn, drawn] as const, [watch, drawn]);
+  const [shownWatch, throughput, latency, errorRate, queue] = useStaggered(latest);
   const stateful = useStatefulNodes();
   const scopedStateful =
     scope.type === 'node' ? stateful.find((n) => n.id === scope.nodeId) : undefined;
@@ -177,7 +173,8 @@ export function ChartsPanel({ Grid }: ChartsPanelProps) {
           )}
           <Suspense fallback={<PendingGrid watch={watch !== null} />}>
             <Grid
-              watch={watch}
+              watch={shownWatch}
+              watchExpected={watch !== null}
               throughput={throughput}
               latency={latency}
               errorRate={errorRate}

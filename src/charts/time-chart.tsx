@@ -1,15 +1,14 @@
-import { Area, AreaChart, CartesianGrid, Curve, Legend, Tooltip, YAxis } from 'recharts';
+import { Area, AreaChart, CartesianGrid, Curve, Tooltip, YAxis } from 'recharts';
 import type { CurveProps, YAxisProps } from 'recharts';
 import type { ChartRow } from './chart-rows.ts';
 import { CHART_FIGURES, CHART_HEIGHT, type ChartName } from './chart-figures.ts';
 import { ChartFrame, PendingChart } from './chart-frame.tsx';
+import { ChartLegend, type LegendItem } from './chart-legend.tsx';
 import {
   ALL_TICKS,
   axisTickLabel,
   CHART_MARGIN,
   GRID_STROKE,
-  LEGEND_STYLE,
-  legendText,
   TOOLTIP_CONTENT_STYLE,
   Y_AXIS_WIDTH,
   faultBandAreas,
@@ -18,6 +17,7 @@ import {
 } from './chart-parts.tsx';
 import type { TimeChartProps } from './chart-props.ts';
 import { bandsSummary } from './chart-summaries.ts';
+import { useOnDemand } from './use-on-demand.ts';
 
 /** Row fields a line can plot (latencies are null where nothing completed: a gap). */
 type PlottableField = 'p50Ms' | 'p95Ms' | 'p99Ms' | 'queueDepth' | 'inFlight';
@@ -123,44 +123,72 @@ function areas(series: readonly AreaSeries[]) {
   ));
 }
 
+/** The plot and its legend share the chart's height: a legend that wraps takes it from the plot. */
+export const PLOT_STYLE = { height: CHART_HEIGHT } as const;
+
+function legendItems(plot: Plot): LegendItem[] {
+  return plot.shape === 'line'
+    ? plot.series.map((s) => ({ name: s.name, color: s.color, dash: s.dash, shape: 'line' }))
+    : plot.series.map((s) => ({ name: s.name, color: s.color, shape: 'area' }));
+}
+
+type PlotProps = Pick<TimeChartProps, 'rows' | 'domain' | 'bands'> &
+  Plot &
+  Pick<Props, 'yAxis' | 'tooltipFormatter' | 'legend'>;
+
 /**
- * The frame every live chart shares: figure with title and hidden summary, grid, time axis,
- * fault bands, tooltip and legend. Series are built by functions, not components, so they
- * stay direct children of the Recharts chart. Animation is off: the data moves on its own.
+ * The Recharts part of every live chart: grid, time axis, fault bands, series and tooltip (on
+ * demand), with its legend below. Series are built by functions, not components, so they stay direct children of the
+ * Recharts chart. Animation is off: the data moves on its own. (The charts' warm-up draws it
+ * too: chart-warm-up.tsx.)
+ */
+export function TimeChartPlot(props: PlotProps) {
+  const tooltip = useOnDemand();
+  return (
+    <div className="chart__plot" style={PLOT_STYLE} {...tooltip.handlers}>
+      <div className="chart__area">
+        <AreaChart responsive width="100%" height="100%" data={props.rows} margin={CHART_MARGIN}>
+          <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" />
+          {timeAxis(props.domain)}
+          <YAxis
+            width={Y_AXIS_WIDTH}
+            tick={axisTickLabel}
+            interval={ALL_TICKS}
+            {...props.yAxis}
+            stroke="var(--chart-axis)"
+          />
+          {faultBandAreas(props.bands)}
+          {props.shape === 'line' ? lineAreas(props.series) : areas(props.series)}
+          {tooltip.wanted && (
+            <Tooltip
+              isAnimationActive={false}
+              labelFormatter={tooltipLabel}
+              formatter={props.tooltipFormatter}
+              contentStyle={TOOLTIP_CONTENT_STYLE}
+            />
+          )}
+        </AreaChart>
+      </div>
+      {props.legend === false ? null : <ChartLegend items={legendItems(props)} />}
+    </div>
+  );
+}
+
+/**
+ * The frame every live chart shares: figure with title and hidden summary around the plot.
  */
 export function TimeChart(props: Props) {
-  const { rows, domain, bands } = props;
+  const { rows, bands } = props;
   const summary = `${props.describe(rows.at(-1))} ${bandsSummary(bands)}`.trim();
   const { testId, title } = CHART_FIGURES[props.figure];
   if (rows.length === 0) {
-    // Rows reach the charts one frame apart (use-staggered.ts), and so does their first,
+    // Rows reach the charts one at a time (use-staggered.ts), and so does their first,
     // costliest render: until its turn, a chart keeps its place with an empty plot.
     return <PendingChart testId={testId} title={title} summary={summary} />;
   }
   return (
     <ChartFrame testId={testId} title={title} summary={summary}>
-      <AreaChart responsive width="100%" height={CHART_HEIGHT} data={rows} margin={CHART_MARGIN}>
-        <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" />
-        {timeAxis(domain)}
-        <YAxis
-          width={Y_AXIS_WIDTH}
-          tick={axisTickLabel}
-          interval={ALL_TICKS}
-          {...props.yAxis}
-          stroke="var(--chart-axis)"
-        />
-        {faultBandAreas(bands)}
-        {props.shape === 'line' ? lineAreas(props.series) : areas(props.series)}
-        <Tooltip
-          isAnimationActive={false}
-          labelFormatter={tooltipLabel}
-          formatter={props.tooltipFormatter}
-          contentStyle={TOOLTIP_CONTENT_STYLE}
-        />
-        {props.legend === false ? null : (
-          <Legend wrapperStyle={LEGEND_STYLE} iconSize={10} formatter={legendText} />
-        )}
-      </AreaChart>
+      <TimeChartPlot {...props} />
     </ChartFrame>
   );
 }

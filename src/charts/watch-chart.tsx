@@ -1,21 +1,21 @@
 import { memo, useMemo } from 'react';
-import { AreaChart, CartesianGrid, Legend, Tooltip, YAxis } from 'recharts';
-import { CHART_HEIGHT, WATCH_FIGURE } from './chart-figures.ts';
+import { AreaChart, CartesianGrid, Tooltip, YAxis } from 'recharts';
+import { WATCH_FIGURE } from './chart-figures.ts';
+import { ChartLegend } from './chart-legend.tsx';
 import {
   ALL_TICKS,
   axisTickLabel,
   CHART_MARGIN,
   faultBandAreas,
   GRID_STROKE,
-  LEGEND_STYLE,
-  legendText,
   timeAxis,
   TOOLTIP_CONTENT_STYLE,
   tooltipLabel,
   Y_AXIS_WIDTH,
 } from './chart-parts.tsx';
 import type { DrawnWatch } from './chart-grid-props.ts';
-import { lineAreas } from './time-chart.tsx';
+import { lineAreas, PLOT_STYLE } from './time-chart.tsx';
+import { useOnDemand } from './use-on-demand.ts';
 import { formatWatchTick, formatWatchValue } from './watch-view.ts';
 
 // The first node's line is solid, the second dashed: they differ by more than colour.
@@ -38,9 +38,18 @@ export const WatchChart = memo(function WatchChart({ watch }: { watch: DrawnWatc
   const { view, points, domain, bands, summary } = watch;
   const unit = view.figure.unit;
   const yAxis = useMemo(() => ({ tickFormatter: (v: number) => formatWatchTick(unit, v) }), [unit]);
-  const tooltip = useMemo(
+  const formatTooltip = useMemo(
     () => (v: unknown) => (typeof v === 'number' ? formatWatchValue(unit, v) : String(v)),
     [unit],
+  );
+  const tooltip = useOnDemand();
+  const lines = useMemo(
+    () =>
+      view.lines.flatMap((line, i) => {
+        const style = LINE_STYLE[i];
+        return style ? [{ ...style, name: line.name }] : [];
+      }),
+    [view.lines],
   );
   const title = `${WATCH_FIGURE.title}: ${view.figure.label}`;
   return (
@@ -59,32 +68,32 @@ export const WatchChart = memo(function WatchChart({ watch }: { watch: DrawnWatc
       <p className="chart__caption" data-testid="watch-caption">
         {view.caption}
       </p>
-      <AreaChart responsive width="100%" height={CHART_HEIGHT} data={points} margin={CHART_MARGIN}>
-        <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" />
-        {timeAxis(domain)}
-        <YAxis
-          width={Y_AXIS_WIDTH}
-          tick={axisTickLabel}
-          interval={ALL_TICKS}
-          {...yAxis}
-          stroke="var(--chart-axis)"
-        />
-        {faultBandAreas(bands)}
-        {lineAreas(
-          view.lines.flatMap((line, i) => {
-            const style = LINE_STYLE[i];
-            return style ? [{ ...style, name: line.name }] : [];
-          }),
-          2,
-        )}
-        <Tooltip
-          isAnimationActive={false}
-          labelFormatter={tooltipLabel}
-          formatter={tooltip}
-          contentStyle={TOOLTIP_CONTENT_STYLE}
-        />
-        <Legend wrapperStyle={LEGEND_STYLE} iconSize={10} formatter={legendText} />
-      </AreaChart>
+      <div className="chart__plot" style={PLOT_STYLE} {...tooltip.handlers}>
+        <div className="chart__area">
+          <AreaChart responsive width="100%" height="100%" data={points} margin={CHART_MARGIN}>
+            <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" />
+            {timeAxis(domain)}
+            <YAxis
+              width={Y_AXIS_WIDTH}
+              tick={axisTickLabel}
+              interval={ALL_TICKS}
+              {...yAxis}
+              stroke="var(--chart-axis)"
+            />
+            {faultBandAreas(bands)}
+            {lineAreas(lines, 2)}
+            {tooltip.wanted && (
+              <Tooltip
+                isAnimationActive={false}
+                labelFormatter={tooltipLabel}
+                formatter={formatTooltip}
+                contentStyle={TOOLTIP_CONTENT_STYLE}
+              />
+            )}
+          </AreaChart>
+        </div>
+        <ChartLegend items={lines.map((l) => ({ ...l, shape: 'line' }))} />
+      </div>
       <p className="charts-visually-hidden" data-testid="watch-summary">
         {summary}
       </p>
