@@ -33,7 +33,7 @@ const summary: SimSummary = {
       maxQueueDepth: 7,
     },
   },
-  conservation: { ok: true, checkedAtMs: 60_000, violations: [], inFlight: {} },
+  conservation: { ok: true, checkedAtMs: 60_000, violations: [], inFlight: {}, messages: {} },
 };
 
 describe('summary rows', () => {

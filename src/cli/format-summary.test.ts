@@ -35,6 +35,7 @@ const summary: SimSummary = {
     checkedAtMs: 10_000,
     violations: ['api: arrivals 1000 ≠ …'],
     inFlight: {},
+    messages: {},
   },
 };
 

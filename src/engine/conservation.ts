@@ -1,6 +1,7 @@
 import { CallPhase, type CallPool } from './model/call.ts';
 import type { NodeStats } from './metrics/node-stats.ts';
 import type { InFlightCounters } from './in-flight-counters.ts';
+import type { MessageCounts } from './model/message.ts';
 
 export interface ConservationReport {
   ok: boolean;
@@ -10,6 +11,8 @@ export interface ConservationReport {
   violations: string[];
   /** Requests (clients) or calls (nodes) still in flight, by node id. */
   inFlight: Record<string, number>;
+  /** Each broker's message counts (fates and where the rest are), by node id. */
+  messages: Record<string, MessageCounts>;
 }
 
 export class ConservationError extends Error {
@@ -107,7 +110,7 @@ function judge(
       );
     }
   });
-  return { ok: violations.length === 0, checkedAtMs: nowMs, violations, inFlight };
+  return { ok: violations.length === 0, checkedAtMs: nowMs, violations, inFlight, messages: {} };
 }
 
 /** Throws (loudly) when any identity is broken; returns the report otherwise. */

@@ -67,8 +67,20 @@ export {
 } from './model/client.ts';
 export { cachedDerived } from './model/derived-cache.ts';
 export {
+  emptyMessageCounts,
+  MESSAGE_ATTR,
+  MESSAGE_FATES,
+  MESSAGE_PLACES,
+  MESSAGE_TYPE_ATTR,
+  messageIdentityProblem,
+  POISON_ATTR,
+  type MessageCounts,
+} from './model/message.ts';
+export { POISON_FAULT } from './model/faults/poison.ts';
+export {
   distributionSchema,
   edgeConfigSchema,
+  MAX_QUEUE_CAPACITY,
   probability,
   share,
 } from './model/config-schemas.ts';

@@ -29,6 +29,8 @@ export class SimGraph {
   readonly ids: readonly string[];
   /** Per node: its kind is a traffic source (a client). */
   readonly isSource: readonly boolean[];
+  /** Nodes whose kind holds messages (declares `messages`): checked for message conservation. */
+  readonly brokers: readonly number[];
   readonly nodeIndex: ReadonlyMap<string, number>;
   readonly edgeIndex: ReadonlyMap<string, number>;
   private readonly defs: readonly AnyKindDefinition[];
@@ -74,6 +76,7 @@ export class SimGraph {
     }));
     this.ids = scenario.nodes.map((n) => n.id);
     this.isSource = defs.map((d) => d.isSource === true);
+    this.brokers = defs.flatMap((d, i) => (d.messages ? [i] : []));
     this.defs = defs;
     // Each list at its exact size, one after the other: a node's outgoing edges in one cache
     // line beside its neighbours', not in a growth buffer allocated at the first push.

@@ -32,6 +32,13 @@ export class Requests {
     return request;
   }
 
+  /** A request no client owns (a message's delivery): never counted, never resolved. */
+  createUnowned(key: number, attrs: Record<string, string | number>, id?: number): RequestInfo {
+    const request = new RequestRecord(id ?? this.nextId++, -1, this.host.nowUs, Infinity, key, -1);
+    request.attrs = attrs;
+    return request;
+  }
+
   resolve(request: RequestInfo, ok: boolean, cause: string): void {
     const host = this.host;
     if (request.resolved) {

@@ -6,6 +6,7 @@ import { CallPhase, CallPool, type Call, type RequestInfo } from './model/call.t
 import { Cause, type NodeFaultState, type SimContext } from './model/context.ts';
 import type { CauseClass } from './model/causes.ts';
 import type { KindRegistry } from './model/kind.ts';
+import { messagesHold, withMessages } from './message-conservation.ts';
 import type { EdgeConfig, SimScenario } from './model/scenario-types.ts';
 import {
   ConservationError,
@@ -140,6 +141,15 @@ export class SimulationCore implements SimContext, StopHost {
 
   createRequest(client: number, deadlineUs: number, key: number, userId: number): RequestInfo {
     return this.requests.create(client, deadlineUs, key, userId);
+  }
+
+  createMessageRequest(
+    _broker: number,
+    key: number,
+    attrs: Record<string, string | number>,
+    id?: number,
+  ): RequestInfo {
+    return this.requests.createUnowned(key, attrs, id);
   }
 
   resolveRequest(request: RequestInfo, ok: boolean, cause: string): void {
@@ -395,22 +405,36 @@ export class SimulationCore implements SimContext, StopHost {
 
   // ---- checks -------------------------------------------------------------------------
 
-  /** The full check: walks every live call (the end of a run, tests, summaries). */
+  /** The full check: walks every live call and every broker's messages (end of a run, tests). */
   conservation(): ConservationReport {
     const { ids, isSource } = this.graph;
-    return checkConservation(ids, isSource, this.metrics.nodes, this.pool, this.nowUs / 1000);
+    const report = checkConservation(
+      ids,
+      isSource,
+      this.metrics.nodes,
+      this.pool,
+      this.nowUs / 1000,
+    );
+    return withMessages(this.graph, report, true);
   }
 
   /** The check at a frame: in flight from the counters kept as calls move, O(nodes). */
   conservationByCounters(): ConservationReport {
     const { ids, isSource } = this.graph;
-    return checkCounters(ids, isSource, this.metrics.nodes, this.inFlight, this.nowUs / 1000);
+    const report = checkCounters(
+      ids,
+      isSource,
+      this.metrics.nodes,
+      this.inFlight,
+      this.nowUs / 1000,
+    );
+    return withMessages(this.graph, report, false);
   }
 
   /** The frame check: throws the counters' report if an identity is broken. */
   assertCountersConserved(): void {
     const { isSource } = this.graph;
-    if (!countersHold(isSource, this.metrics.nodes, this.inFlight))
+    if (!countersHold(isSource, this.metrics.nodes, this.inFlight) || !messagesHold(this.graph))
       assertConserved(this.conservationByCounters());
   }
 

@@ -17,6 +17,7 @@ import { legacySystemKind } from './legacy-system/legacy-system.ts';
 import { domainServiceKind } from './domain-service/domain-service.ts';
 import { stranglerFigKind } from './strangler-fig/strangler-fig.ts';
 import { sidecarKind } from './sidecar/sidecar.ts';
+import { queueKind } from './queue/queue.ts';
 
 /**
  * Every component kind Faultline knows: the engine's own (client, service, database) and
@@ -42,6 +43,7 @@ export const ALL_KINDS: readonly AnyKindDefinition[] = [
   domainServiceKind,
   stranglerFigKind,
   sidecarKind,
+  queueKind,
 ];
 
 export const REGISTRY = createRegistry(ALL_KINDS);

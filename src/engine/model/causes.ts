@@ -38,6 +38,8 @@ export const Cause = {
   Refused: 'refused',
   QueueFull: 'queue-full',
   NoRoute: 'no-route',
+  /** A poisoned message: every attempt to process it fails (the `poison` fault). */
+  Poison: 'poison-message',
 } as const;
 
 /** One failure cause a kind may answer with. */
@@ -55,6 +57,7 @@ export const ENGINE_CAUSES: readonly CauseDefinition[] = [
   { cause: Cause.Timeout, class: 'caller-gone', label: 'no answer in time' },
   { cause: Cause.QueueFull, class: 'overload-refusal', label: 'the wait queue was full' },
   { cause: Cause.NoRoute, class: 'no-route', label: 'nowhere to send the call' },
+  { cause: Cause.Poison, class: 'client-error', label: 'the message cannot be processed' },
 ];
 
 /**

@@ -112,4 +112,18 @@ export const edgeConfigSchema = z.strictObject({
   callProbability: probability.default(1),
   required: z.boolean().default(true),
   weight: weight().default(1),
+  // Messaging (optional, absent on plain calls): an edge out of a queue with this role takes
+  // its dead letters; a publishing edge names the type of the messages it carries.
+  role: z
+    .enum(['dead-letter'])
+    .optional()
+    .meta({ title: 'Role', noneLabel: 'Normal (calls or deliveries)' }),
+  messageType: z
+    .string()
+    .regex(
+      /^[A-Za-z][A-Za-z0-9._-]{0,63}$/,
+      'must be a name of letters, digits, ".", "_" or "-" (at most 64)',
+    )
+    .optional()
+    .meta({ title: 'Message type' }),
 });

@@ -68,6 +68,16 @@ export interface SimContext {
 
   /** A new request originating at a source node. Counted as sent. */
   createRequest(client: number, deadlineUs: number, key: number, userId: number): RequestInfo;
+  /**
+   * The request a broker's delivery call carries: no client owns it (nothing resolves it), its
+   * attributes name the message. A new id, or the message's own `id` for a redelivery.
+   */
+  createMessageRequest(
+    broker: number,
+    key: number,
+    attrs: Record<string, string | number>,
+    id?: number,
+  ): RequestInfo;
   /** Resolves a request at its client: counted once as succeeded or failed, with latency. */
   resolveRequest(request: RequestInfo, ok: boolean, cause: string): void;
 

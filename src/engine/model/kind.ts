@@ -5,6 +5,7 @@ import type { Call } from './call.ts';
 import { CORE_FAULT_TYPES } from './faults/index.ts';
 import type { AnyFaultTypeDefinition } from './fault-type.ts';
 import { ENGINE_CAUSES, type CauseClass, type CauseDefinition } from './causes.ts';
+import type { MessageCounts } from './message.ts';
 
 /** Palette categories (the visual simulator groups kinds by these). */
 export type KindCategory =
@@ -139,6 +140,12 @@ export interface KindDefinition<Config = Record<string, unknown>, State = unknow
    * workers and queue limit. `faults`: its faults in force (a traffic spike multiplies a rate).
    */
   describeLoad?(config: Config, faults: NodeFaultState): LoadWords;
+  /**
+   * A broker: what became of its messages and where the rest are, for message conservation
+   * (checked at every frame with `walk` false, from its counters; at the end of a run with
+   * `walk` true, counting the messages it holds one by one). Absent for kinds that hold none.
+   */
+  messages?(node: NodeRuntime<Config, State>, walk: boolean): MessageCounts;
   /** The node's config was edited live (`patch`). */
   onConfigChange?(ctx: SimContext, node: NodeRuntime<Config, State>, previous: Config): void;
 }

@@ -78,6 +78,10 @@ export interface EdgeConfig {
   required: boolean;
   /** Relative weight when a caller picks one edge among several (clients, routers). */
   weight: number;
+  /** An edge out of a queue that takes its dead letters (absent: a normal edge). */
+  role?: 'dead-letter' | undefined;
+  /** On an edge into a broker: the type of the messages it publishes (default: producer id + "Event"). */
+  messageType?: string | undefined;
 }
 
 export interface SimEdge {

@@ -2,6 +2,7 @@ import type { Call } from './call.ts';
 import { CallPhase } from './call.ts';
 import type { SimContext } from './context.ts';
 import { Cause } from './context.ts';
+import { POISON_ATTR } from './message.ts';
 import type { NodeRuntime } from './kind.ts';
 
 /**
@@ -115,7 +116,10 @@ export function createPoolHandlers<C extends PoolConfig>(b: PoolBehaviour<C>) {
     const plan = call.step & ~STEP_MASK;
     const f = ctx.faults(node.index);
     const p = Math.max(node.config.errorRate, f.errorRate);
-    if (p > 0 && ctx.rng(node.index, 'errors').chance(p)) {
+    if (call.request.attrs?.[POISON_ATTR] === 1) {
+      // A poisoned message: the work is done and fails, every time it is delivered.
+      finish(ctx, node, call, false, Cause.Poison);
+    } else if (p > 0 && ctx.rng(node.index, 'errors').chance(p)) {
       finish(ctx, node, call, false, Cause.Error);
     } else if (b.callsDownstream && !(plan & PLAN_CALLS_FIRST)) {
       beginCalls(ctx, node, call, plan);

@@ -46,6 +46,7 @@ describe('adaptive-throttle kind', () => {
       .map((c) => c.cause)
       .filter((c) => !isAccept(false, c, false, REGISTRY));
     expect(pushedBack.sort()).toEqual([
+      'broker-full',
       'bulkhead-full',
       'queue-full',
       'rate-limited',

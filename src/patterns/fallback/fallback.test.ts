@@ -96,9 +96,11 @@ describe('fallback kind', () => {
         'throttled',
         'no-healthy-target',
         'bad-format',
+        'broker-full',
       ].sort(),
     );
     expect(causeMatches(DEFAULT_FALLBACK_ON, 'unauthorized', REGISTRY)).toBe(false);
+    expect(causeMatches(DEFAULT_FALLBACK_ON, 'poison-message', REGISTRY)).toBe(false);
   });
 
   it('healthy dependency: answers pass through, no fallback', () => {

@@ -80,7 +80,14 @@ describe('classifyResult', () => {
     const failures = REGISTRY.causes()
       .map((c) => c.cause)
       .filter((c) => classifyResult(defaults, false, c, REGISTRY) === 'failure');
-    expect(failures.sort()).toEqual(['bad-format', 'error', 'queue-full', 'refused', 'timeout']);
+    expect(failures.sort()).toEqual([
+      'bad-format',
+      'broker-full',
+      'error',
+      'queue-full',
+      'refused',
+      'timeout',
+    ]);
     expect(classifyResult(defaults, true, '', REGISTRY)).toBe('success');
     for (const cause of ['error', 'timeout', 'refused', 'queue-full']) {
       expect(classifyResult(defaults, false, cause, REGISTRY)).toBe('failure');

@@ -63,3 +63,10 @@ export const BAD_FORMAT: CauseDefinition = {
   class: 'dependency-failure',
   label: 'an answer in a format the consumer cannot read',
 };
+
+/** A broker (queue, topic, log, buffer) was at its capacity and refused the publish. */
+export const BROKER_FULL: CauseDefinition = {
+  cause: 'broker-full',
+  class: 'overload-refusal',
+  label: 'the broker was full',
+};

@@ -68,7 +68,14 @@ describe('outlier detection (every host state × event)', () => {
     const counted = REGISTRY.causes()
       .map((c) => c.cause)
       .filter((c) => is5xx(c, REGISTRY));
-    expect(counted.sort()).toEqual(['bad-format', 'error', 'queue-full', 'refused', 'timeout']);
+    expect(counted.sort()).toEqual([
+      'bad-format',
+      'broker-full',
+      'error',
+      'queue-full',
+      'refused',
+      'timeout',
+    ]);
     const OUTLIER_5XX_CAUSES = ['error', 'timeout', 'refused', 'queue-full'];
     for (const c of OUTLIER_5XX_CAUSES) expect(is5xx(c, REGISTRY)).toBe(true);
     const pushBack = ['rate-limited', 'circuit-open', 'bulkhead-full', 'throttled', 'shed'];

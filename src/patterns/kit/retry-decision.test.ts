@@ -42,7 +42,14 @@ describe('afterFailure: which failures are retried, and when', () => {
     const retried = REGISTRY.causes()
       .map((c) => c.cause)
       .filter((c) => isRetryable(defaults, c, REGISTRY));
-    expect(retried.sort()).toEqual(['bad-format', 'error', 'queue-full', 'refused', 'timeout']);
+    expect(retried.sort()).toEqual([
+      'bad-format',
+      'broker-full',
+      'error',
+      'queue-full',
+      'refused',
+      'timeout',
+    ]);
   });
 
   it('an old document listing causes by name retries exactly those', () => {

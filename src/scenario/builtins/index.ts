@@ -22,6 +22,7 @@ import { serviceMeshSidecarBuiltin } from './service-mesh-sidecar.ts';
 import { outlierDetectionBuiltin } from './outlier-detection.ts';
 import { antiCorruptionLayerBuiltin } from './anti-corruption-layer.ts';
 import { stranglerFigBuiltin } from './strangler-fig.ts';
+import { deadLetterQueueBuiltin } from './dead-letter-queue.ts';
 import type { BuiltinScenario } from './types.ts';
 
 export { BUILTIN_VARIANTS, type BuiltinScenario, type BuiltinVariant } from './types.ts';
@@ -48,6 +49,7 @@ export const BUILTINS: readonly BuiltinScenario[] = [
   outlierDetectionBuiltin,
   antiCorruptionLayerBuiltin,
   stranglerFigBuiltin,
+  deadLetterQueueBuiltin,
 ];
 
 export function findBuiltin(id: string): BuiltinScenario | undefined {

@@ -225,12 +225,14 @@ describe('schemaFields: database', () => {
 describe('schemaFields: edge', () => {
   const fields = schemaFields(edgeConfigJsonSchema());
 
-  it('describes latency, call probability, required and weight', () => {
+  it('describes latency, call probability, required, weight, role and message type', () => {
     expect(fields.map((f) => [f.name, f.type])).toEqual([
       ['latency', 'nullable'],
       ['callProbability', 'number'],
       ['required', 'boolean'],
       ['weight', 'number'],
+      ['role', 'enum'],
+      ['messageType', 'text'],
     ]);
     const latency = asNullable(byName(fields, 'latency'));
     expect(latency.noneLabel).toBe('No network latency');

@@ -70,7 +70,7 @@ describe('core fault types', () => {
   it('names an unknown type and the known ones, and still checks the common fields', () => {
     expect(errors({ ...base, type: 'explode', startMs: -1 })).toEqual([
       'faults[0].startMs: must be a number ≥ 0 (got -1)',
-      'faults[0].type: unknown fault type "explode"; known fault types: crash, hang, error-rate, latency, capacity, partition, edge-latency, traffic-spike',
+      'faults[0].type: unknown fault type "explode"; known fault types: crash, hang, error-rate, latency, capacity, partition, edge-latency, traffic-spike, poison',
     ]);
     expect(errors({ ...base })).toEqual(['faults[0].type: is required (a string)']);
     expect(errors('crash')).toEqual(['faults[0]: must be an object (got "crash")']);

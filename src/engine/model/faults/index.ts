@@ -6,6 +6,7 @@ import { errorRateFault } from './error-rate.ts';
 import { hangFault } from './hang.ts';
 import { latencyFault } from './latency.ts';
 import { partitionFault } from './partition.ts';
+import { poisonFault } from './poison.ts';
 import { trafficSpikeFault } from './traffic-spike.ts';
 
 /**
@@ -21,4 +22,5 @@ export const CORE_FAULT_TYPES: readonly AnyFaultTypeDefinition[] = [
   partitionFault,
   edgeLatencyFault,
   trafficSpikeFault,
+  poisonFault,
 ];
