@@ -10,6 +10,7 @@ import { formatPath, joinPath, quote, type ScenarioError } from './scenario-erro
 import { parseWith } from './zod-issues.ts';
 import { METRIC_FIGURE_PREFIX } from './watch-figures.ts';
 import { connectionErrors } from './connection-rules.ts';
+import { edgeRoleErrors } from './edge-roles.ts';
 
 export interface SemanticResult {
   /** Nodes with their kind-validated, defaults-applied config (meaningful only without errors). */
@@ -175,6 +176,7 @@ export function checkSemantics(doc: ScenarioDocument, registry: KindRegistry): S
   }
   // The editor's rules for drawing an edge, applied to every edge of the document.
   out.errors.push(...connectionErrors(doc.nodes, doc.edges, registry));
+  out.errors.push(...edgeRoleErrors(doc, (id) => nodes.get(id)?.def));
   checkFaults(doc, nodes, new Set(doc.edges.map((e) => e.id)), registry, out);
   checkWatch(doc, nodes, out);
   return out;

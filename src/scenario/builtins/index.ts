@@ -23,6 +23,7 @@ import { outlierDetectionBuiltin } from './outlier-detection.ts';
 import { antiCorruptionLayerBuiltin } from './anti-corruption-layer.ts';
 import { stranglerFigBuiltin } from './strangler-fig.ts';
 import { deadLetterQueueBuiltin } from './dead-letter-queue.ts';
+import { asyncRequestReplyBuiltin } from './async-request-reply.ts';
 import type { BuiltinScenario } from './types.ts';
 
 export { BUILTIN_VARIANTS, type BuiltinScenario, type BuiltinVariant } from './types.ts';
@@ -50,6 +51,7 @@ export const BUILTINS: readonly BuiltinScenario[] = [
   antiCorruptionLayerBuiltin,
   stranglerFigBuiltin,
   deadLetterQueueBuiltin,
+  asyncRequestReplyBuiltin,
 ];
 
 export function findBuiltin(id: string): BuiltinScenario | undefined {
