@@ -61,6 +61,12 @@ export class CoreFaultHost implements FaultBookHost {
     metrics.node(node).dirty = true;
     if (crashedNow) this.failParkedCalls(node);
     graph.def(node).onFaultChange?.(this.core, graph.node(node));
+    // Kinds that send to this node and asked to know (a broker stops delivering to a crashed
+    // consumer and resumes when it is back). Faults change rarely: a scan of the edges is fine.
+    for (const e of graph.edges) {
+      if (e.target !== node) continue;
+      graph.def(e.source).onDownstreamFaultChange?.(this.core, graph.node(e.source), e.index);
+    }
   }
 
   edgeFaultsChanged(edge: number, state: EdgeFaultState): void {

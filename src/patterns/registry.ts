@@ -18,6 +18,7 @@ import { domainServiceKind } from './domain-service/domain-service.ts';
 import { stranglerFigKind } from './strangler-fig/strangler-fig.ts';
 import { sidecarKind } from './sidecar/sidecar.ts';
 import { queueKind } from './queue/queue.ts';
+import { topicKind } from './topic/topic.ts';
 
 /**
  * Every component kind Faultline knows: the engine's own (client, service, database) and
@@ -44,6 +45,7 @@ export const ALL_KINDS: readonly AnyKindDefinition[] = [
   stranglerFigKind,
   sidecarKind,
   queueKind,
+  topicKind,
 ];
 
 export const REGISTRY = createRegistry(ALL_KINDS);

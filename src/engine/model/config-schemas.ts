@@ -104,6 +104,16 @@ export function queueCapacity() {
     .meta({ noneLabel: 'Unbounded', suggested: 100 });
 }
 
+/** A message type: `OrderPlaced`, `order.placed`. */
+const messageTypeName = z
+  .string()
+  .regex(
+    /^[A-Za-z][A-Za-z0-9._-]{0,63}$/,
+    'must be a name of letters, digits, ".", "_" or "-" (at most 64)',
+  );
+/** Types one subscription may filter on: a handful in practice. */
+const MAX_FILTER_TYPES = 64;
+
 export const edgeConfigSchema = z.strictObject({
   latency: distributionSchema
     .nullable()
@@ -118,12 +128,12 @@ export const edgeConfigSchema = z.strictObject({
     .enum(['dead-letter'])
     .optional()
     .meta({ title: 'Role', noneLabel: 'Normal (calls or deliveries)' }),
-  messageType: z
-    .string()
-    .regex(
-      /^[A-Za-z][A-Za-z0-9._-]{0,63}$/,
-      'must be a name of letters, digits, ".", "_" or "-" (at most 64)',
-    )
+  messageType: messageTypeName.optional().meta({ title: 'Message type' }),
+  // On a subscription out of a topic: only messages of these types (absent: every type).
+  filterTypes: z
+    .array(messageTypeName)
+    .min(1)
+    .max(MAX_FILTER_TYPES)
     .optional()
-    .meta({ title: 'Message type' }),
+    .meta({ title: 'Only message types' }),
 });

@@ -122,6 +122,8 @@ export interface KindDefinition<Config = Record<string, unknown>, State = unknow
   onResponse?(ctx: SimContext, node: NodeRuntime<Config, State>, call: Call): void;
   /** A timer set by this node fired. `call` is null for timers not tied to a call. */
   onTimer?(ctx: SimContext, node: NodeRuntime<Config, State>, tag: number, call: Call | null): void;
+  /** Faults on a node this one sends to over `edge` changed (started or ended). */
+  onDownstreamFaultChange?(ctx: SimContext, node: NodeRuntime<Config, State>, edge: number): void;
   /** Faults on this node or its traffic changed (started or ended). */
   onFaultChange?(ctx: SimContext, node: NodeRuntime<Config, State>): void;
   /**

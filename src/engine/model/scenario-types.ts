@@ -82,6 +82,8 @@ export interface EdgeConfig {
   role?: 'dead-letter' | undefined;
   /** On an edge into a broker: the type of the messages it publishes (default: producer id + "Event"). */
   messageType?: string | undefined;
+  /** On a subscription out of a topic: only messages of these types (absent: every type). */
+  filterTypes?: string[] | undefined;
 }
 
 export interface SimEdge {

@@ -128,7 +128,7 @@ export function dispatch(ctx: SimContext, node: N): void {
   }
   const ttlUs = node.config.messageTtlMs === null ? Infinity : node.config.messageTtlMs * 1000;
   while (s.book.counts.ready > 0) {
-    const c = freeConsumer(node, consumers.length);
+    const c = freeConsumer(ctx, node, consumers);
     if (c < 0) break;
     const m = takeReady(s.book);
     if (!m) break;
@@ -157,11 +157,14 @@ export function dispatch(ctx: SimContext, node: N): void {
   publishGauges(ctx, node);
 }
 
-/** The first consumer from `nextConsumer` on with room under its prefetch, or -1. */
-function freeConsumer(node: N, count: number): number {
+/** The first connected consumer from `nextConsumer` on with room under its prefetch, or -1. */
+function freeConsumer(ctx: SimContext, node: N, consumers: readonly number[]): number {
   const s = node.state;
+  const count = consumers.length;
   for (let k = 0; k < count; k++) {
     const c = (s.nextConsumer + k) % count;
+    // A crashed consumer is disconnected: it takes nothing until it is back.
+    if (ctx.faults(ctx.edgeTarget(consumers[c] as number)).crashed) continue;
     if ((s.unacked[c] ?? 0) < node.config.prefetch) return c;
   }
   return -1;

@@ -170,3 +170,21 @@ describe('queue', () => {
     expect(a.traces.length).toBe(b.traces.length);
   });
 });
+
+describe('queue and a crashed consumer', () => {
+  it('delivers nothing to a crashed consumer, and resumes when it is back', () => {
+    const crash: SimFault = {
+      id: 'down',
+      type: 'crash',
+      target: 'w',
+      startMs: 2000,
+      durationMs: 3000,
+    };
+    const { report, q, sim } = run({ faults: [crash], durationMs: 10_000 });
+    expect(report.ok).toBe(true);
+    // Published throughout; the 30 published while it was down waited, then were processed.
+    expect(q?.published).toBe(100);
+    expect(q?.acked).toBe(100);
+    expect(sim.nodeDetail('w').failed['refused'] ?? 0).toBe(0);
+  });
+});

@@ -89,5 +89,7 @@ export const queueKind: KindDefinition<QueueConfig, QueueState> = {
     onDeliveryAnswered(ctx, node, call);
   },
   onFaultChange: (ctx, node) => dispatch(ctx, node),
+  // A consumer back from a crash takes deliveries again.
+  onDownstreamFaultChange: (ctx, node) => dispatch(ctx, node),
   onConfigChange: (ctx, node) => dispatch(ctx, node),
 };

@@ -22,6 +22,7 @@ import { serviceMeshSidecarBuiltin } from './service-mesh-sidecar.ts';
 import { outlierDetectionBuiltin } from './outlier-detection.ts';
 import { antiCorruptionLayerBuiltin } from './anti-corruption-layer.ts';
 import { stranglerFigBuiltin } from './strangler-fig.ts';
+import { pubSubBuiltin } from './pub-sub.ts';
 import { deadLetterQueueBuiltin } from './dead-letter-queue.ts';
 import { asyncRequestReplyBuiltin } from './async-request-reply.ts';
 import type { BuiltinScenario } from './types.ts';
@@ -50,6 +51,7 @@ export const BUILTINS: readonly BuiltinScenario[] = [
   outlierDetectionBuiltin,
   antiCorruptionLayerBuiltin,
   stranglerFigBuiltin,
+  pubSubBuiltin,
   deadLetterQueueBuiltin,
   asyncRequestReplyBuiltin,
 ];

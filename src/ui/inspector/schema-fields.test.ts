@@ -233,6 +233,7 @@ describe('schemaFields: edge', () => {
       ['weight', 'number'],
       ['role', 'enum'],
       ['messageType', 'text'],
+      ['filterTypes', 'list'],
     ]);
     const latency = asNullable(byName(fields, 'latency'));
     expect(latency.noneLabel).toBe('No network latency');
