@@ -43,6 +43,7 @@ export const queueKind: KindDefinition<QueueConfig, QueueState> = {
     { name: 'duplicateAcks', label: 'Acks of messages already settled', unit: 'count' },
     { name: 'poisoned', label: 'Poisoned on publish', unit: 'count' },
     { name: 'deadLetterRefused', label: 'Refused by the dead-letter queue', unit: 'count' },
+    { name: 'waitedMs', label: 'Waited before a first delivery (sum)', unit: 'ms' },
   ],
   init: (ctx, node) => ({
     book: emptyBook(),
@@ -58,6 +59,10 @@ export const queueKind: KindDefinition<QueueConfig, QueueState> = {
       deadLettered: counter(f, 'deadLettered'),
       redelivered: counter(f, 'redelivered'),
       deliveriesPerMessage: ratio(counter(f, 'delivered'), published),
+      meanWaitMs: ratio(
+        counter(f, 'waitedMs'),
+        counter(f, 'delivered') - counter(f, 'redelivered'),
+      ),
     };
   },
   stateLabel(node) {
