@@ -66,13 +66,18 @@ export const queueKind: KindDefinition<QueueConfig, QueueState> = {
     };
   },
   stateLabel(node) {
+    // Short: it shares a node card with the figures.
     const c = node.state.book.counts;
-    const text = `${quantity(c.ready)} ready · ${quantity(c.inFlight)} in flight`;
     if (c.deadLettered > 0) {
-      return { text: `${text} · ${quantity(c.deadLettered)} dead-lettered`, tone: 'warn' };
+      return {
+        text: `${quantity(c.ready)} ready · ${quantity(c.deadLettered)} to DLQ`,
+        tone: 'warn',
+      };
     }
+    const text = `${quantity(c.ready)} ready · ${quantity(c.inFlight)} in flight`;
     return { text, tone: c.ready > 0 ? 'warn' : 'ok' };
   },
+
   describeLoad: (config) => ({
     setting:
       config.capacity === null
