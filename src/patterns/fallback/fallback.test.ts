@@ -97,6 +97,7 @@ describe('fallback kind', () => {
         'no-healthy-target',
         'bad-format',
         'broker-full',
+        'broker-unavailable',
       ].sort(),
     );
     expect(causeMatches(DEFAULT_FALLBACK_ON, 'unauthorized', REGISTRY)).toBe(false);

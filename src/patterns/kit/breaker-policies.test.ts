@@ -83,6 +83,7 @@ describe('classifyResult', () => {
     expect(failures.sort()).toEqual([
       'bad-format',
       'broker-full',
+      'broker-unavailable',
       'error',
       'queue-full',
       'refused',

@@ -5,6 +5,7 @@ export * from './balancing.ts';
 export * from './breaker-config.ts';
 export * from './breaker-machine.ts';
 export * from './breaker-window.ts';
+export * from './broker-crash.ts';
 export * from './cause-classes.ts';
 export * from './causes.ts';
 export * from './deadline.ts';

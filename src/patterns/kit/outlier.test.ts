@@ -71,6 +71,7 @@ describe('outlier detection (every host state × event)', () => {
     expect(counted.sort()).toEqual([
       'bad-format',
       'broker-full',
+      'broker-unavailable',
       'error',
       'queue-full',
       'refused',

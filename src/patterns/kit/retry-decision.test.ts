@@ -45,6 +45,7 @@ describe('afterFailure: which failures are retried, and when', () => {
     expect(retried.sort()).toEqual([
       'bad-format',
       'broker-full',
+      'broker-unavailable',
       'error',
       'queue-full',
       'refused',

@@ -57,6 +57,10 @@ export const queueConfigSchema = z.strictObject({
     .nullable()
     .default(null)
     .meta({ title: 'Capacity (messages)', noneLabel: 'Unbounded', suggested: 10_000 }),
+  durable: z
+    .boolean()
+    .default(true)
+    .meta({ title: 'Durable (keeps its messages through a broker crash)' }),
   messageTtlMs: z
     .number()
     .positive()

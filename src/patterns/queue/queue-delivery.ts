@@ -12,7 +12,7 @@ import {
   type RandomStream,
   type SimContext,
 } from '../../engine/index.ts';
-import { BROKER_FULL } from '../kit/index.ts';
+import { BROKER_FULL, BROKER_UNAVAILABLE, brokerDown } from '../kit/index.ts';
 import {
   accept,
   delay,
@@ -32,6 +32,8 @@ export interface QueueState {
   unacked: number[];
   /** The consumer the next delivery tries first (round robin). */
   nextConsumer: number;
+  /** Down (a broker crash) at the last fault change. */
+  down: boolean;
 }
 
 export type N = NodeRuntime<QueueConfig, QueueState>;
@@ -77,6 +79,10 @@ function publishGauges(ctx: SimContext, node: N): void {
 
 /** A publish arrived: the broker answers it after its publish latency (`TAG_PUBLISHED`). */
 export function onPublish(ctx: SimContext, node: N, call: Call): void {
+  if (brokerDown(ctx.faults(node.index))) {
+    ctx.respond(call, false, BROKER_UNAVAILABLE.cause);
+    return;
+  }
   const d = cachedDerived(ctx, node, buildDerived);
   ctx.setTimer(node.index, d.publishLatency(d.latencyStream), TAG_PUBLISHED, call);
 }
@@ -84,6 +90,10 @@ export function onPublish(ctx: SimContext, node: N, call: Call): void {
 /** The broker takes the message (or refuses it when full) and acknowledges the publish. */
 export function published(ctx: SimContext, node: N, call: Call): void {
   const s = node.state;
+  if (brokerDown(ctx.faults(node.index))) {
+    ctx.respond(call, false, BROKER_UNAVAILABLE.cause);
+    return;
+  }
   const cap = node.config.capacity;
   if (cap !== null && heldCount(s.book) >= cap) {
     ctx.count(node.index, 'refusedFull');
@@ -122,7 +132,8 @@ export function published(ctx: SimContext, node: N, call: Call): void {
 export function dispatch(ctx: SimContext, node: N): void {
   const s = node.state;
   const { consumers } = edgesOf(ctx, node);
-  if (ctx.faults(node.index).crashed || consumers.length === 0) {
+  const f = ctx.faults(node.index);
+  if (f.crashed || brokerDown(f) || consumers.length === 0) {
     publishGauges(ctx, node);
     return;
   }
@@ -273,5 +284,21 @@ export function redeliveryDue(ctx: SimContext, node: N): void {
   const m = node.state.book.held[ctx.timerToken];
   if (!m || m.place !== 'delayed') return;
   makeReady(node.state.book, m);
+  dispatch(ctx, node);
+}
+
+/**
+ * Faults on the broker changed. When it goes down and is not durable, every message it held is
+ * lost (counted; a consumer's later answer finds nothing to acknowledge). Back up: deliver.
+ */
+export function brokerFaultsChanged(ctx: SimContext, node: N): void {
+  const s = node.state;
+  const down = brokerDown(ctx.faults(node.index));
+  if (down && !s.down && !node.config.durable) {
+    const lost = heldCount(s.book);
+    for (const id in s.book.held) settle(s.book, s.book.held[id] as QueuedMessage, 'lost');
+    if (lost > 0) ctx.count(node.index, 'lostInCrash', lost);
+  }
+  s.down = down;
   dispatch(ctx, node);
 }

@@ -188,3 +188,38 @@ describe('queue and a crashed consumer', () => {
     expect(sim.nodeDetail('w').failed['refused'] ?? 0).toBe(0);
   });
 });
+
+describe('queue and a broker crash', () => {
+  const brokerCrash: SimFault = {
+    id: 'broker-down',
+    type: 'broker-crash',
+    target: 'q',
+    startMs: 3000,
+    durationMs: 2000,
+  };
+  // A slow consumer, so messages are waiting when the broker goes down.
+  const slow = { worker: { serviceTime: { type: 'constant', valueMs: 400 } }, workers: 1 };
+
+  it('refuses publishes while down; a durable queue keeps its messages and delivers them after', () => {
+    const { report, q, sim } = run({ ...slow, faults: [brokerCrash], durationMs: 20_000 });
+    expect(report.ok).toBe(true);
+    expect(sim.summary().clients['c']?.failed['broker-unavailable']).toBe(20);
+    expect(q?.lost).toBe(0);
+    expect(q?.published).toBe(180);
+  });
+
+  it('a queue that is not durable loses what it held, counted', () => {
+    const { report, q, sim } = run({
+      ...slow,
+      queue: { durable: false },
+      faults: [brokerCrash],
+      durationMs: 20_000,
+    });
+    expect(report.ok).toBe(true);
+    expect(q?.lost).toBeGreaterThan(0);
+    expect(sim.nodeDetail('q').metrics?.['lostInCrash']).toBe(q?.lost);
+    // Every message has exactly one fate or a place.
+    const c = q as NonNullable<typeof q>;
+    expect(c.acked + c.lost + c.ready + c.inFlight + c.delayed).toBe(c.published);
+  });
+});

@@ -1,8 +1,9 @@
 import { counted, quantity, type KindDefinition } from '../../engine/index.ts';
-import { BROKER_FULL, counter, ratio } from '../kit/index.ts';
+import { BROKER_FULL, BROKER_UNAVAILABLE, brokerCrashFault, counter, ratio } from '../kit/index.ts';
 import { bookCounts, emptyBook } from './message-book.ts';
 import { queueConfigSchema, type QueueConfig } from './queue-config.ts';
 import {
+  brokerFaultsChanged,
   dispatch,
   edgesOf,
   onDeliveryAnswered,
@@ -24,7 +25,8 @@ export const queueKind: KindDefinition<QueueConfig, QueueState> = {
   category: 'messaging',
   description:
     'A point-to-point message queue with competing consumers, as SQS or RabbitMQ: a publish is acknowledged after the publish latency, so the producer does not wait for any consumer. Each message goes to one consumer on an outgoing edge, at most prefetch unacknowledged per consumer. A consumer that fails the message, or does not answer within the visibility timeout, gets it back later (after the redelivery delay) — a slow consumer can so process a message twice. After maxDeliveries failed deliveries the message goes to the dead-letter queue (an outgoing edge to another queue with the role "dead-letter"). Watch ready, in flight, redelivered and dead-lettered.',
-  causes: [BROKER_FULL],
+  causes: [BROKER_FULL, BROKER_UNAVAILABLE],
+  kindFaults: [brokerCrashFault],
   outputs: [
     { role: 'consumer', label: 'Consumers', max: null },
     { role: 'dead-letter', label: 'Dead-letter queue', max: 1 },
@@ -43,12 +45,14 @@ export const queueKind: KindDefinition<QueueConfig, QueueState> = {
     { name: 'duplicateAcks', label: 'Acks of messages already settled', unit: 'count' },
     { name: 'poisoned', label: 'Poisoned on publish', unit: 'count' },
     { name: 'deadLetterRefused', label: 'Refused by the dead-letter queue', unit: 'count' },
+    { name: 'lostInCrash', label: 'Lost in a crash (not durable)', unit: 'count' },
     { name: 'waitedMs', label: 'Waited before a first delivery (sum)', unit: 'ms' },
   ],
   init: (ctx, node) => ({
     book: emptyBook(),
     unacked: edgesOf(ctx, node).consumers.map(() => 0),
     nextConsumer: 0,
+    down: false,
   }),
   messages: (node, walk) => bookCounts(node.state.book, walk),
   report(f) {
@@ -98,7 +102,7 @@ export const queueKind: KindDefinition<QueueConfig, QueueState> = {
     }
     onDeliveryAnswered(ctx, node, call);
   },
-  onFaultChange: (ctx, node) => dispatch(ctx, node),
+  onFaultChange: brokerFaultsChanged,
   // A consumer back from a crash takes deliveries again.
   onDownstreamFaultChange: (ctx, node) => dispatch(ctx, node),
   onConfigChange: (ctx, node) => dispatch(ctx, node),

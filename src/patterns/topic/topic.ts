@@ -14,7 +14,7 @@ import {
   type RandomStream,
   type SimContext,
 } from '../../engine/index.ts';
-import { counter, ratio } from '../kit/index.ts';
+import { BROKER_UNAVAILABLE, brokerCrashFault, brokerDown, counter, ratio } from '../kit/index.ts';
 import {
   addCopy,
   delayCopy,
@@ -125,6 +125,8 @@ export const topicKind: KindDefinition<TopicConfig, TopicState> = {
   description:
     'Publish/subscribe: every outgoing edge is a subscription that gets its own copy of each message (an edge may take only some message types: filterTypes). A subscription into a queue is durable — the queue keeps the messages while its consumers are down; a subscription straight to a service is a push, retried pushRetries times pushRetryDelayMs apart, then dropped (counted). A slow or failing subscriber never slows the others, and the publisher waits only for the topic. Watch copies, dropped and pushes retried.',
   outputs: [{ role: 'subscription', label: 'Subscriptions', max: null }],
+  causes: [BROKER_UNAVAILABLE],
+  kindFaults: [brokerCrashFault],
   configSchema: topicConfigSchema,
   metrics: [
     { name: 'published', label: 'Messages published', unit: 'count' },
@@ -151,6 +153,11 @@ export const topicKind: KindDefinition<TopicConfig, TopicState> = {
     return { text, tone: c.delayed > 0 ? 'warn' : 'ok' };
   },
   onCall(ctx, node, call) {
+    // Down: publishes are refused (the copies already out still reach their subscribers).
+    if (brokerDown(ctx.faults(node.index))) {
+      ctx.respond(call, false, BROKER_UNAVAILABLE.cause);
+      return;
+    }
     const d = cachedDerived(ctx, node, buildDerived);
     ctx.setTimer(node.index, d.publishLatency(d.latencyStream), TAG_PUBLISHED, call);
   },

@@ -74,7 +74,7 @@ describe('targets', () => {
   });
 
   it('covers every fault type', () => {
-    expect(FAULT_TYPES).toHaveLength(10);
+    expect(FAULT_TYPES).toHaveLength(11);
     expect(FAULT_TYPES).toContain('legacy-format');
   });
 });
