@@ -57,6 +57,10 @@ export const queueConfigSchema = z.strictObject({
     .nullable()
     .default(null)
     .meta({ title: 'Capacity (messages)', noneLabel: 'Unbounded', suggested: 10_000 }),
+  ack: z
+    .enum(['after-processing', 'on-receive'])
+    .default('after-processing')
+    .meta({ title: 'Acknowledge' }),
   durable: z
     .boolean()
     .default(true)

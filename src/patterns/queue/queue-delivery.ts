@@ -250,7 +250,10 @@ export function onDeliveryAnswered(ctx: SimContext, node: N, call: Call): void {
   if (c >= 0) s.unacked[c] = Math.max(0, (s.unacked[c] as number) - 1);
   const { m, delivery } = messageOf(node, call);
   const current = m !== undefined && m.place === 'flight' && m.deliveries === delivery;
-  if (call.ok) {
+  if (node.config.ack === 'on-receive') {
+    // At most once: the broker let go of it at delivery; what the consumer failed is lost.
+    if (m) atMostOnce(ctx, node, m, call.ok);
+  } else if (call.ok) {
     if (m) {
       // Processed: acknowledged, even by a delivery the queue had already given up on.
       settle(s.book, m, 'acked');
@@ -268,8 +271,9 @@ export function visibilityTimedOut(ctx: SimContext, node: N, call: Call): void {
     const c = edgesOf(ctx, node).consumers.indexOf(call.edge);
     if (c >= 0) node.state.unacked[c] = Math.max(0, (node.state.unacked[c] as number) - 1);
     ctx.abandon(call);
+    if (m && node.config.ack === 'on-receive') atMostOnce(ctx, node, m, false);
   }
-  if (!m || m.place !== 'flight' || m.deliveries !== delivery) {
+  if (node.config.ack === 'on-receive' || !m || m.place !== 'flight' || m.deliveries !== delivery) {
     dispatch(ctx, node);
     return;
   }
@@ -301,4 +305,10 @@ export function brokerFaultsChanged(ctx: SimContext, node: N): void {
   }
   s.down = down;
   dispatch(ctx, node);
+}
+
+/** Ack on receive: the delivery's outcome is the message's fate, never a redelivery. */
+function atMostOnce(ctx: SimContext, node: N, m: QueuedMessage, ok: boolean): void {
+  settle(node.state.book, m, ok ? 'acked' : 'lost');
+  ctx.count(node.index, ok ? 'acked' : 'lostOnReceive');
 }

@@ -223,3 +223,24 @@ describe('queue and a broker crash', () => {
     expect(c.acked + c.lost + c.ready + c.inFlight + c.delayed).toBe(c.published);
   });
 });
+
+describe('queue acknowledging on receive (at most once)', () => {
+  it('never redelivers: a message its consumer fails is lost, counted', () => {
+    const { report, q, sim } = run({
+      queue: { ack: 'on-receive', maxDeliveries: 3 },
+      faults: [poisonAll(1)],
+    });
+    expect(report.ok).toBe(true);
+    expect(q?.lost).toBe(100);
+    expect(q?.deadLettered).toBe(0);
+    expect(sim.nodeDetail('q').metrics?.['redelivered'] ?? 0).toBe(0);
+    expect(sim.nodeDetail('q').metrics?.['lostOnReceive']).toBe(100);
+  });
+
+  it('acks what its consumer processed', () => {
+    const { report, q } = run({ queue: { ack: 'on-receive' } });
+    expect(report.ok).toBe(true);
+    expect(q?.acked).toBe(100);
+    expect(q?.lost).toBe(0);
+  });
+});

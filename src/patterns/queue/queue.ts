@@ -45,6 +45,7 @@ export const queueKind: KindDefinition<QueueConfig, QueueState> = {
     { name: 'duplicateAcks', label: 'Acks of messages already settled', unit: 'count' },
     { name: 'poisoned', label: 'Poisoned on publish', unit: 'count' },
     { name: 'deadLetterRefused', label: 'Refused by the dead-letter queue', unit: 'count' },
+    { name: 'lostOnReceive', label: 'Lost (acked on receive, then failed)', unit: 'count' },
     { name: 'lostInCrash', label: 'Lost in a crash (not durable)', unit: 'count' },
     { name: 'waitedMs', label: 'Waited before a first delivery (sum)', unit: 'ms' },
   ],
