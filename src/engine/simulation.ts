@@ -6,16 +6,13 @@ import { CallPhase, CallPool, type Call, type RequestInfo } from './model/call.t
 import { Cause, type NodeFaultState, type SimContext } from './model/context.ts';
 import type { CauseClass } from './model/causes.ts';
 import type { KindRegistry } from './model/kind.ts';
-import { messagesHold, withMessages } from './message-conservation.ts';
-import type { EdgeConfig, SimScenario } from './model/scenario-types.ts';
 import {
-  ConservationError,
-  assertConserved,
-  checkConservation,
-  checkCounters,
-  countersHold,
-  type ConservationReport,
-} from './conservation.ts';
+  assertCountersConserved,
+  countedConservation,
+  fullConservation,
+} from './core-conservation.ts';
+import type { EdgeConfig, SimScenario } from './model/scenario-types.ts';
+import { ConservationError, assertConserved, type ConservationReport } from './conservation.ts';
 import { CoreFaultHost } from './core-fault-host.ts';
 import { FaultBook } from './fault-book.ts';
 import { InFlightCounters } from './in-flight-counters.ts';
@@ -407,35 +404,17 @@ export class SimulationCore implements SimContext, StopHost {
 
   /** The full check: walks every live call and every broker's messages (end of a run, tests). */
   conservation(): ConservationReport {
-    const { ids, isSource } = this.graph;
-    const report = checkConservation(
-      ids,
-      isSource,
-      this.metrics.nodes,
-      this.pool,
-      this.nowUs / 1000,
-    );
-    return withMessages(this.graph, report, true);
+    return fullConservation(this);
   }
 
   /** The check at a frame: in flight from the counters kept as calls move, O(nodes). */
   conservationByCounters(): ConservationReport {
-    const { ids, isSource } = this.graph;
-    const report = checkCounters(
-      ids,
-      isSource,
-      this.metrics.nodes,
-      this.inFlight,
-      this.nowUs / 1000,
-    );
-    return withMessages(this.graph, report, false);
+    return countedConservation(this);
   }
 
   /** The frame check: throws the counters' report if an identity is broken. */
   assertCountersConserved(): void {
-    const { isSource } = this.graph;
-    if (!countersHold(isSource, this.metrics.nodes, this.inFlight) || !messagesHold(this.graph))
-      assertConserved(this.conservationByCounters());
+    assertCountersConserved(this);
   }
 
   /** Runs the full conservation check and throws if any identity is broken. */
