@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ChartsPanel, loadChartGrid, SummaryTable } from '../charts/index.ts';
 import { PanelResizer, useResultsHeight } from './panel-resizer.tsx';
 import { lazyPart, LoadBoundary } from './primitives/lazy-part.tsx';
+import { usePreloadWhenIdle } from './primitives/use-preload-when-idle.ts';
 import { FaultTimeline } from './timeline/index.ts';
 
 type Tab = 'charts' | 'events' | 'summary';
@@ -14,18 +15,6 @@ const TABS: { id: Tab; label: string }[] = [
 // Loaded on demand, so the first screen does not wait for Recharts or the event log.
 const chartGrid = lazyPart(loadChartGrid);
 const eventsPanel = lazyPart(() => import('./events/index.ts').then((m) => m.EventsPanel));
-
-/** Once the page is idle after its first draw, fetch the charts' code before Play needs it. */
-function usePreloadWhenIdle(preload: () => void): void {
-  useEffect(() => {
-    if (typeof requestIdleCallback !== 'function') {
-      const handle = setTimeout(preload, 1000);
-      return () => clearTimeout(handle);
-    }
-    const handle = requestIdleCallback(preload, { timeout: 3000 });
-    return () => cancelIdleCallback(handle);
-  }, [preload]);
-}
 
 const EVENTS_PENDING = (
   <div className="bottom-panel__events" aria-busy="true" data-testid="events-loading" />

@@ -1,6 +1,6 @@
 import type { SimFault } from '../../scenario/index.ts';
 import { faultInfo } from '../../store/index.ts';
-import { SchemaForm } from '../inspector/index.ts';
+import { SchemaForm } from '../inspector/schema-form.tsx';
 
 interface Props {
   fault: SimFault;

@@ -2,13 +2,17 @@ import { useMemo, useRef, useState } from 'react';
 import type { SimFault } from '../../scenario/index.ts';
 import { kindInfo, useApp, useStores, type EditResult } from '../../store/index.ts';
 import { FaultBar, LANE_HEIGHT_PX } from './fault-bar.tsx';
-import { FaultEditor } from './fault-editor.tsx';
+import { lazyPart, LoadBoundary } from '../primitives/lazy-part.tsx';
 import { draftFault, FAULT_TYPES, type FaultGraph } from './fault-spec.ts';
 import { Playhead } from './playhead.tsx';
 import { TimelineAxis } from './timeline-axis.tsx';
 import { assignLanes, windowEndMs } from './timeline-geometry.ts';
 import { useElementWidth } from './use-element-width.ts';
 import './fault-timeline.css';
+
+// The editor (a form generated from the fault type's schema) is fetched when a fault is first
+// opened or added: the timeline itself draws without it.
+const faultEditor = lazyPart(() => import('./fault-editor.tsx').then((m) => m.FaultEditor));
 
 function problemOf(result: EditResult): string | null {
   return result.ok ? null : (result.errors[0] ?? 'the change was refused');
@@ -145,21 +149,23 @@ export function FaultTimeline() {
         <TimelineAxis runMs={runMs} widthPx={widthPx} />
       </div>
       {editing && (
-        <FaultEditor
-          key={`${draft ? 'add' : 'edit'}:${editing.id}`}
-          fault={editing}
-          mode={draft ? 'add' : 'edit'}
-          graph={graph}
-          runMs={runMs}
-          onChange={(next) => {
-            if (!draft) return commit(next);
-            setDraft(next);
-            return null;
-          }}
-          onAdd={confirmAdd}
-          onDelete={() => remove(editing.id)}
-          onClose={() => select(null)}
-        />
+        <LoadBoundary what="The fault editor" fallback={null}>
+          <faultEditor.Component
+            key={`${draft ? 'add' : 'edit'}:${editing.id}`}
+            fault={editing}
+            mode={draft ? 'add' : 'edit'}
+            graph={graph}
+            runMs={runMs}
+            onChange={(next) => {
+              if (!draft) return commit(next);
+              setDraft(next);
+              return null;
+            }}
+            onAdd={confirmAdd}
+            onDelete={() => remove(editing.id)}
+            onClose={() => select(null)}
+          />
+        </LoadBoundary>
       )}
       {notice && !editing && (
         <p className="fault-timeline__notice" role="alert" data-testid="fault-timeline-notice">
