@@ -24,6 +24,7 @@ import { antiCorruptionLayerBuiltin } from './anti-corruption-layer.ts';
 import { stranglerFigBuiltin } from './strangler-fig.ts';
 import { pubSubBuiltin } from './pub-sub.ts';
 import { deadLetterQueueBuiltin } from './dead-letter-queue.ts';
+import { competingConsumersBuiltin } from './competing-consumers.ts';
 import { asyncRequestReplyBuiltin } from './async-request-reply.ts';
 import type { BuiltinScenario } from './types.ts';
 
@@ -53,6 +54,7 @@ export const BUILTINS: readonly BuiltinScenario[] = [
   stranglerFigBuiltin,
   pubSubBuiltin,
   deadLetterQueueBuiltin,
+  competingConsumersBuiltin,
   asyncRequestReplyBuiltin,
 ];
 
